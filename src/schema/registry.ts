@@ -1,0 +1,205 @@
+// The schema registry: lookups of APIs, params, inventories, joins and dotted field paths.
+// Pure over its data; the data itself (generated JSON beside this module) is read lazily on first use.
+import { readFileSync } from 'node:fs';
+import { closestNames } from './suggest.js';
+import type { ApiDef, ApiDoc, DocsData, FieldDef, InventoryDef, JoinDef, ParamDef, RegistryData } from './types.js';
+
+/** Tag pseudo-fields every queryable inventory accepts in conditions. */
+export const TAG_FIELDS = ['__systemTag__', '__userTag__'] as const;
+
+export type PathResolution =
+  | {
+      ok: true;
+      /** The inventory the final segment belongs to. */
+      inventory: InventoryDef;
+      /** The final field (a primitive or tag field), or undefined when the path ends at a join. */
+      field?: FieldDef;
+      /** Joins walked, in order. */
+      joins: JoinDef[];
+      /** The path ends on a join (e.g. `vmNics`), not a field. */
+      endsAtJoin: boolean;
+    }
+  | {
+      ok: false;
+      /** Index of the segment that failed. */
+      segment: number;
+      /** The inventory in which that segment was looked up. */
+      inventory: InventoryDef;
+      reason: string;
+      suggestions: string[];
+    };
+
+export class Registry {
+  readonly version: string;
+  private readonly apiByLower = new Map<string, ApiDef>();
+  private readonly invByName = new Map<string, InventoryDef>();
+  private readonly names: string[];
+  private readonly queryParams: ParamDef[];
+  private docsData: DocsData | undefined;
+
+  constructor(
+    data: RegistryData,
+    private readonly loadDocs: () => DocsData = () => ({ apis: {}, fields: {} }),
+  ) {
+    this.version = data.version;
+    for (const a of data.apis) this.apiByLower.set(a.name.toLowerCase(), a);
+    for (const i of data.inventories) this.invByName.set(i.name, i);
+    this.names = data.apis.map((a) => a.name);
+    this.queryParams = data.queryParams;
+  }
+
+  /** All API names, sorted. */
+  apiNames(): readonly string[] {
+    return this.names;
+  }
+
+  /** Case-insensitive lookup. */
+  api(name: string): ApiDef | undefined {
+    return this.apiByLower.get(name.toLowerCase());
+  }
+
+  /** Closest API names to a mistyped one. */
+  suggestApis(name: string, limit = 3): string[] {
+    return closestNames(name, this.names, limit);
+  }
+
+  /** All params a user may give: the API's own and, for queries, the common query params. */
+  params(api: ApiDef): ParamDef[] {
+    return api.query ? [...api.params, ...this.queryParams] : api.params;
+  }
+
+  /** Case-sensitive first, then case-insensitive. */
+  param(api: ApiDef, name: string): ParamDef | undefined {
+    const all = this.params(api);
+    return all.find((p) => p.name === name) ?? all.find((p) => p.name.toLowerCase() === name.toLowerCase());
+  }
+
+  suggestParams(api: ApiDef, name: string, limit = 3): string[] {
+    return closestNames(
+      name,
+      this.params(api).map((p) => p.name),
+      limit,
+    );
+  }
+
+  inventory(name: string): InventoryDef | undefined {
+    return this.invByName.get(name);
+  }
+
+  inventoryNames(): string[] {
+    return [...this.invByName.keys()];
+  }
+
+  /** The inventory a query API returns and filters on. */
+  inventoryOf(api: ApiDef): InventoryDef | undefined {
+    return api.inventory ? this.invByName.get(api.inventory) : undefined;
+  }
+
+  /** Names usable as the first segment of a condition in this inventory: fields, tags, joins, aliases. */
+  conditionNames(inv: InventoryDef): { fields: string[]; joins: string[] } {
+    const fields = new Set<string>(inv.queryable);
+    for (const f of inv.fields) if (isPrimitiveType(f.type)) fields.add(f.name);
+    for (const t of TAG_FIELDS) fields.add(t);
+    const joins = inv.joins.map((j) => j.name);
+    if (inv.aliases) joins.push(...Object.keys(inv.aliases));
+    return { fields: [...fields], joins };
+  }
+
+  /** A join by name on an inventory, following aliases (`image` -> `imageRef.image`). */
+  join(inv: InventoryDef, name: string): JoinDef[] | undefined {
+    const direct = inv.joins.find((j) => j.name === name);
+    if (direct) return [direct];
+    const alias = inv.aliases?.[name];
+    if (!alias) return undefined;
+    const out: JoinDef[] = [];
+    let cur: InventoryDef | undefined = inv;
+    for (const seg of alias.split('.')) {
+      const j: JoinDef | undefined = cur?.joins.find((x) => x.name === seg);
+      if (!j) return undefined;
+      out.push(j);
+      cur = this.invByName.get(j.inventory);
+    }
+    return out;
+  }
+
+  /**
+   * Resolves `zone.cluster.l2Network.l3Network.name` from an inventory: every segment but the last
+   * must be a join; the last is a field, a tag pseudo-field, or (endsAtJoin) a join.
+   */
+  resolvePath(inv: InventoryDef, dotted: string): PathResolution {
+    const segs = dotted.split('.');
+    const joins: JoinDef[] = [];
+    let cur = inv;
+    for (let i = 0; i < segs.length; i++) {
+      const seg = segs[i]!;
+      const last = i === segs.length - 1;
+      const { fields, joins: joinNames } = this.conditionNames(cur);
+      if (last && fields.includes(seg)) {
+        const field = cur.fields.find((f) => f.name === seg) ?? { name: seg, type: 'String' };
+        return { ok: true, inventory: cur, field, joins, endsAtJoin: false };
+      }
+      const j = this.join(cur, seg);
+      if (j) {
+        joins.push(...j);
+        const target = this.invByName.get(j[j.length - 1]!.inventory);
+        if (!target) {
+          return { ok: false, segment: i, inventory: cur, reason: `join '${seg}' leads to an unknown inventory`, suggestions: [] };
+        }
+        cur = target;
+        if (last) return { ok: true, inventory: cur, joins, endsAtJoin: true };
+        continue;
+      }
+      const candidates = last ? [...fields, ...joinNames] : joinNames;
+      const what = last ? 'field' : 'join';
+      if (!last && fields.includes(seg)) {
+        return { ok: false, segment: i, inventory: cur, reason: `'${seg}' is a field of ${cur.name}, not a join`, suggestions: closestNames(seg, joinNames) };
+      }
+      return {
+        ok: false,
+        segment: i,
+        inventory: cur,
+        reason: `no ${what} '${seg}' in ${cur.name}`,
+        suggestions: closestNames(seg, candidates),
+      };
+    }
+    // Unreachable: the loop returns on the last segment.
+    return { ok: false, segment: 0, inventory: inv, reason: 'empty path', suggestions: [] };
+  }
+
+  /** Manual text for an API (title, description, param descriptions, example), if the manual has it. */
+  doc(api: string): ApiDoc | undefined {
+    return this.docs().apis[this.api(api)?.name ?? api];
+  }
+
+  fieldDoc(inventory: string, field: string): string | undefined {
+    return this.docs().fields[`${inventory}.${field}`];
+  }
+
+  private docs(): DocsData {
+    this.docsData ??= this.loadDocs();
+    return this.docsData;
+  }
+}
+
+/** Field types that can be compared in a condition (not List/Map/nested inventories). */
+export function isPrimitiveType(type: string): boolean {
+  return /^(String|Long|Integer|Short|Boolean|Double|Float|Timestamp|Date|int|long|boolean|double|float)$/.test(type) || /^[A-Z]\w*Type$|State$|Status$/.test(type);
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as T;
+}
+
+let shared: Registry | undefined;
+
+/** The registry generated from ZStack 5.2, loaded on first call and kept. */
+export function loadRegistry(): Registry {
+  shared ??= new Registry(readJson<RegistryData>('registry.json'), () => {
+    try {
+      return readJson<DocsData>('docs.json');
+    } catch {
+      return { apis: {}, fields: {} };
+    }
+  });
+  return shared;
+}
