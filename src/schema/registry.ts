@@ -82,6 +82,15 @@ export class Registry {
     );
   }
 
+  /** Closest plain field names of an inventory. */
+  suggestFieldNames(inv: InventoryDef, name: string, limit = 3): string[] {
+    return closestNames(
+      name,
+      inv.fields.map((f) => f.name),
+      limit,
+    );
+  }
+
   inventory(name: string): InventoryDef | undefined {
     return this.invByName.get(name);
   }
@@ -181,9 +190,9 @@ export class Registry {
   }
 }
 
-/** Field types that can be compared in a condition (not List/Map/nested inventories). */
+/** Field types that can be compared in a condition: scalars and enums, not lists, maps or nested inventories. */
 export function isPrimitiveType(type: string): boolean {
-  return /^(String|Long|Integer|Short|Boolean|Double|Float|Timestamp|Date|int|long|boolean|double|float)$/.test(type) || /^[A-Z]\w*Type$|State$|Status$/.test(type);
+  return !/^(List|Set|Map|LinkedHashMap|HashMap|Object|byte\[\])$/.test(type) && !type.endsWith('Inventory');
 }
 
 function readJson<T>(file: string): T {

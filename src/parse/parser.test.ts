@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OPERATORS } from './ast.js';
+import { lex, quoteWord } from './lexer.js';
+import { parseLine, parseWords, splitList } from './parser.js';
+
+describe('parseLine', () => {
+  it('parses an API name and key=value params with spans', () => {
+    const line = 'StartVmInstance uuid=abc hostUuid=H';
+    const r = parseLine(line);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.command?.name).toBe('StartVmInstance');
+    const [a, b] = r.command!.args;
+    expect(a).toMatchObject({ key: 'uuid', op: '=', value: 'abc' });
+    expect(line.slice(b!.keySpan.start, b!.keySpan.end)).toBe('hostUuid');
+    expect(line.slice(b!.valueSpan.start, b!.valueSpan.end)).toBe('H');
+  });
+
+  it('handles double, single quotes and escapes', () => {
+    const r = parseLine(`CreateVmInstance name="my vm" description='a "b" c' tag=x\\ y note="q\\"uote"`);
+    expect(r.command!.args.map((a) => a.value)).toEqual(['my vm', 'a "b" c', 'x y', 'q"uote']);
+    expect(r.command!.args[0]!.valueQuoted).toBe(true);
+  });
+
+  it('reads every query operator, longest match first', () => {
+    for (const op of OPERATORS) {
+      const arg = parseLine(`QueryVmInstance cpuNum${op}4`).command!.args[0]!;
+      expect(arg).toMatchObject({ key: 'cpuNum', op, value: '4' });
+    }
+  });
+
+  it('keeps operator characters inside a value', () => {
+    const arg = parseLine('QueryVmInstance description="a=b!=c"').command!.args[0]!;
+    expect(arg).toMatchObject({ key: 'description', op: '=', value: 'a=b!=c' });
+  });
+
+  it('distinguishes a quoted null from the null keyword', () => {
+    expect(parseLine('QueryVmInstance name=null').command!.args[0]!.valueQuoted).toBe(false);
+    expect(parseLine('QueryVmInstance name="null"').command!.args[0]!.valueQuoted).toBe(true);
+  });
+
+  it('accepts dotted join paths and tag fields as keys', () => {
+    const args = parseLine('QueryVmInstance vmNics.l3Network.zone.name=z1 __systemTag__=ha::NeverStop').command!.args;
+    expect(args.map((a) => [a.key, a.value])).toEqual([
+      ['vmNics.l3Network.zone.name', 'z1'],
+      ['__systemTag__', 'ha::NeverStop'],
+    ]);
+  });
+
+  it('splits lists at commas but not at \\,', () => {
+    const arg = parseLine('CreateVmInstance l3NetworkUuids=a,b\\,c,d').command!.args[0]!;
+    expect(splitList(arg)).toEqual(['a', 'b,c', 'd']);
+    expect(splitList(parseLine('X a=').command!.args[0]!)).toEqual([]);
+  });
+
+  it('reports a bare word, a missing key and an unterminated quote with spans', () => {
+    const line = 'StartVmInstance uuid =x name="oops';
+    const r = parseLine(line);
+    const msgs = r.diagnostics.map((d) => d.message);
+    expect(msgs).toContain("expected key=value, got 'uuid'");
+    expect(msgs).toContain("missing a name before '=' in '=x'");
+    expect(msgs).toContain('unterminated double quote');
+    const bare = r.diagnostics.find((d) => d.message.startsWith('expected'))!;
+    expect(line.slice(bare.span.start, bare.span.end)).toBe('uuid');
+  });
+
+  it('ignores comments and empty lines', () => {
+    expect(parseLine('   ').command).toBeUndefined();
+    expect(parseLine('# a comment').command).toBeUndefined();
+    expect(parseLine('QueryZone # trailing').command!.args).toEqual([]);
+  });
+
+  it('flags a line that starts with a param instead of an API', () => {
+    expect(parseLine('name=vm1').diagnostics[0]!.message).toMatch(/expected an API name/);
+  });
+});
+
+describe('parseWords (one-shot argv)', () => {
+  it('takes words as the shell gave them', () => {
+    const r = parseWords(['CreateVmInstance', 'name=my vm', 'l3NetworkUuids=a\\,b,c']);
+    expect(r.command!.args[0]!.value).toBe('my vm');
+    expect(splitList(r.command!.args[1]!)).toEqual(['a,b', 'c']);
+  });
+});
+
+describe('properties', () => {
+  it('never throws on any input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const r = parseLine(s);
+        for (const d of r.diagnostics) {
+          expect(d.span.start).toBeGreaterThanOrEqual(0);
+          expect(d.span.end).toBeLessThanOrEqual(s.length);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.array(fc.string()), (w) => void parseWords(w)), { numRuns: 500 });
+  });
+
+  it('quoting round-trips any word', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const { tokens } = lex(quoteWord(s));
+        expect(tokens).toHaveLength(1);
+        expect(tokens[0]!.text).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a quoted value round-trips through key=value', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-zA-Z]\w{0,10}$/), fc.string(), (key, value) => {
+        const arg = parseLine(`Api ${key}=${quoteWord(value)}`).command!.args[0]!;
+        expect(arg.key).toBe(key);
+        expect(arg.op).toBe('=');
+        expect(arg.value).toBe(value);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,163 @@
+// Turns a line (interactive, scripts) or argv words (one-shot) into a CommandNode with spans and
+// diagnostics. Pure and total: any input gives a result, never an exception.
+import type { ArgNode, CommandNode, Diagnostic, Operator, ParseResult, Span, Token } from './ast.js';
+import { lex } from './lexer.js';
+
+const KEY_CHAR = /[A-Za-z0-9_.]/;
+/** Longest first, so `!?=` wins over `!=`... at the same position. */
+const OPS_BY_LENGTH: Operator[] = ['!?=', '!~=', '!=', '>=', '<=', '?=', '~=', '=', '>', '<'];
+const OP_START = new Set(['=', '!', '>', '<', '?', '~']);
+
+/** Parses one line typed in the shell or read from a script. */
+export function parseLine(line: string): ParseResult {
+  const { tokens, escapedCommas } = lex(line);
+  const diagnostics: Diagnostic[] = [];
+  for (const t of tokens) {
+    if (t.unterminated) {
+      diagnostics.push({
+        span: t.span,
+        message: `unterminated ${t.unterminated === '"' ? 'double' : 'single'} quote`,
+        hint: `close it with ${t.unterminated}`,
+      });
+    }
+  }
+  return build(tokens, escapedCommas, diagnostics);
+}
+
+/**
+ * Parses words already split by a shell (one-shot `zstack-cli Api k=v ...`). Words are taken as they
+ * are (the shell removed quotes); only `\,` keeps its meaning of a literal comma. Spans refer to the
+ * words joined by single spaces.
+ */
+export function parseWords(words: readonly string[]): ParseResult {
+  const tokens: Token[] = [];
+  const escapedCommas: number[][] = [];
+  let pos = 0;
+  for (const word of words) {
+    let text = '';
+    const offsets: number[] = [];
+    const literal: boolean[] = [];
+    const commas: number[] = [];
+    for (let i = 0; i < word.length; i++) {
+      if (word[i] === '\\' && word[i + 1] === ',') {
+        commas.push(text.length);
+        text += ',';
+        offsets.push(pos + i);
+        literal.push(true);
+        i++;
+        continue;
+      }
+      text += word[i];
+      offsets.push(pos + i);
+      // The user's shell already removed any quotes, so no character is known to be literal.
+      literal.push(false);
+    }
+    tokens.push({ raw: word, text, span: { start: pos, end: pos + word.length }, offsets, literal });
+    escapedCommas.push(commas);
+    pos += word.length + 1;
+  }
+  return build(tokens, escapedCommas, []);
+}
+
+function build(tokens: Token[], escapedCommas: number[][], diagnostics: Diagnostic[]): ParseResult {
+  if (tokens.length === 0) return { tokens, diagnostics };
+  const first = tokens[0]!;
+  const args: ArgNode[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const { arg, diagnostic } = parseArg(tokens[i]!, escapedCommas[i] ?? []);
+    args.push(arg);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
+  if (first.text.includes('=') && !/^[A-Za-z][\w-]*$/.test(first.text)) {
+    diagnostics.unshift({
+      span: first.span,
+      message: `expected an API name first, got '${first.text}'`,
+      hint: 'a command starts with an API name, e.g. QueryVmInstance name=vm1',
+    });
+  }
+  const last = tokens[tokens.length - 1]!;
+  const command: CommandNode = {
+    name: first.text,
+    nameSpan: first.span,
+    args,
+    span: { start: first.span.start, end: last.span.end },
+  };
+  return { command, tokens, diagnostics };
+}
+
+function spanOf(token: Token, from: number, to: number): Span {
+  // Map [from, to) in token.text to line offsets; an empty range sits where it would start.
+  if (from >= token.text.length) return { start: token.span.end, end: token.span.end };
+  const start = token.offsets[from]!;
+  const end = to > from ? token.offsets[to - 1]! + 1 : start;
+  return { start, end: Math.max(end, start) };
+}
+
+/** Splits `key<op>value`: the key is [A-Za-z0-9_.]*, then the longest operator at that point. */
+export function parseArg(token: Token, escapedCommas: readonly number[] = []): { arg: ArgNode; diagnostic?: Diagnostic } {
+  const t = token.text;
+  let k = 0;
+  while (k < t.length && !token.literal[k] && KEY_CHAR.test(t[k]!)) k++;
+  const key = t.slice(0, k);
+  const keySpan = spanOf(token, 0, k);
+  const bare = (message: string, hint?: string): { arg: ArgNode; diagnostic: Diagnostic } => {
+    const arg: ArgNode = {
+      span: token.span,
+      key: t,
+      keySpan: token.span,
+      value: '',
+      valueSpan: { start: token.span.end, end: token.span.end },
+      valueQuoted: false,
+      literalCommas: [],
+    };
+    const diagnostic: Diagnostic = { span: token.span, message };
+    if (hint) diagnostic.hint = hint;
+    return { arg, diagnostic };
+  };
+  if (k === t.length) {
+    return bare(`expected key=value, got '${t}'`, `write ${t || 'name'}=<value>`);
+  }
+  let op: Operator | undefined;
+  if (!token.literal[k] && OP_START.has(t[k]!)) {
+    op = OPS_BY_LENGTH.find((o) => t.startsWith(o, k) && [...o].every((_, j) => !token.literal[k + j]));
+  }
+  if (!op) {
+    return bare(`unexpected '${t[k]}' in '${t}'`, 'a param is key=value; quote values with spaces: name="my vm"');
+  }
+  const vStart = k + op.length;
+  const value = t.slice(vStart);
+  const arg: ArgNode = {
+    span: token.span,
+    key,
+    keySpan,
+    op,
+    opSpan: spanOf(token, k, vStart),
+    value,
+    valueSpan: spanOf(token, vStart, t.length),
+    valueQuoted: token.literal.slice(vStart).some(Boolean),
+    literalCommas: escapedCommas.filter((c) => c >= vStart).map((c) => c - vStart),
+  };
+  if (key === '') {
+    return { arg, diagnostic: { span: token.span, message: `missing a name before '${op}' in '${t}'`, hint: 'write key=value' } };
+  }
+  return { arg };
+}
+
+/** Splits a list value at commas, except commas written as `\,`. An empty value is an empty list. */
+export function splitList(arg: Pick<ArgNode, 'value' | 'literalCommas'>): string[] {
+  if (arg.value === '') return [];
+  const keep = new Set(arg.literalCommas);
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < arg.value.length; i++) {
+    const c = arg.value[i]!;
+    if (c === ',' && !keep.has(i)) {
+      out.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
+  }
+  out.push(cur);
+  return out;
+}

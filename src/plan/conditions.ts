@@ -1,0 +1,107 @@
+// Query conditions: checks a `field<op>value` against the inventory (join paths to any depth, the
+// field's type, the operator) and encodes it as the server reads `q=` (manual 3.9).
+import type { ArgNode, Operator } from '../parse/ast.js';
+import type { Registry } from '../schema/registry.js';
+import type { InventoryDef } from '../schema/types.js';
+import { didYouMean, planError, type PlanError } from './errors.js';
+
+export type FieldClass = 'number' | 'boolean' | 'time' | 'text' | 'tag';
+
+/** The order in which ZStack's REST server looks for an operator in a `q=` value. */
+const SERVER_OP_ORDER = ['!=', '>=', '<=', '!?=', '!~=', '~=', '?=', '=', '>', '<'] as const;
+
+export function fieldClass(name: string, type: string): FieldClass {
+  if (name === '__systemTag__' || name === '__userTag__') return 'tag';
+  if (/^(Long|Integer|Short|Double|Float|long|int|short|double|float)$/.test(type)) return 'number';
+  if (/^(Boolean|boolean)$/.test(type)) return 'boolean';
+  if (/^(Timestamp|Date)$/.test(type)) return 'time';
+  return 'text';
+}
+
+/** Operators that make sense for a field class (completion offers these; the planner enforces them). */
+export function operatorsFor(cls: FieldClass): Operator[] {
+  switch (cls) {
+    case 'number':
+    case 'time':
+      return ['=', '!=', '>', '<', '>=', '<=', '?=', '!?='];
+    case 'boolean':
+      return ['=', '!='];
+    case 'tag':
+      return ['=', '!=', '?=', '!?=', '~=', '!~='];
+    case 'text':
+      return ['=', '!=', '?=', '!?=', '~=', '!~=', '>', '<', '>=', '<='];
+  }
+}
+
+/** How the server would split a condition string: [field, op, value], or undefined. */
+export function serverSplit(cond: string): [string, string, string] | undefined {
+  for (const op of SERVER_OP_ORDER) {
+    const i = cond.indexOf(op);
+    if (i > 0) return [cond.slice(0, i), op, cond.slice(i + op.length)];
+  }
+  return undefined;
+}
+
+export type ConditionResult = { ok: true; q: string; warning?: string } | { ok: false; error: PlanError };
+
+export function planCondition(reg: Registry, inv: InventoryDef, apiName: string, arg: ArgNode): ConditionResult {
+  const op = arg.op as Operator;
+  const res = reg.resolvePath(inv, arg.key);
+  if (!res.ok) {
+    const segs = arg.key.split('.');
+    const prefix = segs.slice(0, res.segment).join('.');
+    const names = res.suggestions.map((s) => (prefix ? `${prefix}.${s}` : s));
+    const where = res.segment === 0 ? `for ${apiName}` : `(${res.reason})`;
+    const message = res.segment === 0 ? `unknown query field '${arg.key}' ${where}` : `unknown query field '${arg.key}' ${where}`;
+    return { ok: false, error: planError(message, didYouMean(names) ?? `see: help ${apiName}`, arg.keySpan) };
+  }
+  if (res.endsAtJoin) {
+    const { fields } = reg.conditionNames(res.inventory);
+    const some = fields.filter((f) => !f.startsWith('__')).slice(0, 4).map((f) => `${arg.key}.${f}`);
+    return {
+      ok: false,
+      error: planError(`'${arg.key}' is a join to ${res.inventory.name}, not a field`, `name one of its fields, e.g. ${some.join(', ')}`, arg.keySpan),
+    };
+  }
+  const field = res.field!;
+  const cls = fieldClass(field.name, field.type);
+  const value = arg.value;
+
+  if (value === 'null' && !arg.valueQuoted) {
+    if (op === '=') return { ok: true, q: `${arg.key} is null` };
+    if (op === '!=') return { ok: true, q: `${arg.key} not null` };
+    return { ok: false, error: planError(`'${op}null' makes no sense for ${arg.key}`, 'use =null (is null) or !=null (not null); quote "null" for the text null', arg.opSpan) };
+  }
+  if (!operatorsFor(cls).includes(op)) {
+    const kind = cls === 'tag' ? 'a tag' : `${field.type}`;
+    return {
+      ok: false,
+      error: planError(`operator '${op}' makes no sense for ${arg.key} (${kind})`, `use one of ${operatorsFor(cls).join(' ')}`, arg.opSpan),
+    };
+  }
+  const items = op === '?=' || op === '!?=' ? value.split(',') : [value];
+  if ((op === '?=' || op === '!?=') && (value === '' || items.some((i) => i === ''))) {
+    return { ok: false, error: planError(`'${op}' needs a comma-separated list of values for ${arg.key}`, `e.g. ${arg.key}${op}a,b`, arg.valueSpan) };
+  }
+  if ((op === '?=' || op === '!?=') && arg.literalCommas.length > 0) {
+    return { ok: false, error: planError(`a value of '${op}' cannot contain a comma: the server splits at every comma`, 'use ~= with a pattern instead', arg.valueSpan) };
+  }
+  if (cls === 'number' && items.some((i) => i.trim() === '' || !Number.isFinite(Number(i)))) {
+    return { ok: false, error: planError(`${arg.key} is a number (${field.type}); '${value}' is not`, undefined, arg.valueSpan) };
+  }
+  if (cls === 'boolean' && !/^(true|false)$/i.test(value)) {
+    return { ok: false, error: planError(`${arg.key} is true or false; got '${value}'`, undefined, arg.valueSpan) };
+  }
+  const q = `${arg.key}${op}${value}`;
+  const split = serverSplit(q);
+  if (!split || split[0] !== arg.key || split[1] !== op) {
+    const read = split ? `${split[0]} ${split[1]} ${split[2]}` : 'no condition';
+    return { ok: true, q, warning: `the server will read '${q}' as ${read}: the value contains an operator` };
+  }
+  return { ok: true, q };
+}
+
+/** Plain fields of an inventory that `fields=`, `sortBy=` and `groupBy=` may name. */
+export function selectableFields(inv: InventoryDef): string[] {
+  return inv.fields.map((f) => f.name);
+}

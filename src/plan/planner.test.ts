@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { parseLine } from '../parse/parser.js';
+import { loadRegistry } from '../schema/registry.js';
+import { curlCommand } from './curl.js';
+import { dryRunJson } from './dry-run.js';
+import { planCommand, sha512Hex } from './planner.js';
+import type { PlannedRequest } from './request.js';
+
+const reg = loadRegistry();
+const ep = { scheme: 'http' as const, host: 'localhost', port: 8080 };
+
+function plan(line: string): PlannedRequest {
+  const r = planCommand(reg, parseLine(line).command!);
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
+  return r.request;
+}
+function errors(line: string): string[] {
+  const r = planCommand(reg, parseLine(line).command!);
+  return r.ok ? [] : r.errors.map((e) => `${e.message}${e.hint ? ` | ${e.hint}` : ''}`);
+}
+function query(line: string): string[] {
+  const u = new URL(`http://x${plan(line).pathAndQuery}`);
+  return u.searchParams.getAll('q');
+}
+
+describe('actions', () => {
+  it('matches the dry-run contract of the issue', () => {
+    expect(dryRunJson(plan('StartVmInstance uuid=UUID hostUuid=H'), ep)).toBe(
+      '{"method":"PUT","url":"http://localhost:8080/zstack/v1/vm-instances/UUID/actions","body":{"startVmInstance":{"hostUuid":"H"}}}',
+    );
+  });
+
+  it('wraps body params, puts tags at the top level and types values', () => {
+    const r = plan('CreateVmInstance name="my vm" instanceOfferingUuid=o imageUuid=i l3NetworkUuids=a,b cpuNum=2 systemTags=ha::NeverStop,usbRedirect::true');
+    expect(r.method).toBe('POST');
+    expect(r.pathAndQuery).toBe('/zstack/v1/vm-instances');
+    expect(r.body).toEqual({
+      params: { name: 'my vm', instanceOfferingUuid: 'o', imageUuid: 'i', l3NetworkUuids: ['a', 'b'], cpuNum: 2 },
+      systemTags: ['ha::NeverStop', 'usbRedirect::true'],
+    });
+  });
+
+  it('takes JSON for list-of-object params and longs beyond 2^53 exactly', () => {
+    const r = plan(`CreateVmInstance name=v diskAOs='[{"boot":true,"size":0}]' memorySize=9223372036854775807`);
+    expect((r.body!.params as Record<string, unknown>).diskAOs).toEqual([{ boot: true, size: 0 }]);
+    expect(r.bodyText).toContain('"memorySize":9223372036854775807');
+  });
+
+  it('url-encodes path variables and puts DELETE params in the query string', () => {
+    const r = plan('DestroyVmInstance uuid=a/b deleteMode=Enforcing systemTags=x,y');
+    expect(r.pathAndQuery).toBe('/zstack/v1/vm-instances/a%2Fb?deleteMode=Enforcing&systemTags=x&systemTags=y');
+    expect(r.body).toBeNull();
+  });
+
+  it('hashes login passwords with SHA-512', () => {
+    const r = plan('LogInByAccount accountName=admin password=password');
+    expect(r.body).toEqual({ logInByAccount: { accountName: 'admin', password: sha512Hex('password') } });
+    expect(sha512Hex('password')).toMatch(/^b109f3bbbc244eb8/);
+    // Other password params (a host's SSH password) travel as typed.
+    const host = plan('AddKVMHost name=h managementIp=1.2.3.4 clusterUuid=c username=root password=secret');
+    expect((host.body!.params as Record<string, unknown>).password).toBe('secret');
+  });
+
+  it('rejects bad input with one clear line per problem and the closest names', () => {
+    expect(errors('StartVmInstance uuid=1 hostUuidd=2')).toEqual(["unknown param 'hostUuidd' for StartVmInstance | did you mean hostUuid?"]);
+    expect(errors('StartVmInstance hostUuid=2')[0]).toMatch(/missing required param 'uuid'/);
+    expect(errors('CreateVmInstance name=v cpuNum=two')[0]).toMatch(/cpuNum must be an integer/);
+    expect(errors('CreateVmInstance name=v type=UserVM')[0]).toMatch(/'UserVM' is not a valid value for type .*did you mean UserVm/);
+    expect(errors('StartVmInstance uuid=1 uuid=2')[0]).toMatch(/given twice/);
+    expect(errors('StartVmInstance uuid!=1')[0]).toMatch(/needs '='/);
+    expect(errors(`CreateVmInstance name=v diskAOs='[{'`)[0]).toMatch(/diskAOs is not valid JSON/);
+  });
+});
+
+describe('queries', () => {
+  it('sends one q= per condition with every operator', () => {
+    expect(query('QueryVmInstance name=vm1 state!=Stopped cpuNum>2 cpuNum<9 memorySize>=1 memorySize<=5 uuid?=a,b name!?=x,y name~=web% name!~=db_')).toEqual([
+      'name=vm1', 'state!=Stopped', 'cpuNum>2', 'cpuNum<9', 'memorySize>=1', 'memorySize<=5', 'uuid?=a,b', 'name!?=x,y', 'name~=web%', 'name!~=db_',
+    ]);
+  });
+
+  it('maps =null and !=null to is null / not null, but not a quoted "null"', () => {
+    expect(query('QueryVmInstance hostUuid=null description!=null name="null"')).toEqual(['hostUuid is null', 'description not null', 'name=null']);
+  });
+
+  it('follows joins to any depth and tag fields', () => {
+    expect(query('QueryVmInstance zone.cluster.l2Network.l3Network.name=l3 vmNics.l3Network.zone.name=z1 __systemTag__=ha::NeverStop')).toHaveLength(3);
+  });
+
+  it('maps query params to the wire', () => {
+    const u = new URL(`http://x${plan('QueryVmInstance limit=10 start=20 replyWithCount=true sortBy=createDate sortDirection=desc fields=uuid,name').pathAndQuery}`);
+    expect(Object.fromEntries(u.searchParams)).toEqual({ limit: '10', start: '20', replyWithCount: 'true', sort: '-createDate', fields: 'uuid,name' });
+    expect(plan('QueryVmInstance sortBy=name').pathAndQuery).toBe('/zstack/v1/vm-instances?sort=%2Bname') // a raw + would read as a space;
+    expect(plan('QueryVmInstance count=true').pathAndQuery).toBe('/zstack/v1/vm-instances?count=true');
+  });
+
+  it('rejects unknown fields, joins used as fields and senseless operators', () => {
+    expect(errors('QueryVmInstance nmae=x')[0]).toMatch(/unknown query field 'nmae' for QueryVmInstance \| did you mean name/);
+    expect(errors('QueryVmInstance vmNics.ipp=1')[0]).toMatch(/did you mean vmNics.ip/);
+    expect(errors('QueryVmInstance vmNics=1')[0]).toMatch(/'vmNics' is a join to VmNicInventory, not a field/);
+    expect(errors('QueryVmInstance cpuNum~=4')[0]).toMatch(/operator '~=' makes no sense for cpuNum/);
+    expect(errors('QueryVmInstance cpuNum=abc')[0]).toMatch(/cpuNum is a number/);
+    expect(errors('QueryVmInstance name>null')[0]).toMatch(/makes no sense/);
+    expect(errors('QueryVmInstance uuid?=')[0]).toMatch(/needs a comma-separated list/);
+    expect(errors('QueryVmInstance fields=uuid,vmNics.ip')[0]).toMatch(/not a field of VmInstanceInventory/);
+    expect(errors('QueryVmInstance sortDirection=desc')[0]).toMatch(/sortDirection needs sortBy/);
+    expect(errors('QueryVmInstance limit=-1')[0]).toMatch(/must not be negative/);
+  });
+
+  it('warns when the server would split a value at an operator', () => {
+    const r = plan('QueryVmInstance description=a!=b');
+    expect(r.warnings[0]).toMatch(/server will read 'description=a!=b' as description=a != b/);
+  });
+});
+
+describe('curl', () => {
+  it('quotes the body and url for a POSIX shell', () => {
+    const c = curlCommand(plan(`UpdateVmInstance uuid=u name="it's"`), ep, 'S');
+    expect(c).toBe(
+      `curl -X PUT -H 'Content-Type: application/json;charset=UTF-8' -H 'Authorization: OAuth S' -d '{"updateVmInstance":{"name":"it'\\''s"}}' http://localhost:8080/zstack/v1/vm-instances/u/actions`,
+    );
+  });
+});

@@ -1,0 +1,225 @@
+// AST + registry -> the exact HTTP request ZStack expects (method, path with vars, query string,
+// wrapped JSON body), after validating every token. Pure: no IO, no clock.
+import { createHash } from 'node:crypto';
+import type { ArgNode, CommandNode } from '../parse/ast.js';
+import type { Registry } from '../schema/registry.js';
+import type { ApiDef, ParamDef } from '../schema/types.js';
+import { planCondition, selectableFields } from './conditions.js';
+import { didYouMean, planError, type PlanError } from './errors.js';
+import { toJsonText } from './json-text.js';
+import { API_ROOT, type PlannedRequest } from './request.js';
+import { convertValue } from './values.js';
+
+export type PlanResult = { ok: true; request: PlannedRequest } | { ok: false; errors: PlanError[] };
+
+/** Query params that are not conditions; everything else on a query API is a condition. */
+const QUERY_PARAM_NAMES = new Set(['limit', 'start', 'count', 'replyWithCount', 'sortBy', 'sortDirection', 'fields', 'groupBy', 'filterName']);
+const TAG_PARAMS = new Set(['systemTags', 'userTags']);
+
+export function sha512Hex(text: string): string {
+  return createHash('sha512').update(text, 'utf8').digest('hex');
+}
+
+/** Query-component encoding; commas stay readable (`fields=uuid,name`), as servers read them literally. */
+function enc(s: string): string {
+  return encodeURIComponent(s).replace(/%2C/g, ',');
+}
+
+/** Looks up the API of a command, with a did-you-mean error when it is unknown. */
+export function resolveApi(reg: Registry, cmd: CommandNode): { ok: true; api: ApiDef } | { ok: false; error: PlanError } {
+  const api = reg.api(cmd.name);
+  if (api) return { ok: true, api };
+  return { ok: false, error: planError(`unknown API '${cmd.name}'`, didYouMean(reg.suggestApis(cmd.name)) ?? 'type help to list APIs', cmd.nameSpan) };
+}
+
+export function planCommand(reg: Registry, cmd: CommandNode): PlanResult {
+  const found = resolveApi(reg, cmd);
+  if (!found.ok) return { ok: false, errors: [found.error] };
+  const api = found.api;
+  return api.query ? planQuery(reg, api, cmd) : planAction(reg, api, cmd);
+}
+
+interface Collected {
+  values: Map<ParamDef, unknown>;
+  errors: PlanError[];
+}
+
+function collectParam(reg: Registry, api: ApiDef, arg: ArgNode, into: Collected): void {
+  const param = reg.param(api, arg.key);
+  if (!param) {
+    into.errors.push(planError(`unknown param '${arg.key}' for ${api.name}`, didYouMean(reg.suggestParams(api, arg.key)) ?? `see: help ${api.name}`, arg.keySpan));
+    return;
+  }
+  if (arg.op !== '=') {
+    into.errors.push(planError(`'${arg.key}${arg.op ?? ''}' needs '=': only query conditions take other operators`, `write ${param.name}=<value>`, arg.opSpan ?? arg.span));
+    return;
+  }
+  if (into.values.has(param)) {
+    into.errors.push(planError(`param '${param.name}' is given twice`, 'give each param once (lists are comma-separated: a,b)', arg.span));
+    return;
+  }
+  const c = convertValue(param, arg);
+  if (!c.ok) {
+    into.errors.push(planError(c.message, c.hint, arg.valueSpan));
+    return;
+  }
+  into.values.set(param, param.hashed && typeof c.value === 'string' ? sha512Hex(c.value) : c.value);
+}
+
+function missingRequired(api: ApiDef, given: Map<ParamDef, unknown>, cmd: CommandNode): PlanError[] {
+  return api.params
+    .filter((p) => p.required && !given.has(p))
+    .map((p) => planError(`missing required param '${p.name}' for ${api.name}`, `add ${p.name}=<${p.type}>`, { start: cmd.span.end, end: cmd.span.end }));
+}
+
+function fillPath(api: ApiDef, values: Map<ParamDef, unknown>, errors: PlanError[]): string {
+  return api.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const p = api.params.find((x) => x.name === name);
+    const v = p ? values.get(p) : undefined;
+    if (v === undefined || v === '') {
+      if (p && values.has(p)) errors.push(planError(`param '${name}' must not be empty: it goes in the URL`));
+      return `{${name}}`;
+    }
+    return enc(String(v));
+  });
+}
+
+function queryPairs(params: [string, unknown][]): string[] {
+  const out: string[] = [];
+  for (const [k, v] of params) {
+    if (Array.isArray(v)) for (const item of v) out.push(`${enc(k)}=${enc(typeof item === 'string' ? item : JSON.stringify(item))}`);
+    else if (v !== null && typeof v === 'object') out.push(`${enc(k)}=${enc(toJsonText(v))}`);
+    else out.push(`${enc(k)}=${enc(String(v))}`);
+  }
+  return out;
+}
+
+function planAction(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
+  const c: Collected = { values: new Map(), errors: [] };
+  for (const arg of cmd.args) collectParam(reg, api, arg, c);
+  c.errors.push(...missingRequired(api, c.values, cmd));
+  const path = fillPath(api, c.values, c.errors);
+  const bodyMethod = api.method === 'POST' || api.method === 'PUT';
+  if (!bodyMethod) {
+    // ZStack's SDK refuses maps in a query string too: there is no encoding the server reads.
+    for (const p of c.values.keys()) {
+      if (p.in !== 'path' && p.type === 'map') c.errors.push(planError(`${api.method} cannot carry the map param '${p.name}'`));
+    }
+  }
+  if (c.errors.length) return { ok: false, errors: c.errors };
+
+  let body: Record<string, unknown> | null = null;
+  const query: [string, unknown][] = [];
+  if (bodyMethod) {
+    const inner: Record<string, unknown> = {};
+    const outer: Record<string, unknown> = {};
+    for (const [p, v] of c.values) {
+      if (p.in === 'path') continue;
+      if (TAG_PARAMS.has(p.name)) outer[p.name] = v;
+      else inner[p.name] = v;
+    }
+    body = api.wrapper ? { [api.wrapper]: inner, ...outer } : { ...inner, ...outer };
+  } else {
+    for (const [p, v] of c.values) if (p.in !== 'path') query.push([p.name, v]);
+  }
+  const qs = queryPairs(query);
+  return {
+    ok: true,
+    request: {
+      method: api.method,
+      pathAndQuery: `${API_ROOT}${path}${qs.length ? `?${qs.join('&')}` : ''}`,
+      body,
+      bodyText: body ? toJsonText(body) : null,
+      api,
+      warnings: [],
+    },
+  };
+}
+
+function planQuery(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
+  const inv = reg.inventoryOf(api);
+  const errors: PlanError[] = [];
+  const warnings: string[] = [];
+  const conds: string[] = [];
+  const given = new Map<string, { arg: ArgNode; value: unknown }>();
+  const selectable = inv ? selectableFields(inv) : [];
+
+  for (const arg of cmd.args) {
+    if (!arg.op) {
+      errors.push(planError(`expected a condition or param, got '${arg.key}'`, `e.g. ${arg.key}=<value>`, arg.span));
+      continue;
+    }
+    if (QUERY_PARAM_NAMES.has(arg.key) && arg.op === '=') {
+      const param = reg.param(api, arg.key)!;
+      if (given.has(arg.key)) {
+        errors.push(planError(`param '${arg.key}' is given twice`, undefined, arg.span));
+        continue;
+      }
+      const c = convertValue(param, arg);
+      if (!c.ok) {
+        errors.push(planError(c.message, c.hint, arg.valueSpan));
+        continue;
+      }
+      if ((arg.key === 'limit' || arg.key === 'start') && (c.value as number) < 0) {
+        errors.push(planError(`${arg.key} must not be negative`, undefined, arg.valueSpan));
+        continue;
+      }
+      given.set(arg.key, { arg, value: c.value });
+      continue;
+    }
+    if (!inv) {
+      errors.push(planError(`${api.name} has no known inventory, so conditions cannot be checked or sent`, 'use params only (limit, start, count, fields ...)', arg.keySpan));
+      continue;
+    }
+    const r = planCondition(reg, inv, api.name, arg);
+    if (!r.ok) {
+      errors.push(r.error);
+      continue;
+    }
+    conds.push(r.q);
+    if (r.warning) warnings.push(r.warning);
+  }
+
+  const fieldCheck = (key: string, names: string[]): void => {
+    if (!inv || selectable.length === 0) return;
+    const g = given.get(key)!;
+    for (const n of names) {
+      if (!selectable.includes(n)) {
+        errors.push(planError(`'${n}' is not a field of ${inv.name} (${key} takes plain fields only)`, didYouMean(reg.suggestFieldNames(inv, n)), g.arg.valueSpan));
+      }
+    }
+  };
+  const fields = given.get('fields')?.value as string[] | undefined;
+  if (fields) fieldCheck('fields', fields);
+  const sortBy = given.get('sortBy')?.value as string | undefined;
+  if (sortBy !== undefined) fieldCheck('sortBy', [sortBy]);
+  const groupBy = given.get('groupBy')?.value as string | undefined;
+  if (groupBy !== undefined) fieldCheck('groupBy', [groupBy]);
+  const dir = given.get('sortDirection');
+  if (dir && sortBy === undefined) errors.push(planError('sortDirection needs sortBy', 'add sortBy=<field>', dir.arg.span));
+  if (errors.length) return { ok: false, errors };
+
+  const parts: string[] = conds.map((q) => `q=${enc(q)}`);
+  const add = (k: string, v: unknown): void => {
+    if (v !== undefined) parts.push(`${k}=${enc(String(v))}`);
+  };
+  add('limit', given.get('limit')?.value);
+  add('start', given.get('start')?.value);
+  add('count', given.get('count')?.value);
+  add('replyWithCount', given.get('replyWithCount')?.value);
+  if (sortBy !== undefined) add('sort', `${dir?.value === 'desc' ? '-' : '+'}${sortBy}`);
+  if (fields && fields.length) add('fields', fields.join(','));
+  add('groupBy', groupBy);
+  add('filterName', given.get('filterName')?.value);
+  return {
+    ok: true,
+    request: {
+      method: 'GET',
+      pathAndQuery: `${API_ROOT}${api.path}${parts.length ? `?${parts.join('&')}` : ''}`,
+      body: null,
+      bodyText: null,
+      api,
+      warnings,
+    },
+  };
+}
