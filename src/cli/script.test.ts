@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from './script.js';
+
+function harness(codes: Record<string, number>) {
+  const ran: string[] = [];
+  const errors: string[] = [];
+  return {
+    ran,
+    errors,
+    opts: (stopOnError: boolean) => ({
+      source: 'test.zs',
+      stopOnError,
+      runLine: async (line: string) => {
+        ran.push(line);
+        return codes[line] ?? 0;
+      },
+      reportError: (t: string) => errors.push(t),
+    }),
+  };
+}
+
+describe('runScript', () => {
+  const lines = ['# setup', '', 'QueryZone', 'bad line', '  # indented comment', 'QueryHost\r'];
+
+  it('skips comments and blank lines, reports failures with line numbers, runs on', async () => {
+    const h = harness({ 'bad line': 2 });
+    expect(await runScript(lines, h.opts(false))).toBe(2);
+    expect(h.ran).toEqual(['QueryZone', 'bad line', 'QueryHost']);
+    expect(h.errors).toEqual(['test.zs:4: failed (exit 2): bad line']);
+  });
+
+  it('stops at the first failure with stopOnError', async () => {
+    const h = harness({ 'bad line': 1 });
+    expect(await runScript(lines, h.opts(true))).toBe(1);
+    expect(h.ran).toEqual(['QueryZone', 'bad line']);
+  });
+
+  it('stops when a command is interrupted', async () => {
+    const h = harness({ QueryZone: 130 });
+    expect(await runScript(lines, h.opts(false))).toBe(130);
+    expect(h.ran).toEqual(['QueryZone']);
+  });
+
+  it('returns 0 when every line succeeds', async () => {
+    expect(await runScript(['QueryZone'], harness({}).opts(true))).toBe(0);
+  });
+});

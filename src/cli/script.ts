@@ -1,0 +1,40 @@
+// Runs a script (`-f file.zs` or piped stdin): one command per line, blank lines and `#` comments
+// skipped, each failure reported with its line number; --stop-on-error stops at the first failure.
+
+export interface ScriptOptions {
+  /** Shown in messages, e.g. the file name or `<stdin>`. */
+  source: string;
+  stopOnError: boolean;
+  /** Runs one line, returns its exit code. Must not throw for bad input. */
+  runLine: (line: string, lineNo: number) => Promise<number>;
+  reportError: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+/** A script line is skipped when it is empty or only a comment. */
+export function isBlankOrComment(line: string): boolean {
+  const t = line.trim();
+  return t === '' || t.startsWith('#');
+}
+
+/**
+ * Runs the lines; returns 0 when all succeeded, else the exit code of the first failure
+ * (the script still runs to its end unless stopOnError).
+ */
+export async function runScript(lines: AsyncIterable<string> | Iterable<string>, opts: ScriptOptions): Promise<number> {
+  let first = 0;
+  let lineNo = 0;
+  for await (const raw of lines) {
+    lineNo++;
+    if (opts.signal?.aborted) return 130;
+    const line = raw.replace(/\r$/, '');
+    if (isBlankOrComment(line)) continue;
+    const code = await opts.runLine(line, lineNo);
+    if (code !== 0) {
+      opts.reportError(`${opts.source}:${lineNo}: failed (exit ${code}): ${line.trim()}`);
+      if (first === 0) first = code;
+      if (opts.stopOnError || code === 130) return code;
+    }
+  }
+  return first;
+}
