@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { convertFacts, type RawFacts } from './api-facts.js';
+import { encodeRegistry } from '../../src/schema/store.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const shared = resolve(root, process.env.ZSTACK_SHARED ?? '../shared');
@@ -15,6 +16,8 @@ function writeAtomic(path: string, text: string): void {
 
 const facts = JSON.parse(readFileSync(join(shared, 'zstack-api/zstack-5.2.0-api.json'), 'utf8')) as RawFacts;
 const registry = convertFacts(facts);
-writeAtomic(join(outDir, 'registry.json'), JSON.stringify(registry));
+const encoded = encodeRegistry(registry);
+writeAtomic(join(outDir, 'registry.jsonl'), encoded.lines);
+writeAtomic(join(outDir, 'registry-index.json'), JSON.stringify(encoded.index));
 console.log(`registry: ${registry.apis.length} APIs, ${registry.inventories.length} inventories`);
 

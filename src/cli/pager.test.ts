@@ -8,7 +8,7 @@ import { page, pagerCommand } from './pager.js';
 function fakeChild(failWith?: Error): { child: ChildProcess; received: Promise<string> } {
   const child = new EventEmitter() as ChildProcess;
   const stdin = new PassThrough();
-  (child as { stdin: PassThrough }).stdin = stdin;
+  (child as unknown as { stdin: PassThrough }).stdin = stdin;
   let text = '';
   stdin.on('data', (d: Buffer) => (text += d.toString()));
   const received = new Promise<string>((resolve) => {

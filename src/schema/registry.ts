@@ -2,6 +2,7 @@
 // Pure over its data; the data itself (generated JSON beside this module) is read lazily on first use.
 import { readFileSync } from 'node:fs';
 import { closestNames } from './suggest.js';
+import { storeFromData, storeFromEncoded, type RegistryIndex, type RegistryStore } from './store.js';
 import type { ApiDef, ApiDoc, DocsData, FieldDef, InventoryDef, JoinDef, ParamDef, RegistryData } from './types.js';
 
 /** Tag pseudo-fields every queryable inventory accepts in conditions. */
@@ -31,36 +32,35 @@ export type PathResolution =
 
 export class Registry {
   readonly version: string;
-  private readonly apiByLower = new Map<string, ApiDef>();
-  private readonly invByName = new Map<string, InventoryDef>();
-  private readonly names: string[];
+  private readonly store: RegistryStore;
+  private readonly lowerToName: Map<string, string>;
   private readonly queryParams: ParamDef[];
   private docsData: DocsData | undefined;
 
   constructor(
-    data: RegistryData,
+    data: RegistryData | RegistryStore,
     private readonly loadDocs: () => DocsData = () => ({ apis: {}, fields: {} }),
   ) {
-    this.version = data.version;
-    for (const a of data.apis) this.apiByLower.set(a.name.toLowerCase(), a);
-    for (const i of data.inventories) this.invByName.set(i.name, i);
-    this.names = data.apis.map((a) => a.name);
-    this.queryParams = data.queryParams;
+    this.store = 'apis' in data ? storeFromData(data) : data;
+    this.version = this.store.version;
+    this.lowerToName = new Map(this.store.apiNames.map((n) => [n.toLowerCase(), n]));
+    this.queryParams = this.store.queryParams;
   }
 
   /** All API names, sorted. */
   apiNames(): readonly string[] {
-    return this.names;
+    return this.store.apiNames;
   }
 
   /** Case-insensitive lookup. */
   api(name: string): ApiDef | undefined {
-    return this.apiByLower.get(name.toLowerCase());
+    const exact = this.lowerToName.get(name.toLowerCase());
+    return exact === undefined ? undefined : this.store.getApi(exact);
   }
 
   /** Closest API names to a mistyped one. */
   suggestApis(name: string, limit = 3): string[] {
-    return closestNames(name, this.names, limit);
+    return closestNames(name, this.store.apiNames, limit);
   }
 
   /** All params a user may give: the API's own and, for queries, the common query params. */
@@ -92,16 +92,16 @@ export class Registry {
   }
 
   inventory(name: string): InventoryDef | undefined {
-    return this.invByName.get(name);
+    return this.store.getInventory(name);
   }
 
-  inventoryNames(): string[] {
-    return [...this.invByName.keys()];
+  inventoryNames(): readonly string[] {
+    return this.store.inventoryNames;
   }
 
   /** The inventory a query API returns and filters on. */
   inventoryOf(api: ApiDef): InventoryDef | undefined {
-    return api.inventory ? this.invByName.get(api.inventory) : undefined;
+    return api.inventory ? this.store.getInventory(api.inventory) : undefined;
   }
 
   /** Names usable as the first segment of a condition in this inventory: fields, tags, joins, aliases. */
@@ -126,7 +126,7 @@ export class Registry {
       const j: JoinDef | undefined = cur?.joins.find((x) => x.name === seg);
       if (!j) return undefined;
       out.push(j);
-      cur = this.invByName.get(j.inventory);
+      cur = this.store.getInventory(j.inventory);
     }
     return out;
   }
@@ -150,7 +150,7 @@ export class Registry {
       const j = this.join(cur, seg);
       if (j) {
         joins.push(...j);
-        const target = this.invByName.get(j[j.length - 1]!.inventory);
+        const target = this.store.getInventory(j[j.length - 1]!.inventory);
         if (!target) {
           return { ok: false, segment: i, inventory: cur, reason: `join '${seg}' leads to an unknown inventory`, suggestions: [] };
         }
@@ -195,15 +195,20 @@ export function isPrimitiveType(type: string): boolean {
   return !/^(List|Set|Map|LinkedHashMap|HashMap|Object|byte\[\])$/.test(type) && !type.endsWith('Inventory');
 }
 
+function dataFile(file: string): URL {
+  return new URL(`./data/${file}`, import.meta.url);
+}
+
 function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as T;
+  return JSON.parse(readFileSync(dataFile(file), 'utf8')) as T;
 }
 
 let shared: Registry | undefined;
 
-/** The registry generated from ZStack 5.2, loaded on first call and kept. */
+/** The registry generated from ZStack 5.2, loaded on first call and kept; entries decode lazily. */
 export function loadRegistry(): Registry {
-  shared ??= new Registry(readJson<RegistryData>('registry.json'), () => {
+  const store = (): RegistryStore => storeFromEncoded(readJson<RegistryIndex>('registry-index.json'), readFileSync(dataFile('registry.jsonl')));
+  shared ??= new Registry(store(), () => {
     try {
       return readJson<DocsData>('docs.json');
     } catch {

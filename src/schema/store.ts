@@ -1,0 +1,76 @@
+// Storage of the registry data: one JSON line per API or inventory (registry.jsonl) plus an index of
+// names and byte offsets (registry-index.json), so a command parses only the entries it touches.
+import type { ApiDef, InventoryDef, ParamDef, RegistryData } from './types.js';
+
+export interface RegistryIndex {
+  version: string;
+  queryParams: ParamDef[];
+  /** [name, byte offset, byte length] in registry.jsonl, sorted by name. */
+  apis: [string, number, number][];
+  inventories: [string, number, number][];
+}
+
+/** What the Registry reads from: whole data in memory (tests) or the lazily decoded files. */
+export interface RegistryStore {
+  version: string;
+  queryParams: ParamDef[];
+  apiNames: string[];
+  inventoryNames: string[];
+  getApi(name: string): ApiDef | undefined;
+  getInventory(name: string): InventoryDef | undefined;
+}
+
+export function storeFromData(data: RegistryData): RegistryStore {
+  const apis = new Map(data.apis.map((a) => [a.name, a]));
+  const invs = new Map(data.inventories.map((i) => [i.name, i]));
+  return {
+    version: data.version,
+    queryParams: data.queryParams,
+    apiNames: data.apis.map((a) => a.name),
+    inventoryNames: data.inventories.map((i) => i.name),
+    getApi: (n) => apis.get(n),
+    getInventory: (n) => invs.get(n),
+  };
+}
+
+/** Encodes data as JSON lines + index (used by the generator). */
+export function encodeRegistry(data: RegistryData): { lines: string; index: RegistryIndex } {
+  const parts: string[] = [];
+  let offset = 0;
+  const place = (value: unknown): [number, number] => {
+    const line = `${JSON.stringify(value)}\n`;
+    const len = Buffer.byteLength(line) - 1;
+    const at: [number, number] = [offset, len];
+    parts.push(line);
+    offset += len + 1;
+    return at;
+  };
+  const apis = data.apis.map((a): [string, number, number] => [a.name, ...place(a)]);
+  const inventories = data.inventories.map((i): [string, number, number] => [i.name, ...place(i)]);
+  return { lines: parts.join(''), index: { version: data.version, queryParams: data.queryParams, apis, inventories } };
+}
+
+/** A store over the encoded form; each entry is parsed on first access and kept. */
+export function storeFromEncoded(index: RegistryIndex, bytes: Buffer): RegistryStore {
+  const apiAt = new Map(index.apis.map(([n, o, l]) => [n, [o, l] as const]));
+  const invAt = new Map(index.inventories.map(([n, o, l]) => [n, [o, l] as const]));
+  const apiCache = new Map<string, ApiDef>();
+  const invCache = new Map<string, InventoryDef>();
+  function get<T>(at: Map<string, readonly [number, number]>, cache: Map<string, T>, name: string): T | undefined {
+    const hit = cache.get(name);
+    if (hit) return hit;
+    const pos = at.get(name);
+    if (!pos) return undefined;
+    const value = JSON.parse(bytes.toString('utf8', pos[0], pos[0] + pos[1])) as T;
+    cache.set(name, value);
+    return value;
+  }
+  return {
+    version: index.version,
+    queryParams: index.queryParams,
+    apiNames: index.apis.map((a) => a[0]),
+    inventoryNames: index.inventories.map((i) => i[0]),
+    getApi: (n) => get(apiAt, apiCache, n),
+    getInventory: (n) => get(invAt, invCache, n),
+  };
+}
