@@ -138,4 +138,9 @@ describe.skipIf(!manualFile)('docs extracted from the seed manual', () => {
       expect(registry.inventories.find((i) => i.name === inv)?.fields.map((f) => f.name), key).toContain(field);
     }
   });
+
+  it('matches the committed docs.json', () => {
+    const committed = JSON.parse(readFileSync(join(root, 'src/schema/data/docs.json'), 'utf8')) as DocsData;
+    expect(committed).toEqual(docs);
+  });
 });
