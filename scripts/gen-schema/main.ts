@@ -1,8 +1,9 @@
 // `npm run gen:schema`: regenerates src/schema/data/ from ../shared (API facts + seed manual).
 // The output is committed so a fresh clone runs without ../shared.
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { convertFacts, type RawFacts } from './api-facts.js';
+import { extractManual } from './manual.js';
 import { encodeRegistry } from '../../src/schema/store.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -21,3 +22,25 @@ writeAtomic(join(outDir, 'registry.jsonl'), encoded.lines);
 writeAtomic(join(outDir, 'registry-index.json'), JSON.stringify(encoded.index));
 console.log(`registry: ${registry.apis.length} APIs, ${registry.inventories.length} inventories`);
 
+// The seed manual (ZStack 3.0 developer manual, Chinese) supplies the help texts.
+const seeds = join(shared, 'seeds');
+const manualFile = readdirSync(seeds)
+  .filter((f) => /^001_.*\.txt$/.test(f))
+  .sort()[0];
+if (!manualFile) throw new Error(`no 001_*.txt manual in ${seeds}`);
+const { docs, report } = extractManual(readFileSync(join(seeds, manualFile), 'utf8'), registry);
+const docsJson = JSON.stringify(docs);
+writeAtomic(join(outDir, 'docs.json'), docsJson);
+const apiDocs = Object.values(docs.apis);
+const unmatched = report.sections.filter((s) => !s.api);
+console.log(
+  `docs: ${apiDocs.length}/${report.sections.length} manual APIs, ${apiDocs.filter((d) => d.example).length} examples, ` +
+    `${apiDocs.filter((d) => d.body !== undefined).length} bodies, ${Object.keys(docs.fields).length} field docs, ${docsJson.length} bytes`,
+);
+for (const s of unmatched) console.log(`  unmatched ${s.section} ${s.printed}: ${s.reason}`);
+for (const s of report.sections.filter((x) => x.api && x.how !== 'exact')) console.log(`  matched ${s.section} ${s.printed} as ${s.api} (${s.how})`);
+if (report.titleAsDescription.length) console.log(`  ${report.titleAsDescription.length} APIs have no description paragraph; their title stands in`);
+for (const m of report.requestMismatches) console.log(`  request differs from the registry: ${m}`);
+if (report.unknownParams.length) console.log(`  params not in the registry: ${report.unknownParams.join(', ')}`);
+if (report.bodiesLeftOut.length) console.log(`  bodies left out: ${report.bodiesLeftOut.join(', ')}`);
+if (report.unresolvedTables.length) console.log(`  response tables without an inventory: ${report.unresolvedTables.join(', ')}`);

@@ -74,3 +74,14 @@ export function storeFromEncoded(index: RegistryIndex, bytes: Buffer): RegistryS
     getInventory: (n) => get(invAt, invCache, n),
   };
 }
+
+/** The whole data back from its encoded form (for tools that need every entry at once). */
+export function decodeRegistry(index: RegistryIndex, bytes: Buffer): RegistryData {
+  const store = storeFromEncoded(index, bytes);
+  return {
+    version: index.version,
+    queryParams: index.queryParams,
+    apis: store.apiNames.map((n) => store.getApi(n)!),
+    inventories: store.inventoryNames.map((n) => store.getInventory(n)!),
+  };
+}
