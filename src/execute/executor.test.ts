@@ -413,6 +413,14 @@ describe('execute: sessions', () => {
     expect(t.requests[0]!.headers.Authorization).toBeUndefined();
     expect(s.sessions.forgotten).toEqual([SESSION]);
   });
+
+  it('LogOut of a session the server already dropped (ID.1001) still forgets it', async () => {
+    const p = planned('LogOut', `${API_ROOT}/accounts/sessions/${SESSION}`, null);
+    const t = new StubTransport().on('DELETE', `${API_ROOT}/accounts/sessions/${SESSION}`, zerr('ID.1001', 'Invalid session'));
+    const s = setup(t);
+    expect(isSessionExpired(await caught(execute(p, s.ctx)))).toBe(true);
+    expect(s.sessions.forgotten).toEqual([SESSION]);
+  });
 });
 
 describe('X-Job-UUID', () => {

@@ -156,7 +156,11 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
   } else if (res.status === 204) {
     throw new ProtocolError(`the server answered 204 No Content to ${api.name}; ZStack always answers 200 with a body`, 204);
   } else {
-    throw await failure(res.status, res.body, ctx, session);
+    const err = await failure(res.status, res.body, ctx, session);
+    // Logging out of a session the server already dropped: it is gone either way.
+    const ended = planned.api.name === 'LogOut' && err.kind === 'session-expired' ? loggedOutUuid(planned) : undefined;
+    if (ended) await ctx.session.forget(ended);
+    throw err;
   }
 
   await recordSessionEffects(planned, result, ctx);
@@ -341,9 +345,15 @@ async function recordSessionEffects(planned: PlannedRequest, result: ExecResult,
     return;
   }
   if (name === 'LogOut') {
-    const m = /\/accounts\/sessions\/([^/?#]+)/.exec(planned.pathAndQuery);
-    if (m) await ctx.session.forget(decodeURIComponent(m[1]!));
+    const ended = loggedOutUuid(planned);
+    if (ended) await ctx.session.forget(ended);
   }
+}
+
+/** The session uuid a LogOut request ends (from its path). */
+function loggedOutUuid(planned: PlannedRequest): string | undefined {
+  const m = /\/accounts\/sessions\/([^/?#]+)/.exec(planned.pathAndQuery);
+  return m ? decodeURIComponent(m[1]!) : undefined;
 }
 
 /** The name to remember for a login (`admin`, or `account/user` for LogInByUser); never the password. */
