@@ -1,0 +1,11 @@
+// Where zstack-cli keeps its files: $XDG_CONFIG_HOME/zstack-cli or ~/.config/zstack-cli, from an injected env and home.
+import { isAbsolute, join } from 'node:path';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** The config directory; `XDG_CONFIG_HOME` counts only when it is an absolute path (as the XDG spec says). */
+export function configDir(env: Env, homedir: string): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'zstack-cli');
+  return join(homedir, '.config', 'zstack-cli');
+}

@@ -1,0 +1,210 @@
+// Session store: session uuids per server (host:port) and account in a 0600 JSON file, written atomically, shared by processes.
+import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SessionInfo, SessionProvider } from '../execute/executor.js';
+
+/** The file operations the store needs; node:fs/promises by default, injectable for tests. */
+export interface SessionFs {
+  readFile(path: string, encoding: 'utf8'): Promise<string>;
+  writeFile(path: string, data: string, opts: { mode: number; flag: string }): Promise<void>;
+  chmod(path: string, mode: number): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  mkdir(path: string, opts: { recursive: true; mode: number }): Promise<unknown>;
+}
+
+export interface StoredSession {
+  /** `host:port`. */
+  server: string;
+  account: string;
+  uuid: string;
+  /** ISO time of the login. */
+  savedAt: string;
+}
+
+interface FileShape {
+  version: 1;
+  servers: Record<string, { current?: string; accounts: Record<string, { uuid: string; savedAt: string }> }>;
+}
+
+export const SESSION_FILE = 'sessions.json';
+
+export interface SessionStoreOptions {
+  /** Directory of the file (created 0700 when missing). */
+  dir: string;
+  fs?: SessionFs;
+  now?: () => Date;
+}
+
+/**
+ * Sessions kept between processes. Every change re-reads the file, edits it and replaces it
+ * atomically (temp file + rename), so a crash never leaves a half-written file.
+ */
+export class SessionStore {
+  readonly path: string;
+  private readonly fs: SessionFs;
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: SessionStoreOptions) {
+    this.path = join(opts.dir, SESSION_FILE);
+    this.fs = opts.fs ?? (nodeFs as unknown as SessionFs);
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** The session last logged in (or selected) on this server, for requests and the prompt. */
+  async current(server: string): Promise<StoredSession | undefined> {
+    const s = (await this.read()).servers[server];
+    if (!s?.current) return undefined;
+    const a = s.accounts[s.current];
+    return a ? { server, account: s.current, uuid: a.uuid, savedAt: a.savedAt } : undefined;
+  }
+
+  /** The session of one account on a server. */
+  async get(server: string, account: string): Promise<StoredSession | undefined> {
+    const a = (await this.read()).servers[server]?.accounts[account];
+    return a ? { server, account, uuid: a.uuid, savedAt: a.savedAt } : undefined;
+  }
+
+  /** Every stored session, optionally of one server. */
+  async list(server?: string): Promise<StoredSession[]> {
+    const data = await this.read();
+    const out: StoredSession[] = [];
+    for (const [srv, s] of Object.entries(data.servers)) {
+      if (server !== undefined && srv !== server) continue;
+      for (const [account, a] of Object.entries(s.accounts)) out.push({ server: srv, account, uuid: a.uuid, savedAt: a.savedAt });
+    }
+    return out;
+  }
+
+  /** Remembers a login and makes it the server's current session. */
+  async save(server: string, account: string, uuid: string): Promise<void> {
+    await this.update((data) => {
+      const s = (data.servers[server] ??= { accounts: {} });
+      s.accounts[account] = { uuid, savedAt: this.now().toISOString() };
+      s.current = account;
+    });
+  }
+
+  /** Makes a stored account the current one; false when it has no session there. */
+  async use(server: string, account: string): Promise<boolean> {
+    let found = false;
+    await this.update((data) => {
+      const s = data.servers[server];
+      if (s?.accounts[account]) {
+        s.current = account;
+        found = true;
+      }
+    });
+    return found;
+  }
+
+  /** Drops a session uuid (after LogOut or ID.1001); the server then has no current session. */
+  async forget(server: string, uuid: string): Promise<void> {
+    const data = await this.read();
+    const s = data.servers[server];
+    if (!s || !Object.values(s.accounts).some((a) => a.uuid === uuid)) return;
+    await this.update((d) => {
+      const srv = d.servers[server];
+      if (!srv) return;
+      for (const [account, a] of Object.entries(srv.accounts)) {
+        if (a.uuid !== uuid) continue;
+        delete srv.accounts[account];
+        if (srv.current === account) delete srv.current;
+      }
+      if (Object.keys(srv.accounts).length === 0) delete d.servers[server];
+    });
+  }
+
+  private async read(): Promise<FileShape> {
+    let text: string;
+    try {
+      text = await this.fs.readFile(this.path, 'utf8');
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT') return empty();
+      throw e;
+    }
+    return sanitize(text);
+  }
+
+  private async update(edit: (data: FileShape) => void): Promise<void> {
+    const data = await this.read();
+    edit(data);
+    await this.fs.mkdir(this.opts.dir, { recursive: true, mode: 0o700 });
+    const tmp = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await this.fs.writeFile(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      await this.fs.chmod(tmp, 0o600);
+      await this.fs.rename(tmp, this.path);
+    } catch (e) {
+      await this.fs.unlink(tmp).catch(() => undefined);
+      throw e;
+    }
+  }
+}
+
+function empty(): FileShape {
+  return { version: 1, servers: {} };
+}
+
+/** Reads the file leniently: a corrupt or foreign file counts as empty, bad entries are dropped. */
+function sanitize(text: string): FileShape {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return empty();
+  }
+  const out = empty();
+  const servers = isRecord(raw) && isRecord(raw.servers) ? raw.servers : {};
+  for (const [srv, s] of Object.entries(servers)) {
+    if (!isRecord(s) || !isRecord(s.accounts)) continue;
+    const accounts: FileShape['servers'][string]['accounts'] = {};
+    for (const [account, a] of Object.entries(s.accounts)) {
+      if (isRecord(a) && typeof a.uuid === 'string') accounts[account] = { uuid: a.uuid, savedAt: typeof a.savedAt === 'string' ? a.savedAt : '' };
+    }
+    const current = typeof s.current === 'string' && accounts[s.current] ? s.current : undefined;
+    out.servers[srv] = current ? { current, accounts } : { accounts };
+  }
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export interface StoreProviderOptions {
+  /** An explicit session uuid (`ZSTACK_SESSION` / `--session`): used instead of the stored one, never written. */
+  explicit?: string;
+  /** Use this account's stored session rather than the server's current one. */
+  account?: string;
+}
+
+/** Binds the store to one server as the executor's session provider. */
+export function storeSessionProvider(store: SessionStore, server: string, opts: StoreProviderOptions = {}): SessionProvider {
+  let explicit = opts.explicit;
+  let account = opts.account;
+  return {
+    async current(): Promise<SessionInfo | undefined> {
+      if (explicit) return { uuid: explicit };
+      const s = account ? await store.get(server, account) : await store.current(server);
+      return s ? { uuid: s.uuid, account: s.account } : undefined;
+    },
+    async loggedIn(name, uuid) {
+      // A fresh login wins over an explicit session and a pinned account for the rest of this process.
+      explicit = undefined;
+      account = name;
+      await store.save(server, name, uuid);
+    },
+    async forget(uuid) {
+      if (explicit === uuid) explicit = undefined;
+      await store.forget(server, uuid);
+    },
+  };
+}
+
+/** The prompt label, e.g. `admin@10.0.0.1` (the port is shown when it is not 8080). */
+export function promptLabel(account: string | undefined, host: string, port: number): string {
+  const where = port === 8080 ? host : `${host}:${port}`;
+  return account ? `${account}@${where}` : where;
+}

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ApiError,
+  AuthError,
+  ConnectionError,
+  EXIT_CODES,
+  InterruptedError,
+  JobTimeoutError,
+  ProtocolError,
+  UsageError,
+  exitCodeFor,
+  exitCodeOf,
+  parseZStackError,
+  renderError,
+  type ErrorKind,
+} from './errors.js';
+
+describe('exit codes', () => {
+  it('maps every kind to the documented code', () => {
+    const table: Record<ErrorKind, number> = {
+      api: 1,
+      protocol: 1,
+      'job-not-found': 1,
+      usage: 2,
+      connection: 3,
+      'auth-failed': 4,
+      'session-expired': 4,
+      'not-logged-in': 4,
+      'job-timeout': 8,
+      interrupted: 130,
+    };
+    for (const [kind, code] of Object.entries(table)) expect(exitCodeOf(kind as ErrorKind)).toBe(code);
+    expect(EXIT_CODES).toEqual({ ok: 0, api: 1, usage: 2, connection: 3, auth: 4, jobTimeout: 8, interrupted: 130 });
+  });
+
+  it('takes the kind from each error class; foreign errors are 1', () => {
+    expect(exitCodeFor(new UsageError('x'))).toBe(2);
+    expect(exitCodeFor(new ConnectionError('dns', 'h:1'))).toBe(3);
+    expect(exitCodeFor(AuthError.notLoggedIn('QueryZone'))).toBe(4);
+    expect(exitCodeFor(new JobTimeoutError('a'.repeat(32), 1000))).toBe(8);
+    expect(exitCodeFor(new InterruptedError())).toBe(130);
+    expect(exitCodeFor(new ProtocolError('bad'))).toBe(1);
+    expect(exitCodeFor(new TypeError('boom'))).toBe(1);
+    expect(exitCodeFor('string')).toBe(1);
+  });
+});
+
+describe('rendering', () => {
+  it('plain-text 4xx: status line with the first body line; long bodies are clipped', () => {
+    const body = ['Invalid value for X-Job-UUID', ...Array.from({ length: 15 }, (_, i) => `line ${i}`)].join('\n');
+    const lines = renderError(new ApiError(400, undefined, body)).split('\n');
+    expect(lines[0]).toBe('Error HTTP 400 Bad Request: Invalid value for X-Job-UUID');
+    expect(lines.slice(1, 3)).toEqual(['  line 0', '  line 1']);
+    expect(lines.at(-1)).toBe('  ... (5 more lines)');
+    expect(lines).toHaveLength(12);
+  });
+
+  it('an empty plain body still names the status', () => {
+    expect(renderError(new ApiError(405, undefined, ''))).toBe('Error HTTP 405 Method Not Allowed');
+  });
+
+  it('uses details as the first line when there is no description, without repeating it', () => {
+    const e = new ApiError(503, { code: 'SYS.1003', details: 'cannot find the VM' }, '');
+    expect(renderError(e)).toBe('Error SYS.1003: cannot find the VM');
+  });
+
+  it('connection errors are one line naming host:port; TLS ones hint at --ca/--insecure', () => {
+    expect(renderError(new ConnectionError('refused', '10.0.0.1:8080'))).toBe(
+      'Error: connection refused by 10.0.0.1:8080; is the ZStack management node running there?',
+    );
+    const tls = renderError(new ConnectionError('tls', 'zs.example:443', 'self-signed certificate')).split('\n');
+    expect(tls[0]).toBe('Error: TLS handshake with zs.example:443 failed (self-signed certificate)');
+    expect(tls[1]).toContain('--insecure');
+  });
+
+  it('parses {"error": {...}} and bare errors; rejects other JSON and text', () => {
+    expect(parseZStackError('{"error":{"code":"SYS.1000","description":"x"}}')).toEqual({ code: 'SYS.1000', description: 'x' });
+    expect(parseZStackError('{"code":"SYS.1000"}')).toEqual({ code: 'SYS.1000' });
+    expect(parseZStackError('{"inventory":{}}')).toBeUndefined();
+    expect(parseZStackError('[1]')).toBeUndefined();
+    expect(parseZStackError('Bad Request')).toBeUndefined();
+  });
+
+  it('never throws, starts with "Error " and stays bounded for any error shape', () => {
+    const text = fc.oneof(fc.string(), fc.constant('line1\nline2'), fc.constant(undefined));
+    const err = fc.letrec((tie) => ({
+      e: fc.record(
+        {
+          code: text,
+          description: text,
+          details: text,
+          elaboration: text,
+          cause: fc.oneof({ depthSize: 'small' }, fc.constant(undefined), tie('e'), fc.integer()),
+        },
+        { requiredKeys: [] },
+      ),
+    })).e;
+    fc.assert(
+      fc.property(err, fc.integer({ min: 400, max: 599 }), (e, status) => {
+        const parsed = parseZStackError(JSON.stringify({ error: e }));
+        const out = renderError(new ApiError(status, parsed, JSON.stringify(e)));
+        expect(out.startsWith('Error ')).toBe(true);
+        // The cause chain is shown at most 8 deep, so output stays bounded.
+        expect(out.split('\n').length).toBeLessThan(40);
+      }),
+    );
+  });
+});

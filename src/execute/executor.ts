@@ -1,0 +1,377 @@
+// The executor: sends a planned request, follows async jobs (polling or webhook), and maps answers to results or typed errors.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { API_ROOT, endpointUrl, type Endpoint, type PlannedRequest } from '../plan/request.js';
+import {
+  ApiError,
+  AuthError,
+  CliError,
+  ConnectionError,
+  InterruptedError,
+  JobNotFoundError,
+  JobTimeoutError,
+  ProtocolError,
+  UsageError,
+  parseZStackError,
+} from './errors.js';
+import { addressOf, toConnectionError, type Transport, type TransportResponse } from './transport.js';
+import type { WebhookReceiver, WebhookResult } from './webhook.js';
+
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`; rejects (with anything) as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Real time. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : undefined),
+};
+
+/** A fresh job uuid: a v4 uuid without dashes (32 lowercase hex), as ZStack requires for X-Job-UUID. */
+export function randomJobUuid(): string {
+  return randomUUID().replace(/-/g, '');
+}
+
+export interface SessionInfo {
+  uuid: string;
+  /** Account (or user) name, for hints and the prompt. */
+  account?: string;
+}
+
+/** Where the executor gets the session and reports session changes; backed by the session store in the CLI. */
+export interface SessionProvider {
+  /** The session to send, or undefined when not logged in. */
+  current(): Promise<SessionInfo | undefined> | SessionInfo | undefined;
+  /** A login API succeeded. Never given the password. */
+  loggedIn(account: string, sessionUuid: string): Promise<void> | void;
+  /** The session is gone: logged out, or the server called it invalid (ID.1001). */
+  forget(sessionUuid: string): Promise<void> | void;
+}
+
+export interface ExecProgress {
+  jobUuid: string;
+  elapsedMs: number;
+}
+
+export interface ExecOptions {
+  /** Overall deadline for the call, including waiting for an async job. */
+  timeoutMs: number;
+  /** `--async`: return the job uuid once the server accepted the job. */
+  asyncReturn?: boolean;
+  /** Receive async results by webhook instead of polling. */
+  webhook?: WebhookReceiver;
+  onProgress?: (p: ExecProgress) => void;
+  /** Ctrl-C. */
+  signal?: AbortSignal;
+}
+
+export interface ExecContext {
+  endpoint: Endpoint;
+  transport: Transport;
+  session: SessionProvider;
+  clock: Clock;
+  newJobUuid: () => string;
+  options: ExecOptions;
+}
+
+export type ExecResult =
+  | {
+      kind: 'done';
+      status: number;
+      /** The parsed result JSON (`{}` when the body was empty). */
+      value: unknown;
+      /** The raw body, for exact printing (longs beyond 2^53). */
+      bodyText: string;
+      /** The async job this result came from. */
+      jobUuid?: string;
+    }
+  | { kind: 'accepted'; jobUuid: string; location: string };
+
+/** Polling backoff: first wait, growth factor, cap. */
+export const POLL_BACKOFF = { initialMs: 20, factor: 1.5, maxMs: 1000 } as const;
+
+/** Login APIs and where the name to remember sits in their body. */
+const LOGIN_NAME_FIELDS: Record<string, string[]> = {
+  LogInByAccount: ['accountName'],
+  LogInByUser: ['accountName', 'userName'],
+  LogIn: ['username'],
+  LogInByLdap: ['uid'],
+};
+
+const JOB_UUID_RE = /^[0-9a-f]{32}$/;
+
+/** Sends `planned` and, for async APIs, waits for the job (unless `asyncReturn`). */
+export async function execute(planned: PlannedRequest, ctx: ExecContext): Promise<ExecResult> {
+  const { api } = planned;
+  const opts = ctx.options;
+  const start = ctx.clock.now();
+  const deadline = start + opts.timeoutMs;
+  if (opts.signal?.aborted) throw new InterruptedError();
+
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let session: SessionInfo | undefined;
+  if (api.needSession) {
+    session = await ctx.session.current();
+    if (!session) throw AuthError.notLoggedIn(api.name);
+    headers.Authorization = `OAuth ${session.uuid}`;
+  }
+  const sendsJobUuid = api.async || planned.method !== 'GET';
+  const jobUuid = sendsJobUuid ? ctx.newJobUuid() : undefined;
+  if (jobUuid !== undefined) headers['X-Job-UUID'] = jobUuid;
+  const webhook = api.async && !opts.asyncReturn ? opts.webhook : undefined;
+  if (webhook) headers['X-Web-Hook'] = webhook.url;
+  if (planned.bodyText !== null) headers['Content-Type'] = 'application/json;charset=UTF-8';
+
+  const url = endpointUrl(ctx.endpoint, planned.pathAndQuery);
+  let res: TransportResponse;
+  try {
+    res = await ctx.transport.send({
+      method: planned.method,
+      url,
+      headers,
+      body: planned.bodyText,
+      signal: opts.signal,
+      timeoutMs: Math.max(1, opts.timeoutMs),
+    });
+  } catch (raw) {
+    const e = asTransportError(raw, url);
+    // An async request may have reached the server before the failure: say how to find its job.
+    if (e instanceof InterruptedError) throw api.async && jobUuid ? new InterruptedError(jobUuid, false) : e;
+    if (e instanceof ConnectionError && api.async && jobUuid) e.hint ??= `The job may have been accepted; check with: zstack-cli job wait ${jobUuid}`;
+    throw e;
+  }
+
+  let result: ExecResult;
+  if (res.status === 202) {
+    if (!api.async) throw new ProtocolError(`${api.name} is synchronous but the server answered 202`, 202);
+    const accepted = acceptedJob(res.body, jobUuid);
+    if (opts.asyncReturn) return { kind: 'accepted', ...accepted };
+    result = webhook
+      ? await awaitWebhook(webhook, accepted.jobUuid, ctx, start, deadline, session)
+      : await pollJob(pollPath(accepted.location, accepted.jobUuid), accepted.jobUuid, ctx, start, deadline, session);
+  } else if (res.status === 200) {
+    result = { kind: 'done', status: 200, value: parseResult(res.body, 200), bodyText: res.body };
+  } else if (res.status === 204) {
+    throw new ProtocolError(`the server answered 204 No Content to ${api.name}; ZStack always answers 200 with a body`, 204);
+  } else {
+    const err = await failure(res.status, res.body, ctx, session);
+    // Logging out of a session the server already dropped: it is gone either way.
+    const ended = planned.api.name === 'LogOut' && err.kind === 'session-expired' ? loggedOutUuid(planned) : undefined;
+    if (ended) await ctx.session.forget(ended);
+    throw err;
+  }
+
+  await recordSessionEffects(planned, result, ctx);
+  return result;
+}
+
+/** Waits for a job accepted earlier (`zstack-cli job wait <uuid>`), polling it on this endpoint. */
+export async function waitJob(jobUuid: string, ctx: ExecContext): Promise<ExecResult> {
+  const id = jobUuid.trim().toLowerCase();
+  if (!JOB_UUID_RE.test(id)) throw new UsageError(`Error: not a job uuid: ${jobUuid} (expected 32 hex characters)`);
+  if (ctx.options.signal?.aborted) throw new InterruptedError(id);
+  const start = ctx.clock.now();
+  const session = await ctx.session.current();
+  return pollJob(`${API_ROOT}/api-jobs/${id}`, id, ctx, start, start + ctx.options.timeoutMs, session);
+}
+
+function acceptedJob(body: string, generated: string | undefined): { jobUuid: string; location: string } {
+  let location = '';
+  try {
+    const v: unknown = JSON.parse(body);
+    if (typeof v === 'object' && v !== null && typeof (v as { location?: unknown }).location === 'string')
+      location = (v as { location: string }).location;
+  } catch {
+    // handled below
+  }
+  const fromLocation = location.split(/[?#]/)[0]!.split('/').pop()?.toLowerCase() ?? '';
+  const jobUuid = JOB_UUID_RE.test(fromLocation) ? fromLocation : generated;
+  if (!jobUuid) throw new ProtocolError('the server answered 202 without a job location');
+  return { jobUuid, location: location || `${API_ROOT}/api-jobs/${jobUuid}` };
+}
+
+/** The path (and query) of a location; its host is ignored since it may be internal. */
+function pollPath(location: string, jobUuid: string): string {
+  try {
+    const u = new URL(location, 'http://placeholder');
+    if (u.pathname && u.pathname !== '/') return u.pathname + u.search;
+  } catch {
+    // fall through
+  }
+  return `${API_ROOT}/api-jobs/${jobUuid}`;
+}
+
+async function pollJob(
+  path: string,
+  jobUuid: string,
+  ctx: ExecContext,
+  start: number,
+  deadline: number,
+  session: SessionInfo | undefined,
+): Promise<ExecResult> {
+  const { clock, options: opts } = ctx;
+  const url = endpointUrl(ctx.endpoint, path);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (session) headers.Authorization = `OAuth ${session.uuid}`;
+  let wait: number = POLL_BACKOFF.initialMs;
+  for (;;) {
+    if (opts.signal?.aborted) throw new InterruptedError(jobUuid);
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) throw new JobTimeoutError(jobUuid, opts.timeoutMs);
+    let res: TransportResponse;
+    try {
+      res = await ctx.transport.send({ method: 'GET', url, headers, body: null, signal: opts.signal, timeoutMs: remaining });
+    } catch (raw) {
+      const e = asTransportError(raw, url);
+      if (e instanceof InterruptedError) throw new InterruptedError(jobUuid);
+      if (e instanceof ConnectionError) {
+        if (e.reason === 'timeout' && clock.now() >= deadline) throw new JobTimeoutError(jobUuid, opts.timeoutMs);
+        e.hint ??= `The job may still be running; check with: zstack-cli job wait ${jobUuid}`;
+      }
+      throw e;
+    }
+    switch (res.status) {
+      case 200:
+        return { kind: 'done', status: 200, value: parseResult(res.body, 200), bodyText: res.body, jobUuid };
+      case 202:
+        break;
+      case 404:
+        throw new JobNotFoundError(jobUuid, res.body);
+      default:
+        throw await failure(res.status, res.body, ctx, session, jobUuid);
+    }
+    opts.onProgress?.({ jobUuid, elapsedMs: clock.now() - start });
+    const left = deadline - clock.now();
+    if (left <= 0) throw new JobTimeoutError(jobUuid, opts.timeoutMs);
+    try {
+      await clock.sleep(Math.min(wait, left), opts.signal);
+    } catch {
+      throw new InterruptedError(jobUuid);
+    }
+    if (opts.signal?.aborted) throw new InterruptedError(jobUuid);
+    wait = Math.min(wait * POLL_BACKOFF.factor, POLL_BACKOFF.maxMs);
+  }
+}
+
+/** Progress ticks while waiting for a webhook. */
+const WEBHOOK_TICK_MS = 1000;
+
+async function awaitWebhook(
+  receiver: WebhookReceiver,
+  jobUuid: string,
+  ctx: ExecContext,
+  start: number,
+  deadline: number,
+  session: SessionInfo | undefined,
+): Promise<ExecResult> {
+  const { clock, options: opts } = ctx;
+  const stop = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+  let got: WebhookResult | undefined;
+  let failed: unknown;
+  const arrival = receiver.wait(jobUuid, { signal }).then(
+    (r) => {
+      got = r;
+    },
+    (e: unknown) => {
+      failed = e;
+    },
+  );
+  try {
+    for (;;) {
+      if (got) break;
+      if (failed !== undefined || opts.signal?.aborted) throw new InterruptedError(jobUuid);
+      const left = deadline - clock.now();
+      if (left <= 0) throw new JobTimeoutError(jobUuid, opts.timeoutMs);
+      const tick = clock.sleep(Math.min(WEBHOOK_TICK_MS, left), signal).then(
+        () => undefined,
+        () => undefined,
+      );
+      await Promise.race([arrival, tick]);
+      if (!got && !opts.signal?.aborted) opts.onProgress?.({ jobUuid, elapsedMs: clock.now() - start });
+    }
+  } finally {
+    stop.abort();
+  }
+  const r = got as WebhookResult;
+  if (r.success) return { kind: 'done', status: 200, value: parseResult(r.body, 200), bodyText: r.body, jobUuid };
+  throw await failure(503, r.body, ctx, session, jobUuid);
+}
+
+/** Transports should throw our errors; anything else from one is taken as a network failure. */
+function asTransportError(e: unknown, url: string): unknown {
+  if (e instanceof CliError) return e;
+  if (e instanceof Error && e.name === 'AbortError') return new InterruptedError();
+  return toConnectionError(e, addressOf(new URL(url)));
+}
+
+function parseResult(body: string, status: number): unknown {
+  if (body.trim() === '') return {};
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new ProtocolError(`the server answered ${status} with a body that is not JSON: ${body.slice(0, 80)}`, status);
+  }
+}
+
+/** Turns an error answer into the right typed error; forgets the session on ID.1001. */
+async function failure(
+  status: number,
+  body: string,
+  ctx: ExecContext,
+  session: SessionInfo | undefined,
+  jobUuid?: string,
+): Promise<CliError> {
+  const err = parseZStackError(body);
+  if (err?.code === 'ID.1001') {
+    if (session) await ctx.session.forget(session.uuid);
+    return AuthError.sessionExpired(err, session?.account, jobUuid);
+  }
+  if (err?.code === 'ID.1000') return AuthError.badCredentials(err);
+  return new ApiError(status, err, body, jobUuid);
+}
+
+/** After login store the session; after LogOut forget it. */
+async function recordSessionEffects(planned: PlannedRequest, result: ExecResult, ctx: ExecContext): Promise<void> {
+  if (result.kind !== 'done') return;
+  const name = planned.api.name;
+  const fields = LOGIN_NAME_FIELDS[name];
+  if (fields) {
+    const inv = (result.value as { inventory?: { uuid?: unknown } } | null)?.inventory;
+    const account = loginName(planned, fields);
+    if (inv && typeof inv.uuid === 'string' && account) await ctx.session.loggedIn(account, inv.uuid);
+    return;
+  }
+  if (name === 'LogOut') {
+    const ended = loggedOutUuid(planned);
+    if (ended) await ctx.session.forget(ended);
+  }
+}
+
+/** The session uuid a LogOut request ends (from its path). */
+function loggedOutUuid(planned: PlannedRequest): string | undefined {
+  const m = /\/accounts\/sessions\/([^/?#]+)/.exec(planned.pathAndQuery);
+  return m ? decodeURIComponent(m[1]!) : undefined;
+}
+
+/** The name to remember for a login (`admin`, or `account/user` for LogInByUser); never the password. */
+function loginName(planned: PlannedRequest, fields: string[]): string | undefined {
+  let body: unknown = planned.body;
+  if (body === null && planned.bodyText !== null) {
+    try {
+      body = JSON.parse(planned.bodyText);
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof body !== 'object' || body === null) return undefined;
+  const rec = body as Record<string, unknown>;
+  const inner = planned.api.wrapper && typeof rec[planned.api.wrapper] === 'object' && rec[planned.api.wrapper] !== null
+    ? (rec[planned.api.wrapper] as Record<string, unknown>)
+    : rec;
+  const parts = fields.map((f) => inner[f]).filter((v): v is string => typeof v === 'string' && v !== '');
+  return parts.length ? parts.join('/') : undefined;
+}
+

@@ -1,0 +1,208 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectionError, InterruptedError } from './errors.js';
+import { classifyNetworkError, createUndiciTransport, type Transport } from './transport.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+function track(t: Transport): Transport {
+  cleanups.push(() => t.close());
+  return t;
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanups.push(
+    () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  );
+  return (server.address() as AddressInfo).port;
+}
+
+async function httpServer(handler: Handler): Promise<{ port: number; connections: () => number }> {
+  let connections = 0;
+  const server = createHttp((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (body += c));
+    req.on('end', () => handler(req, res, body));
+  });
+  server.on('connection', () => connections++);
+  const port = await listen(server);
+  return { port, connections: () => connections };
+}
+
+async function closedPort(): Promise<number> {
+  const s = createHttp();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('undici transport against a local server', () => {
+  it('sends method, headers and body, and reuses keep-alive connections', async () => {
+    const seen: Array<{ method?: string; url?: string; auth?: string; body: string }> = [];
+    const srv = await httpServer((req, res, body) => {
+      seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, body });
+      res.writeHead(200, { 'content-type': 'application/json', 'X-Thing': 'a' });
+      res.end('{"ok":true}');
+    });
+    const t = track(createUndiciTransport());
+    const url = `http://127.0.0.1:${srv.port}/zstack/v1/zones?q=name%3Dz`;
+    for (let i = 0; i < 6; i++) {
+      const r = await t.send({ method: 'PUT', url, headers: { Authorization: 'OAuth abc' }, body: `{"n":${i}}` });
+      expect(r).toMatchObject({ status: 200, body: '{"ok":true}', headers: { 'x-thing': 'a' } });
+    }
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5].map((n) => ({ method: 'PUT', url: '/zstack/v1/zones?q=name%3Dz', auth: 'OAuth abc', body: `{"n":${n}}` })));
+    // undici may open a second socket while the first is finishing a response; after that both are reused.
+    expect(srv.connections()).toBeLessThanOrEqual(2);
+  });
+
+  it('passes a plain-text 400 through as a response, not an error', async () => {
+    const srv = await httpServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('Invalid header X-Job-UUID');
+    });
+    const t = track(createUndiciTransport());
+    const r = await t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/x`, headers: {}, body: null });
+    expect(r.status).toBe(400);
+    expect(r.body).toBe('Invalid header X-Job-UUID');
+  });
+
+  it('connection refused on a closed port names host:port', async () => {
+    const port = await closedPort();
+    const t = track(createUndiciTransport());
+    const e = await rejection(t.send({ method: 'GET', url: `http://127.0.0.1:${port}/zstack/v1/zones`, headers: {}, body: null }));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect((e as ConnectionError).reason).toBe('refused');
+    expect((e as ConnectionError).message).toContain(`127.0.0.1:${port}`);
+  });
+
+  it('an unresolvable host (.invalid, RFC 2606) is a DNS failure', async () => {
+    const t = track(createUndiciTransport());
+    const e = await rejection(t.send({ method: 'GET', url: 'http://zstack-mn.invalid:8080/zstack/v1/zones', headers: {}, body: null }));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect((e as ConnectionError).reason).toBe('dns');
+    expect((e as ConnectionError).message).toContain('zstack-mn.invalid:8080');
+  });
+
+  it('a server that never answers times out', async () => {
+    const srv = await httpServer(() => {
+      /* never answer */
+    });
+    const t = track(createUndiciTransport());
+    const e = await rejection(t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/slow`, headers: {}, body: null, timeoutMs: 50 }));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect((e as ConnectionError).reason).toBe('timeout');
+    expect((e as ConnectionError).address).toBe(`127.0.0.1:${srv.port}`);
+  });
+
+  it('an abort signal rejects with InterruptedError', async () => {
+    const ac = new AbortController();
+    const srv = await httpServer(() => ac.abort());
+    const t = track(createUndiciTransport());
+    const e = await rejection(t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/`, headers: {}, body: null, signal: ac.signal }));
+    expect(e).toBeInstanceOf(InterruptedError);
+  });
+
+  it('https to a plain-http port is a TLS failure', async () => {
+    const srv = await httpServer((_req, res) => res.end('plain'));
+    const t = track(createUndiciTransport());
+    const e = await rejection(t.send({ method: 'GET', url: `https://127.0.0.1:${srv.port}/`, headers: {}, body: null, timeoutMs: 5000 }));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect((e as ConnectionError).reason).toBe('tls');
+  });
+
+  it('loads undici only on the first request', async () => {
+    let loads = 0;
+    const t = track(
+      createUndiciTransport({
+        loadUndici: () => {
+          loads++;
+          return import('undici');
+        },
+      }),
+    );
+    expect(loads).toBe(0);
+    const srv = await httpServer((_req, res) => res.end('{}'));
+    await t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/`, headers: {}, body: null });
+    await t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/`, headers: {}, body: null });
+    expect(loads).toBe(1);
+  });
+});
+
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasOpenssl)('undici transport with a self-signed https server', () => {
+  async function tlsServer(): Promise<{ port: number; certPem: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'zs-tls-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost',
+        '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      { stdio: 'ignore' },
+    );
+    const certPem = readFileSync(join(dir, 'cert.pem'), 'utf8');
+    const server = createHttps({ key: readFileSync(join(dir, 'key.pem')), cert: certPem }, (_req, res) => res.end('{"secure":true}'));
+    const port = await listen(server);
+    return { port, certPem };
+  }
+
+  it('rejects an untrusted certificate, trusts it with ca, and skips checks with insecure', async () => {
+    const { port, certPem } = await tlsServer();
+    const req = { method: 'GET', url: `https://127.0.0.1:${port}/`, headers: {}, body: null };
+    const e = await rejection(track(createUndiciTransport()).send(req));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect((e as ConnectionError).reason).toBe('tls');
+    expect((e as ConnectionError).hint).toContain('--ca');
+    expect((await track(createUndiciTransport({ ca: certPem })).send(req)).body).toBe('{"secure":true}');
+    expect((await track(createUndiciTransport({ insecure: true })).send(req)).status).toBe(200);
+  });
+});
+
+describe('classifyNetworkError', () => {
+  it('finds codes in causes and aggregated errors', () => {
+    const agg = Object.assign(new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' })]), {});
+    expect(classifyNetworkError(agg).reason).toBe('refused');
+    expect(classifyNetworkError(new Error('x', { cause: { code: 'ENOTFOUND' } })).reason).toBe('dns');
+    expect(classifyNetworkError({ code: 'EAI_AGAIN' }).reason).toBe('dns');
+    expect(classifyNetworkError({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }).reason).toBe('tls');
+    expect(classifyNetworkError({ code: 'ERR_SSL_WRONG_VERSION_NUMBER' }).reason).toBe('tls');
+    expect(classifyNetworkError({ code: 'UND_ERR_CONNECT_TIMEOUT' }).reason).toBe('timeout');
+    expect(classifyNetworkError({ code: 'ECONNRESET' }).reason).toBe('reset');
+    expect(classifyNetworkError({ code: 'EHOSTUNREACH' }).reason).toBe('unreachable');
+    expect(classifyNetworkError(new Error('weird'))).toEqual({ reason: 'other' });
+  });
+});
