@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../parse/ast.js';
 import type { PlanError } from '../plan/errors.js';
 
-/** `error: <message> (<hint>)` on one line. */
+/** `Error: <message> (<hint>)` on one line, like the executor's errors. */
 export function usageLine(e: PlanError | Diagnostic): string {
-  return `error: ${e.message}${e.hint ? ` (${e.hint})` : ''}`;
+  return `Error: ${e.message}${e.hint ? ` (${e.hint})` : ''}`;
 }

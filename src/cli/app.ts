@@ -1,0 +1,127 @@
+// One process's long-lived pieces, created lazily: resolved connection, session store, transport,
+// webhook receiver, password prompt. Builds the runner's deps; closes everything at the end.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveConnection, type ConnectionFlags, type ProfilesData, type ResolvedConnection } from '../config/connection.js';
+import { configDir } from '../config/paths.js';
+import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
+import { UsageError } from '../execute/errors.js';
+import { randomJobUuid, systemClock, type ExecContext, type SessionProvider } from '../execute/executor.js';
+import { createPasswordPrompt } from '../execute/password-prompt.js';
+import { createUndiciTransport, type Transport } from '../execute/transport.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../execute/webhook.js';
+import { loadRegistry, type Registry } from '../schema/registry.js';
+import type { CliIO } from './io.js';
+import type { RunnerDeps } from './runner.js';
+import { startSpinner, type Spinner } from './spinner.js';
+
+export interface AppFlags extends ConnectionFlags {
+  async?: boolean;
+  webhook?: boolean;
+}
+
+export class App {
+  readonly registry: Registry;
+  readonly sessions: SessionStore;
+  readonly session: SessionProvider;
+  private transport: Transport | undefined;
+  private webhook: Promise<WebhookReceiver> | undefined;
+  private spinner: Spinner | undefined;
+
+  private constructor(
+    readonly io: CliIO,
+    readonly conn: ResolvedConnection,
+    readonly flags: AppFlags,
+    readonly dir: string,
+  ) {
+    this.registry = loadRegistry();
+    this.sessions = new SessionStore({ dir });
+    this.session = storeSessionProvider(this.sessions, conn.server, {
+      ...(conn.session !== undefined ? { explicit: conn.session } : {}),
+      ...(conn.account !== undefined ? { account: conn.account } : {}),
+    });
+  }
+
+  /** Resolves the connection (flags > env > profile > defaults); profiles load only when they exist. */
+  static async create(io: CliIO, flags: AppFlags): Promise<App> {
+    const dir = io.env.ZSTACK_CLI_HOME ?? configDir(io.env, io.homedir);
+    let profiles: ProfilesData = { profiles: {} };
+    const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
+    if (wantsProfile || existsSync(join(dir, 'profiles.json'))) {
+      const { openProfiles } = await import('../config/profiles.js');
+      profiles = (await openProfiles(dir)).data();
+    }
+    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir);
+  }
+
+  /** `admin@10.0.0.1 >>> ` or `- >>> ` when logged out. */
+  async promptText(): Promise<string> {
+    const s = await this.session.current();
+    const label = s ? promptLabel(s.account, this.conn.endpoint.host, this.conn.endpoint.port) : '-';
+    return `${label} >>> `;
+  }
+
+  private getTransport(): Transport {
+    if (!this.transport) {
+      let ca: string | undefined;
+      if (this.conn.ca) {
+        try {
+          ca = readFileSync(this.conn.ca, 'utf8');
+        } catch (e) {
+          throw new UsageError(`Error: cannot read the CA file ${this.conn.ca}: ${(e as Error).message}`);
+        }
+      }
+      this.transport = createUndiciTransport({ ...(ca ? { ca } : {}), insecure: this.conn.insecure });
+    }
+    return this.transport;
+  }
+
+  /** The executor context for one call; `label` names it on the spinner, `async` says it may wait for a job. */
+  async execContext(signal: AbortSignal | undefined, label: string, async: boolean): Promise<ExecContext> {
+    const tty = this.io.stderr.isTTY === true;
+    const webhook = this.flags.webhook && async ? await (this.webhook ??= startWebhookReceiver()) : undefined;
+    return {
+      endpoint: this.conn.endpoint,
+      transport: this.getTransport(),
+      session: this.session,
+      clock: systemClock,
+      newJobUuid: randomJobUuid,
+      options: {
+        timeoutMs: this.conn.timeoutMs,
+        ...(this.flags.async ? { asyncReturn: true } : {}),
+        ...(webhook ? { webhook } : {}),
+        ...(signal ? { signal } : {}),
+        onProgress: (p) => {
+          if (!tty) return;
+          this.spinner ??= startSpinner(this.io.stderr, `${label} (job ${p.jobUuid.slice(0, 8)})`);
+          this.spinner.update(p.elapsedMs);
+        },
+      },
+    };
+  }
+
+  runnerDeps(showResult: RunnerDeps['showResult']): RunnerDeps {
+    const stdin = this.io.stdin as NodeJS.ReadStream;
+    return {
+      registry: this.registry,
+      endpoint: this.conn.endpoint,
+      session: this.session,
+      execContext: (signal, api) => this.execContext(signal, api.name, api.async),
+      promptPassword: stdin.isTTY ? createPasswordPrompt({ stdin, stdout: this.io.stderr as NodeJS.WriteStream }) : undefined,
+      showResult,
+      finished: () => this.finished(),
+      out: (t) => this.io.stdout.write(`${t}\n`),
+      err: (t) => this.io.stderr.write(`${t}\n`),
+    };
+  }
+
+  /** The call is over: erase the spinner before anything is printed. */
+  finished(): void {
+    this.spinner?.stop();
+    this.spinner = undefined;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.transport?.close(), this.webhook?.then((w) => w.close())]);
+  }
+}

@@ -1,0 +1,19 @@
+// Prints a finished call: the accepted job of --async, or the result in the chosen format.
+import type { ExecResult } from '../execute/executor.js';
+import type { PlannedRequest } from '../plan/request.js';
+import type { App } from './app.js';
+import type { Format } from './output-choice.js';
+import type { RunOptions } from './runner.js';
+
+export function showResult(app: App, format: Format | undefined) {
+  return async (result: ExecResult, _planned: PlannedRequest | undefined, _opts: RunOptions): Promise<void> => {
+    const io = app.io;
+    if (result.kind === 'accepted') {
+      io.stdout.write(`${JSON.stringify({ jobUuid: result.jobUuid, location: result.location })}\n`);
+      if (io.stderr.isTTY) io.stderr.write(`Job accepted; wait for it with: zstack-cli job wait ${result.jobUuid}\n`);
+      return;
+    }
+    void format;
+    io.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+  };
+}
