@@ -52,6 +52,18 @@ describe('actions', () => {
     expect(r.body).toBeNull();
   });
 
+  it('uses the most specific optional path the given params fill, else the main path', () => {
+    expect(plan('GetCandidateBackupStorageForCreatingImage volumeUuid=V').pathAndQuery).toBe('/zstack/v1/images/volumes/V/candidate-backup-storage');
+    expect(plan('GetCandidateBackupStorageForCreatingImage volumeSnapshotUuid=S').pathAndQuery).toBe(
+      '/zstack/v1/images/volume-snapshots/S/candidate-backup-storage',
+    );
+    expect(plan('GetCandidateBackupStorageForCreatingImage').pathAndQuery).toBe('/zstack/v1/images/candidate-backup-storage');
+  });
+
+  it('reports an invalid required value once, not also as missing', () => {
+    expect(errors('DeleteNicQos uuid=u direction=sideways')).toHaveLength(1);
+  });
+
   it('hashes login passwords with SHA-512', () => {
     const r = plan('LogInByAccount accountName=admin password=password');
     expect(r.body).toEqual({ logInByAccount: { accountName: 'admin', password: sha512Hex('password') } });

@@ -41,6 +41,8 @@ export function planCommand(reg: Registry, cmd: CommandNode): PlanResult {
 
 interface Collected {
   values: Map<ParamDef, unknown>;
+  /** Params the user gave, valid or not (an invalid one is not also "missing"). */
+  seen: Set<ParamDef>;
   errors: PlanError[];
 }
 
@@ -54,7 +56,9 @@ function collectParam(reg: Registry, api: ApiDef, arg: ArgNode, into: Collected)
     into.errors.push(planError(`'${arg.key}${arg.op ?? ''}' needs '=': only query conditions take other operators`, `write ${param.name}=<value>`, arg.opSpan ?? arg.span));
     return;
   }
-  if (into.values.has(param)) {
+  const repeated = into.seen.has(param);
+  into.seen.add(param);
+  if (repeated) {
     into.errors.push(planError(`param '${param.name}' is given twice`, 'give each param once (lists are comma-separated: a,b)', arg.span));
     return;
   }
@@ -66,14 +70,37 @@ function collectParam(reg: Registry, api: ApiDef, arg: ArgNode, into: Collected)
   into.values.set(param, param.hashed && typeof c.value === 'string' ? sha512Hex(c.value) : c.value);
 }
 
-function missingRequired(api: ApiDef, given: Map<ParamDef, unknown>, cmd: CommandNode): PlanError[] {
+function missingRequired(api: ApiDef, given: Set<ParamDef>, cmd: CommandNode): PlanError[] {
   return api.params
     .filter((p) => p.required && !given.has(p))
     .map((p) => planError(`missing required param '${p.name}' for ${api.name}`, `add ${p.name}=<${p.type}>`, { start: cmd.span.end, end: cmd.span.end }));
 }
 
-function fillPath(api: ApiDef, values: Map<ParamDef, unknown>, errors: PlanError[]): string {
-  return api.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+const PATH_VAR = /\{([^}]+)\}/g;
+
+function pathVars(template: string): string[] {
+  return [...template.matchAll(PATH_VAR)].map((m) => m[1]!);
+}
+
+/**
+ * The path template to use: the main one, or an optional one (`/images/volumes/{volumeUuid}/...`)
+ * when all its variables are given and it names more of them. The server routes every one of them.
+ */
+function choosePath(api: ApiDef, given: (name: string) => boolean): string {
+  let best = api.path;
+  let bestVars = pathVars(api.path).every(given) ? pathVars(api.path).length : -1;
+  for (const alt of api.optionalPaths ?? []) {
+    const vars = pathVars(alt);
+    if (vars.every(given) && vars.length > bestVars) {
+      best = alt;
+      bestVars = vars.length;
+    }
+  }
+  return best;
+}
+
+function fillPath(template: string, api: ApiDef, values: Map<ParamDef, unknown>, errors: PlanError[]): string {
+  return template.replace(PATH_VAR, (_m, name: string) => {
     const p = api.params.find((x) => x.name === name);
     const v = p ? values.get(p) : undefined;
     if (v === undefined || v === '') {
@@ -95,15 +122,18 @@ function queryPairs(params: [string, unknown][]): string[] {
 }
 
 function planAction(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
-  const c: Collected = { values: new Map(), errors: [] };
+  const c: Collected = { values: new Map(), seen: new Set(), errors: [] };
   for (const arg of cmd.args) collectParam(reg, api, arg, c);
-  c.errors.push(...missingRequired(api, c.values, cmd));
-  const path = fillPath(api, c.values, c.errors);
+  c.errors.push(...missingRequired(api, c.seen, cmd));
+  const givenNames = new Set([...c.values].filter(([, v]) => v !== '' && v !== undefined).map(([p]) => p.name));
+  const template = choosePath(api, (n) => givenNames.has(n));
+  const inPath = new Set(pathVars(template));
+  const path = fillPath(template, api, c.values, c.errors);
   const bodyMethod = api.method === 'POST' || api.method === 'PUT';
   if (!bodyMethod) {
     // ZStack's SDK refuses maps in a query string too: there is no encoding the server reads.
     for (const p of c.values.keys()) {
-      if (p.in !== 'path' && p.type === 'map') c.errors.push(planError(`${api.method} cannot carry the map param '${p.name}'`));
+      if (!inPath.has(p.name) && p.type === 'map') c.errors.push(planError(`${api.method} cannot carry the map param '${p.name}'`));
     }
   }
   if (c.errors.length) return { ok: false, errors: c.errors };
@@ -114,13 +144,13 @@ function planAction(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
     const inner: Record<string, unknown> = {};
     const outer: Record<string, unknown> = {};
     for (const [p, v] of c.values) {
-      if (p.in === 'path') continue;
+      if (inPath.has(p.name)) continue;
       if (TAG_PARAMS.has(p.name)) outer[p.name] = v;
       else inner[p.name] = v;
     }
     body = api.wrapper ? { [api.wrapper]: inner, ...outer } : { ...inner, ...outer };
   } else {
-    for (const [p, v] of c.values) if (p.in !== 'path') query.push([p.name, v]);
+    for (const [p, v] of c.values) if (!inPath.has(p.name)) query.push([p.name, v]);
   }
   const qs = queryPairs(query);
   return {
