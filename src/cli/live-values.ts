@@ -1,0 +1,47 @@
+// Fetches live resource rows (uuid, name) for completion: a read-only `Query<Resource>` through the
+// same planner and executor as every command, limited in rows and time. Never writes anything.
+import type { ArgNode, CommandNode } from '../parse/ast.js';
+import { planCommand } from '../plan/planner.js';
+import type { Registry } from '../schema/registry.js';
+import { execute, type ExecContext } from '../execute/executor.js';
+
+export interface ResourceRowLike {
+  uuid: string;
+  name?: string;
+}
+
+/** How many rows completion asks for at most (the listing shows far fewer). */
+export const LIVE_ROW_LIMIT = 500;
+
+function arg(key: string, value: string): ArgNode {
+  const at = { start: 0, end: 0 };
+  return { span: at, key, keySpan: at, op: '=', opSpan: at, value, valueSpan: at, valueQuoted: true, literalCommas: [] };
+}
+
+/** Rows of a query API, newest first; [] when the API or session is unusable. Throws only on abort. */
+export async function fetchResourceRows(
+  registry: Registry,
+  ref: { queryApi: string; inventory: string },
+  context: (signal: AbortSignal) => Promise<ExecContext>,
+  signal: AbortSignal,
+): Promise<ResourceRowLike[]> {
+  const api = registry.api(ref.queryApi);
+  if (!api?.query) return [];
+  const inv = registry.inventory(ref.inventory);
+  const hasName = inv?.fields.some((f) => f.name === 'name') ?? false;
+  const hasDate = inv?.fields.some((f) => f.name === 'createDate') ?? false;
+  const args = [arg('fields', hasName ? 'uuid,name' : 'uuid'), arg('limit', String(LIVE_ROW_LIMIT))];
+  if (hasDate) args.push(arg('sortBy', 'createDate'), arg('sortDirection', 'desc'));
+  const at = { start: 0, end: 0 };
+  const cmd: CommandNode = { name: api.name, nameSpan: at, args, span: at };
+  const planned = planCommand(registry, cmd);
+  if (!planned.ok) return [];
+  const result = await execute(planned.request, await context(signal));
+  if (result.kind !== 'done') return [];
+  const rows = (result.value as { inventories?: unknown[] }).inventories ?? [];
+  return rows.flatMap((r) => {
+    const row = r as { uuid?: unknown; name?: unknown };
+    if (typeof row.uuid !== 'string') return [];
+    return [typeof row.name === 'string' ? { uuid: row.uuid, name: row.name } : { uuid: row.uuid }];
+  });
+}
