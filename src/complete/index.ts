@@ -5,3 +5,5 @@ export { cachedValueSource, type CachedValueSourceOptions, type ResourceFetch, t
 export { formatListing, type ListingOptions } from './listing.js';
 export { resourceOfField, resourceOfParam, resourceOfType, type ResourceRef } from './resources.js';
 export type { Analysis, Candidate, CandidateGroup, Completion, ValueItem, ValueRequest, ValueSource } from './types.js';
+export { matchNames } from './match.js';
+export { columns, textWidth } from './listing.js';
