@@ -154,6 +154,12 @@ describe('values', () => {
     expect(c.candidates[0]!.final).toBe(true);
   });
 
+  it('a path uuid without metadata takes the resource listed at its path: /hosts/{uuid}/... -> QueryHost', async () => {
+    const src = new FakeValueSource(rows);
+    expect(vals(await run('AllocateHostResource uuid=', src))).toEqual(['h1']);
+    expect(src.requests[0]).toMatchObject({ queryApi: 'QueryHost' });
+  });
+
   it('uuid-ish query fields: hostUuid, vmNics.l3NetworkUuid, uuid', async () => {
     const src = new FakeValueSource(rows);
     expect(vals(await run('QueryVmInstance hostUuid=', src))).toEqual(['h1']);

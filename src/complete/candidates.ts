@@ -223,7 +223,7 @@ function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | un
         return { choices: BOOLEANS, list: false };
     }
     const p = reg.param(api, a.key);
-    return p ? paramValueSpec(reg, p) : undefined;
+    return p ? paramValueSpec(reg, p, api) : undefined;
   }
   if (api.query) {
     const inv = reg.inventoryOf(api);
@@ -245,15 +245,15 @@ function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | un
     return undefined;
   }
   const p = reg.param(api, a.key);
-  return p ? paramValueSpec(reg, p) : undefined;
+  return p ? paramValueSpec(reg, p, api) : undefined;
 }
 
-function paramValueSpec(reg: Registry, p: ParamDef): ValueSpec | undefined {
+function paramValueSpec(reg: Registry, p: ParamDef, api: ApiDef): ValueSpec | undefined {
   const list = p.type === 'list';
   if (p.secret) return undefined;
   if (p.validValues?.length) return { choices: p.validValues, list };
   if (p.type === 'boolean') return { choices: BOOLEANS, list: false };
-  const ref = resourceOfParam(reg, p);
+  const ref = resourceOfParam(reg, p, api);
   if (ref) return { live: { ref, field: 'uuid', ...(p.resourceType ? { resourceType: p.resourceType } : {}) }, list };
   return undefined;
 }

@@ -1,23 +1,30 @@
 // Which query API lists the resource a uuid param or uuid-ish query field refers to:
 // `VmInstanceVO` -> QueryVmInstance, `hostUuid` -> QueryHost, `vmNics.l3NetworkUuid` -> QueryL3Network.
 import type { Registry } from '../schema/registry.js';
-import type { InventoryDef, ParamDef } from '../schema/types.js';
+import type { ApiDef, InventoryDef, ParamDef } from '../schema/types.js';
 
 export interface ResourceRef {
   queryApi: string;
   inventory: string;
 }
 
-const byRegistry = new WeakMap<Registry, Map<string, string>>();
+interface Indexes {
+  /** Inventory name -> the (first) query API that returns it. */
+  byInventory: Map<string, string>;
+  /** Query path (`/vm-instances`) -> its resource. */
+  byPath: Map<string, ResourceRef>;
+}
+const byRegistry = new WeakMap<Registry, Indexes>();
 
-/** Inventory name -> the (first) query API that returns it. */
-function queryIndex(reg: Registry): Map<string, string> {
+function indexes(reg: Registry): Indexes {
   let idx = byRegistry.get(reg);
   if (!idx) {
-    idx = new Map();
+    idx = { byInventory: new Map(), byPath: new Map() };
     for (const name of reg.apiNames()) {
       const api = reg.api(name);
-      if (api?.query && api.inventory && !idx.has(api.inventory)) idx.set(api.inventory, api.name);
+      if (!api?.query || !api.inventory) continue;
+      if (!idx.byInventory.has(api.inventory)) idx.byInventory.set(api.inventory, api.name);
+      if (!idx.byPath.has(api.path)) idx.byPath.set(api.path, { queryApi: api.name, inventory: api.inventory });
     }
     byRegistry.set(reg, idx);
   }
@@ -25,8 +32,16 @@ function queryIndex(reg: Registry): Map<string, string> {
 }
 
 export function resourceOfInventory(reg: Registry, inventory: string): ResourceRef | undefined {
-  const queryApi = queryIndex(reg).get(inventory);
+  const queryApi = indexes(reg).byInventory.get(inventory);
   return queryApi ? { queryApi, inventory } : undefined;
+}
+
+/** A path param names the resource listed at the path before it: `/hosts/{uuid}/actions` -> QueryHost. */
+export function resourceOfPathParam(reg: Registry, api: ApiDef, p: ParamDef): ResourceRef | undefined {
+  if (p.in !== 'path') return undefined;
+  const at = api.path.indexOf(`{${p.name}}`);
+  if (at <= 0) return undefined;
+  return indexes(reg).byPath.get(api.path.slice(0, at).replace(/\/+$/, ''));
 }
 
 /** A resource by its base name: `VmInstance` -> VmInstanceInventory / QueryVmInstance. */
@@ -62,13 +77,18 @@ export function resourceOfUuidName(reg: Registry, name: string): ResourceRef | u
   return undefined;
 }
 
-/** The resource whose uuids a param takes, from its metadata or, failing that, its name. */
-export function resourceOfParam(reg: Registry, p: ParamDef): ResourceRef | undefined {
+/**
+ * The resource whose uuids a param takes: from its metadata, else (path params) from the API's path,
+ * else from its name.
+ */
+export function resourceOfParam(reg: Registry, p: ParamDef, api?: ApiDef): ResourceRef | undefined {
   if (p.resourceType) {
     const ref = resourceOfType(reg, p.resourceType);
     if (ref) return ref;
   }
   if (p.type !== 'string' && p.type !== 'list') return undefined;
+  const viaPath = api ? resourceOfPathParam(reg, api, p) : undefined;
+  if (viaPath) return viaPath;
   if (p.name === 'uuid' || p.name === 'resourceUuid') return undefined;
   return resourceOfUuidName(reg, p.name);
 }

@@ -60,9 +60,9 @@ function wrap(text: string, width: number, indent = ''): string[] {
   return out;
 }
 
-function placeholder(reg: Registry, p: ParamDef): string {
+function placeholder(reg: Registry, api: ApiDef, p: ParamDef): string {
   if (p.validValues?.length) return p.validValues[0]!;
-  const ref = resourceOfParam(reg, p);
+  const ref = resourceOfParam(reg, p, api);
   if (ref) return `<${ref.inventory.replace(/Inventory$/, '')} uuid>`;
   return `<${p.type}>`;
 }
@@ -87,7 +87,7 @@ export function exampleFor(reg: Registry, api: ApiDef): string {
     const hasName = inv?.fields.some((f) => f.name === 'name');
     return [api.name, ...(hasName ? ['name=<name>'] : []), ...(inv ? ['fields=uuid' + (hasName ? ',name' : '')] : []), 'limit=10'].join(' ');
   }
-  return [api.name, ...api.params.filter((p) => p.required).map((p) => `${p.name}=${placeholder(reg, p)}`)].join(' ');
+  return [api.name, ...api.params.filter((p) => p.required).map((p) => `${p.name}=${placeholder(reg, api, p)}`)].join(' ');
 }
 
 /** `help <Api>`: what it does, its params (type, required, valid values, manual text) and an example. */
@@ -106,7 +106,7 @@ export function helpApi(reg: Registry, api: ApiDef, width: number): string[] {
       const facts = [p.type, p.required ? 'required' : 'optional'];
       if (p.validValues?.length) facts.push(`one of ${p.validValues.join(', ')}`);
       if (p.default !== undefined) facts.push(`default ${String(p.default)}`);
-      const ref = resourceOfParam(reg, p);
+      const ref = resourceOfParam(reg, p, api);
       if (ref) facts.push(`uuid of ${ref.inventory.replace(/Inventory$/, '')}`);
       if (p.secret) facts.push('secret');
       out.push(...wrap(`${p.name.padEnd(nameW)}${facts.join(', ')}`, width, '  '));
