@@ -330,3 +330,34 @@ describe('built-ins', () => {
     await h.waitFor((r) => r.includes('no result yet'));
   });
 });
+
+describe('without a terminal', () => {
+  it('runs piped lines in order, then ends at end of input', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { startRepl } = await import('./repl.js');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (d: Buffer) => (text += d.toString()));
+    const log: string[] = [];
+    let exited = 0;
+    const repl = startRepl({
+      input,
+      output,
+      terminal: false,
+      registry,
+      prompt: () => '> ',
+      runLine: async (line) => {
+        log.push(`start ${line}`);
+        await new Promise((r) => setTimeout(r, 1));
+        log.push(`end ${line}`);
+      },
+      onExit: () => exited++,
+    });
+    input.end('QueryZone\nhelp QueryZone\nQueryHost\n');
+    await repl.done;
+    expect(log).toEqual(['start QueryZone', 'end QueryZone', 'start QueryHost', 'end QueryHost']);
+    expect(text).toContain('Query conditions on ZoneInventory');
+    expect(exited).toBe(1);
+  });
+});
