@@ -1,0 +1,302 @@
+// Stage 2 of completion: an Analysis + the registry + live values -> candidates with the span they
+// replace. Pure apart from the injected value source; never throws (errors give no candidates).
+import type { Operator } from '../parse/ast.js';
+import { quoteWord } from '../parse/lexer.js';
+import { fieldClass, operatorsFor, selectableFields } from '../plan/conditions.js';
+import type { Registry } from '../schema/registry.js';
+import type { ApiDef, InventoryDef, ParamDef } from '../schema/types.js';
+import { analyze } from './analyze.js';
+import { matchNames } from './match.js';
+import { resourceOfField, resourceOfParam, type ResourceRef } from './resources.js';
+import type { Analysis, Candidate, Completion, ValueSource } from './types.js';
+
+export interface CompleteContext {
+  registry: Registry;
+  /** Live values (uuids, names); omit for none. */
+  values?: ValueSource;
+  signal?: AbortSignal;
+  /** At most this many live values are offered (default 200). */
+  maxValues?: number;
+}
+
+/** Query params that are not conditions (the planner's list). */
+const QUERY_PARAMS = new Set(['limit', 'start', 'count', 'replyWithCount', 'sortBy', 'sortDirection', 'fields', 'groupBy', 'filterName']);
+const BOOLEANS = ['true', 'false'];
+
+/** Completes the word at `cursor` in `line`. */
+export async function complete(line: string, cursor: number, ctx: CompleteContext): Promise<Completion> {
+  let a: Analysis;
+  try {
+    a = analyze(line, cursor);
+  } catch {
+    const at = Math.max(0, Math.min(line.length, cursor | 0));
+    return { replaceFrom: at, replaceTo: at, candidates: [] };
+  }
+  try {
+    return await candidatesFor(a, ctx);
+  } catch {
+    return { replaceFrom: a.replaceFrom, replaceTo: a.replaceTo, candidates: [] };
+  }
+}
+
+/** Stage 2 alone, for adapters that analyzed already. */
+export async function candidatesFor(a: Analysis, ctx: CompleteContext): Promise<Completion> {
+  const empty: Completion = { replaceFrom: a.replaceFrom, replaceTo: a.replaceTo, candidates: [] };
+  if (a.kind === 'none') return empty;
+  const reg = ctx.registry;
+  if (a.kind === 'api') {
+    const names = matchNames(a.prefix, reg.apiNames());
+    return { ...empty, candidates: names.map((n) => ({ value: n, group: 'api', final: true })) };
+  }
+  const api = reg.api(a.api);
+  if (!api) return empty;
+  const base = { ...empty, api: api.name, query: api.query };
+  switch (a.kind) {
+    case 'key':
+      return { ...base, candidates: api.query ? queryKeys(reg, api, a.prefix, a.given) : paramKeys(reg, api, a.prefix, a.given) };
+    case 'operator':
+      return { ...base, candidates: operatorCandidates(reg, api, a.key, a.opPrefix) };
+    case 'value':
+      return valueCompletion(reg, api, a, base, ctx);
+  }
+}
+
+function describeParam(p: ParamDef): string {
+  const parts: string[] = [p.type];
+  if (p.required) parts.push('required');
+  if (p.validValues?.length) parts.push(`one of ${p.validValues.slice(0, 6).join(', ')}${p.validValues.length > 6 ? ', ...' : ''}`);
+  if (p.resourceType) parts.push(p.resourceType.replace(/VO$/, ''));
+  return parts.join(', ');
+}
+
+function paramKeys(reg: Registry, api: ApiDef, prefix: string, given: string[]): Candidate[] {
+  const taken = new Set(given.map((g) => g.toLowerCase()));
+  const params = reg.params(api).filter((p) => !taken.has(p.name.toLowerCase()));
+  const names = matchNames(
+    prefix,
+    params.map((p) => p.name),
+  );
+  const byName = new Map(params.map((p) => [p.name, p]));
+  const out = names.map((n) => {
+    const p = byName.get(n)!;
+    const c: Candidate = { value: `${n}=`, group: 'param', description: describeParam(p) };
+    if (p.required) c.required = true;
+    return c;
+  });
+  // Required first; otherwise keep the match order (prefix matches in declared order, or fuzzy rank).
+  return [...out.filter((c) => c.required), ...out.filter((c) => !c.required)];
+}
+
+/** Visible joins and aliases of an inventory (hidden joins are never offered). */
+function visibleJoins(inv: InventoryDef): string[] {
+  return [...inv.joins.filter((j) => !j.hidden).map((j) => j.name), ...Object.keys(inv.aliases ?? {})];
+}
+
+function queryKeys(reg: Registry, api: ApiDef, prefix: string, given: string[]): Candidate[] {
+  const inv = reg.inventoryOf(api);
+  const dot = prefix.lastIndexOf('.');
+  const path = dot === -1 ? '' : prefix.slice(0, dot);
+  const seg = prefix.slice(dot + 1);
+  const out: Candidate[] = [];
+
+  let target: InventoryDef | undefined = inv;
+  if (inv && path) {
+    const r = reg.resolvePath(inv, path);
+    target = r.ok && r.endsAtJoin ? r.inventory : undefined;
+  }
+  const head = path ? `${path}.` : '';
+  if (target) {
+    const fields = reg.conditionNames(target).fields.sort(byTagLast);
+    const joins = visibleJoins(target).sort();
+    const typeOf = new Map(target.fields.map((f) => [f.name, f.type]));
+    const names = matchNames(seg, [...joins.map((j) => `${j}.`), ...fields]);
+    for (const n of names) {
+      if (n.endsWith('.')) {
+        const inner = reg.join(target, n.slice(0, -1));
+        const to = inner?.[inner.length - 1]?.inventory.replace(/Inventory$/, '');
+        out.push({ value: head + n, group: 'join', ...(to ? { description: `join to ${to}` } : {}) });
+      } else {
+        out.push({ value: `${head}${n}=`, group: 'field', description: typeOf.get(n) ?? (n.startsWith('__') ? 'tag' : 'String') });
+      }
+    }
+    // A complete field name: offer its operators instead of only `field=`.
+    if (inv && seg) {
+      const r = reg.resolvePath(inv, prefix);
+      if (r.ok && r.field) {
+        const exact = out.findIndex((c) => c.value === `${prefix}=`);
+        if (exact !== -1) out.splice(exact, 1);
+        out.push(...operatorsOf(prefix, r.field.name, r.field.type, ''));
+      }
+    }
+  }
+  if (!path) {
+    const taken = new Set(given);
+    const qps = reg
+      .params(api)
+      .filter((p) => QUERY_PARAMS.has(p.name) && !taken.has(p.name))
+      .map((p) => p.name);
+    const own = api.params.filter((p) => !QUERY_PARAMS.has(p.name) && !taken.has(p.name));
+    for (const n of matchNames(seg, qps)) {
+      const p = reg.param(api, n)!;
+      out.push({ value: `${n}=`, group: 'queryParam', description: describeParam(p) });
+    }
+    for (const n of matchNames(
+      seg,
+      own.map((p) => p.name),
+    )) {
+      const p = own.find((x) => x.name === n)!;
+      out.push({ value: `${n}=`, group: 'param', description: describeParam(p), ...(p.required ? { required: true } : {}) });
+    }
+  }
+  return dedupe(out);
+}
+
+function byTagLast(a: string, b: string): number {
+  const ta = a.startsWith('__') ? 0 : 1;
+  const tb = b.startsWith('__') ? 0 : 1;
+  // The original lists __systemTag__/__userTag__ first; keep that.
+  return ta - tb || a.localeCompare(b);
+}
+
+function dedupe(cs: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));
+}
+
+function operatorsOf(key: string, field: string, type: string, opPrefix: string): Candidate[] {
+  const cls = fieldClass(field, type);
+  return operatorsFor(cls)
+    .filter((op) => op.startsWith(opPrefix))
+    .map((op) => ({ value: `${key}${op}`, display: op, group: 'operator' as const, description: OP_TEXT[op] }));
+}
+
+const OP_TEXT: Record<Operator, string> = {
+  '=': 'equal (=null: is null)',
+  '!=': 'not equal (!=null: not null)',
+  '>': 'greater than',
+  '<': 'less than',
+  '>=': 'greater or equal',
+  '<=': 'less or equal',
+  '?=': 'in a,b,c',
+  '!?=': 'not in a,b,c',
+  '~=': 'like (% any, _ one char)',
+  '!~=': 'not like',
+};
+
+function operatorCandidates(reg: Registry, api: ApiDef, key: string, opPrefix: string): Candidate[] {
+  if (!api.query) return '='.startsWith(opPrefix) && reg.param(api, key) ? [{ value: `${key}=`, group: 'param' }] : [];
+  const inv = reg.inventoryOf(api);
+  if (!inv) return [];
+  const r = reg.resolvePath(inv, key);
+  if (!r.ok || !r.field) return QUERY_PARAMS.has(key) && '='.startsWith(opPrefix) ? [{ value: `${key}=`, group: 'queryParam' }] : [];
+  return operatorsOf(key, r.field.name, r.field.type, opPrefix);
+}
+
+type ValueAnalysis = Extract<Analysis, { kind: 'value' }>;
+
+/** What values a key takes, independent of what was typed. */
+interface ValueSpec {
+  /** Fixed choices (enums, booleans, field names). */
+  choices?: string[];
+  /** Live values of a resource. */
+  live?: { ref: ResourceRef; field: 'uuid' | 'name'; resourceType?: string };
+  /** Comma list: complete the last item. */
+  list: boolean;
+  /** For fields=: items already given are not offered again. */
+  distinct?: boolean;
+  description?: string;
+}
+
+function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | undefined {
+  if (api.query && (QUERY_PARAMS.has(a.key) || api.params.some((p) => p.name === a.key))) {
+    if (a.op !== '=') return undefined;
+    const inv = reg.inventoryOf(api);
+    const fields = inv ? selectableFields(inv) : [];
+    switch (a.key) {
+      case 'fields':
+        return { choices: fields, list: true, distinct: true };
+      case 'sortBy':
+      case 'groupBy':
+        return { choices: fields, list: false };
+      case 'count':
+      case 'replyWithCount':
+        return { choices: BOOLEANS, list: false };
+    }
+    const p = reg.param(api, a.key);
+    return p ? paramValueSpec(reg, p, api) : undefined;
+  }
+  if (api.query) {
+    const inv = reg.inventoryOf(api);
+    if (!inv) return undefined;
+    const r = reg.resolvePath(inv, a.key);
+    if (!r.ok || !r.field) return undefined;
+    const list = a.op === '?=' || a.op === '!?=';
+    const cls = fieldClass(r.field.name, r.field.type);
+    if (cls === 'boolean') return { choices: BOOLEANS, list: false };
+    if (cls !== 'text') return undefined;
+    if (r.field.name === 'name') {
+      const ref = resourceOfField(reg, r.inventory, 'uuid');
+      return ref ? { live: { ref, field: 'name' }, list } : undefined;
+    }
+    if (r.field.name === 'uuid' || /Uuid$/.test(r.field.name)) {
+      const ref = resourceOfField(reg, r.inventory, r.field.name);
+      return ref ? { live: { ref, field: 'uuid' }, list } : undefined;
+    }
+    return undefined;
+  }
+  const p = reg.param(api, a.key);
+  return p ? paramValueSpec(reg, p, api) : undefined;
+}
+
+function paramValueSpec(reg: Registry, p: ParamDef, api: ApiDef): ValueSpec | undefined {
+  const list = p.type === 'list';
+  if (p.secret) return undefined;
+  if (p.validValues?.length) return { choices: p.validValues, list };
+  if (p.type === 'boolean') return { choices: BOOLEANS, list: false };
+  const ref = resourceOfParam(reg, p, api);
+  if (ref) return { live: { ref, field: 'uuid', ...(p.resourceType ? { resourceType: p.resourceType } : {}) }, list };
+  return undefined;
+}
+
+async function valueCompletion(reg: Registry, api: ApiDef, a: ValueAnalysis, base: Completion, ctx: CompleteContext): Promise<Completion> {
+  const spec = valueSpec(reg, api, a);
+  if (!spec) return base;
+  const typed = spec.list ? a.item.prefix : a.prefix;
+  const from = spec.list ? a.item.replaceFrom : a.replaceFrom;
+  const out: Completion = { ...base, replaceFrom: from, candidates: [] };
+  const taken = new Set(spec.distinct ? a.item.head : []);
+  const final = !spec.list;
+  if (spec.choices) {
+    out.candidates = matchNames(
+      typed,
+      spec.choices.filter((c) => !taken.has(c)),
+    ).map((v) => ({ value: quoteWord(v), display: v, group: 'value', final }));
+    return out;
+  }
+  if (spec.live && ctx.values) {
+    const { ref, field } = spec.live;
+    let items: { value: string; label?: string }[] = [];
+    try {
+      items = await ctx.values.values(
+        { queryApi: ref.queryApi, inventory: ref.inventory, field, prefix: typed, ...(spec.live.resourceType ? { resourceType: spec.live.resourceType } : {}) },
+        ctx.signal,
+      );
+    } catch {
+      items = [];
+    }
+    if (!Array.isArray(items)) items = [];
+    const lower = typed.toLowerCase();
+    const seen = new Set<string>();
+    const max = ctx.maxValues ?? 200;
+    for (const it of items) {
+      if (out.candidates.length >= max) break;
+      if (!it || typeof it.value !== 'string' || it.value === '' || seen.has(it.value)) continue;
+      if (!it.value.toLowerCase().startsWith(lower)) continue;
+      seen.add(it.value);
+      const c: Candidate = { value: quoteWord(it.value), display: it.value, group: 'value', final };
+      if (it.label) c.description = it.label;
+      out.candidates.push(c);
+    }
+  }
+  return out;
+}

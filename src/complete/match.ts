@@ -1,0 +1,12 @@
+// Filters names by what was typed: prefix matches (exact case first), or fuzzy matches when no name
+// starts with the text. Prefix and fuzzy results are never mixed, so a unique prefix match stays unique.
+import fuzzysort from 'fuzzysort';
+
+export function matchNames(typed: string, names: readonly string[], fuzzyLimit = 100): string[] {
+  if (!typed) return [...names];
+  const exactCase = names.filter((n) => n.startsWith(typed));
+  const lower = typed.toLowerCase();
+  const anyCase = names.filter((n) => !n.startsWith(typed) && n.toLowerCase().startsWith(lower));
+  if (exactCase.length || anyCase.length) return [...exactCase, ...anyCase];
+  return fuzzysort.go(typed, names as string[], { limit: fuzzyLimit, threshold: 0.3 }).map((r) => r.target);
+}

@@ -1,0 +1,130 @@
+// Texts of the shell's `help` built-in, from the registry and the manual's docs. Pure: returns lines.
+import { columns, matchNames, resourceOfParam } from '../complete/index.js';
+import { quoteWord } from '../parse/lexer.js';
+import { API_ROOT } from '../plan/request.js';
+import type { Registry } from '../schema/registry.js';
+import type { ApiDef, ParamDef } from '../schema/types.js';
+
+export const BUILTINS: readonly { name: string; text: string }[] = [
+  { name: 'help [Api|word]', text: 'this overview, an API’s params, or the APIs whose names contain a word' },
+  { name: 'more', text: 'page the last result (space: next page, enter: next line, q: quit)' },
+  { name: 'last', text: 'print the last result again' },
+  { name: 'exit, quit', text: 'leave the shell (or Ctrl-D on an empty line)' },
+];
+
+/** `help`: how to use the shell, and the APIs grouped by their verb. */
+export function helpOverview(reg: Registry, width: number): string[] {
+  const verbs = new Map<string, number>();
+  for (const n of reg.apiNames()) {
+    const v = /^[A-Z][a-z]*/.exec(n)?.[0] ?? n;
+    verbs.set(v, (verbs.get(v) ?? 0) + 1);
+  }
+  const top = [...verbs].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [
+    'Type an API and its params:  QueryVmInstance state=Running limit=10',
+    '  Tab completes API names, params, query fields and join paths (vmNics.<Tab>), and values;',
+    '  Tab Tab lists the choices. Up/Down and Ctrl-R search history. Ctrl-C clears the line or stops a command.',
+    '',
+    'Built-ins:',
+    ...BUILTINS.map((b) => `  ${b.name.padEnd(16)}${b.text}`),
+    '',
+    `${reg.apiNames().length} APIs, by verb (help <word> lists them, e.g. help VmInstance):`,
+    ...columns(
+      top.map(([v, n]) => `${v} (${n})`),
+      width - 2,
+    ).map((l) => `  ${l}`),
+  ];
+}
+
+/** `help <word>` that is not an API: the APIs whose names contain it, or the closest ones. */
+export function helpSearch(reg: Registry, word: string, width: number): string[] {
+  const lower = word.toLowerCase();
+  const hits = reg.apiNames().filter((n) => n.toLowerCase().includes(lower));
+  if (hits.length) return [`APIs matching '${word}':`, ...columns(hits, width - 2).map((l) => `  ${l}`), '', 'help <Api> shows its params.'];
+  const close = matchNames(word, reg.apiNames(), 8);
+  return close.length ? [`no API named '${word}'; did you mean: ${close.slice(0, 8).join(', ')}?`] : [`no API matches '${word}'`];
+}
+
+function wrap(text: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  for (const para of text.split(/\n+/)) {
+    let cur = '';
+    for (const w of para.split(/\s+/).filter(Boolean)) {
+      if (cur && indent.length + cur.length + 1 + w.length > width) {
+        out.push(indent + cur);
+        cur = w;
+      } else cur = cur ? `${cur} ${w}` : w;
+    }
+    if (cur) out.push(indent + cur);
+  }
+  return out;
+}
+
+function placeholder(reg: Registry, api: ApiDef, p: ParamDef): string {
+  if (p.validValues?.length) return p.validValues[0]!;
+  const ref = resourceOfParam(reg, p, api);
+  if (ref) return `<${ref.inventory.replace(/Inventory$/, '')} uuid>`;
+  return `<${p.type}>`;
+}
+
+function exampleValue(v: unknown): string {
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(',');
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** An example line: the manual's example when there is one, else built from the required params. */
+export function exampleFor(reg: Registry, api: ApiDef): string {
+  const doc = reg.doc(api.name);
+  if (doc?.example && Object.keys(doc.example).length) {
+    const parts = Object.entries(doc.example)
+      .filter(([k, v]) => k !== 'sessionId' && v !== undefined && v !== null)
+      .map(([k, v]) => `${k}=${quoteWord(exampleValue(v))}`);
+    return [api.name, ...parts].join(' ');
+  }
+  if (api.query) {
+    const inv = reg.inventoryOf(api);
+    const hasName = inv?.fields.some((f) => f.name === 'name');
+    return [api.name, ...(hasName ? ['name=<name>'] : []), ...(inv ? ['fields=uuid' + (hasName ? ',name' : '')] : []), 'limit=10'].join(' ');
+  }
+  return [api.name, ...api.params.filter((p) => p.required).map((p) => `${p.name}=${placeholder(reg, api, p)}`)].join(' ');
+}
+
+/** `help <Api>`: what it does, its params (type, required, valid values, manual text) and an example. */
+export function helpApi(reg: Registry, api: ApiDef, width: number): string[] {
+  const doc = reg.doc(api.name);
+  const out: string[] = [doc?.title ? `${api.name} - ${doc.title}` : api.name];
+  if (doc?.description) out.push(...wrap(doc.description, width, '  '));
+  const flags = [api.async ? 'runs as a job' : '', api.needSession ? '' : 'no login needed'].filter(Boolean);
+  out.push(`  ${api.method} ${API_ROOT}${api.path}${flags.length ? `  (${flags.join(', ')})` : ''}`);
+
+  const rows = [...api.params].sort((a, b) => Number(b.required) - Number(a.required));
+  if (rows.length) {
+    out.push('', 'Parameters:');
+    const nameW = Math.min(28, Math.max(...rows.map((p) => p.name.length)) + 2);
+    for (const p of rows) {
+      const facts = [p.type, p.required ? 'required' : 'optional'];
+      if (p.validValues?.length) facts.push(`one of ${p.validValues.join(', ')}`);
+      if (p.default !== undefined) facts.push(`default ${String(p.default)}`);
+      const ref = resourceOfParam(reg, p, api);
+      if (ref) facts.push(`uuid of ${ref.inventory.replace(/Inventory$/, '')}`);
+      if (p.secret) facts.push('secret');
+      out.push(...wrap(`${p.name.padEnd(nameW)}${facts.join(', ')}`, width, '  '));
+      const text = doc?.params[p.name];
+      if (text) out.push(...wrap(text, width, `  ${' '.repeat(nameW)}`));
+    }
+  }
+  if (api.query) {
+    const inv = reg.inventoryOf(api);
+    if (inv) {
+      const { fields, joins } = reg.conditionNames(inv);
+      const visible = joins.filter((j) => !inv.joins.find((x) => x.name === j)?.hidden);
+      out.push('', `Query conditions on ${inv.name} (field<op>value; ops = != > < >= <= ?= !?= ~= !~=):`);
+      out.push(...wrap(`fields: ${fields.join(' ')}`, width, '  '));
+      if (visible.length) out.push(...wrap(`joins: ${visible.map((j) => `${j}.`).join(' ')}`, width, '  '));
+    }
+    out.push('', 'Query parameters: limit start count replyWithCount sortBy sortDirection fields groupBy filterName');
+  }
+  out.push('', 'Example:', `  ${exampleFor(reg, api)}`);
+  return out;
+}

@@ -1,0 +1,363 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeValueSource, ManualTimers } from '../complete/testing.js';
+import { loadRegistry } from '../schema/registry.js';
+import { KEY, startHarness, type Harness } from './harness.js';
+import type { HistoryFs } from './history.js';
+import type { ReplDeps } from './repl.js';
+
+const registry = loadRegistry();
+const PROMPT = 'admin@10.0.0.1 >>> ';
+
+class MemFs implements HistoryFs {
+  files = new Map<string, { data: string; mode: number }>();
+  readFile(p: string): string {
+    const f = this.files.get(p);
+    if (!f) throw new Error('ENOENT');
+    return f.data;
+  }
+  writeFile(p: string, data: string, mode: number): void {
+    const old = this.files.get(p);
+    this.files.set(p, { data, mode: old?.mode ?? mode });
+  }
+  chmod(p: string, mode: number): void {
+    this.files.get(p)!.mode = mode;
+  }
+  mkdirp(): void {}
+}
+
+interface Ran {
+  line: string;
+  signal: AbortSignal;
+}
+
+let h: Harness | undefined;
+afterEach(() => {
+  h?.dispose();
+  h = undefined;
+});
+
+function shell(over: Partial<Omit<ReplDeps, 'input' | 'output' | 'terminal'>> = {}) {
+  const ran: Ran[] = [];
+  const fs = new MemFs();
+  const exits: number[] = [];
+  h = startHarness({
+    registry,
+    prompt: () => PROMPT,
+    runLine: async (line, signal) => {
+      ran.push({ line, signal });
+    },
+    historyFile: '/home/admin/.zstack-cli/history',
+    fs,
+    onExit: () => exits.push(1),
+    ...over,
+  });
+  return { h, ran, fs, exits };
+}
+
+/** Types a line and waits until runLine saw it. */
+async function run(hh: Harness, ran: Ran[], line: string): Promise<void> {
+  const before = ran.length;
+  hh.send(line);
+  hh.send(KEY.enter);
+  const start = Date.now();
+  while (ran.length === before) {
+    if (Date.now() - start > 3000) throw new Error(`runLine never saw ${line}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await hh.waitForCursorRow(PROMPT);
+}
+
+describe('completion in the shell', () => {
+  it('Tab completes QueryVmIns to "QueryVmInstance " with the cursor after the space', async () => {
+    const { h } = shell();
+    await h.waitFor(/admin@10\.0\.0\.1 >>>/);
+    h.send('QueryVmIns');
+    h.send(KEY.tab);
+    await h.waitFor((r) => r.some((l) => l.startsWith(`${PROMPT}QueryVmInstance`)));
+    expect(await h.cursorX()).toBe(PROMPT.length + 'QueryVmInstance '.length);
+    h.send('limit=1');
+    await h.waitFor((r) => r.includes(`${PROMPT}QueryVmInstance limit=1`));
+  });
+
+  it('a fuzzy name with one match is replaced: qvminstance -> QueryVmInstance', async () => {
+    const { h } = shell();
+    h.send('queryvminstancepci');
+    h.send(KEY.tab);
+    await h.waitFor((r) => r.some((l) => l.startsWith(`${PROMPT}QueryVmInstancePciDeviceSpecRef`)));
+  });
+
+  it('double Tab prints the titled listing and redraws the line', async () => {
+    const { h } = shell();
+    h.send('QueryVmInstance ');
+    h.send(KEY.tab);
+    h.send(KEY.tab);
+    const rows = await h.waitFor(/\[Parameters:\]/);
+    const title = rows.indexOf('[Query Conditions:]');
+    expect(title).toBeGreaterThanOrEqual(0);
+    expect(rows.slice(title).join('\n')).toMatch(/vmNics\.[\s\S]*cpuNum=[\s\S]*\[Parameters:\][\s\S]*limit=/);
+    expect(await h.cursorRow()).toBe(`${PROMPT}QueryVmInstance`);
+  });
+
+  it('completes live values from the value source', async () => {
+    const values = new FakeValueSource({ QueryVmInstance: [{ uuid: 'f00d1234', name: 'web-1' }] });
+    const { h } = shell({ values });
+    h.send('StartVmInstance uuid=f');
+    h.send(KEY.tab);
+    await h.waitFor((r) => r.some((l) => l.startsWith(`${PROMPT}StartVmInstance uuid=f00d1234`)));
+    expect(values.requests[0]).toMatchObject({ queryApi: 'QueryVmInstance', prefix: 'f' });
+  });
+
+  it('a completer that never answers does not freeze the shell', async () => {
+    const timers = new ManualTimers();
+    const { h } = shell({ timers, complete: () => new Promise(() => {}) });
+    h.send('Query');
+    h.send(KEY.tab);
+    h.send('Zone');
+    await new Promise((r) => setTimeout(r, 20));
+    timers.advance(300);
+    await h.waitFor((r) => r.includes(`${PROMPT}QueryZone`));
+  });
+
+  it('a completer that throws does not end the shell', async () => {
+    const { h, ran } = shell({
+      complete: () => {
+        throw new Error('engine bug');
+      },
+    });
+    h.send('Query');
+    h.send(KEY.tab);
+    h.send('Zone');
+    await run(h, ran, '');
+    expect(ran.map((r) => r.line)).toEqual(['QueryZone']);
+  });
+});
+
+describe('history', () => {
+  it('Up recalls the previous line', async () => {
+    const { h, ran } = shell();
+    await run(h, ran, 'QueryZone');
+    await run(h, ran, 'QueryHost limit=2');
+    h.send(KEY.up);
+    await h.waitForCursorRow(`${PROMPT}QueryHost limit=2`);
+    h.send(KEY.up);
+    await h.waitForCursorRow(`${PROMPT}QueryZone`);
+    h.send(KEY.down);
+    await h.waitForCursorRow(`${PROMPT}QueryHost limit=2`);
+  });
+
+  it('Ctrl-R finds an older line and Enter runs it', async () => {
+    const { h, ran } = shell();
+    await run(h, ran, 'QueryVmInstance name=web-1');
+    await run(h, ran, 'QueryZone');
+    await run(h, ran, 'QueryHost');
+    h.send(KEY.ctrlR);
+    h.send('VmI');
+    await h.waitFor((r) => r.includes("(reverse-i-search)`VmI': QueryVmInstance name=web-1"));
+    h.send(KEY.enter);
+    await h.waitFor(() => ran.length === 4);
+    expect(ran[3]!.line).toBe('QueryVmInstance name=web-1');
+  });
+
+  it('redacts passwords in the history file (mode 0600) and in Up recall, but runs the real line', async () => {
+    const { h, ran, fs } = shell();
+    await run(h, ran, 'LogInByAccount accountName=admin password=s3cret!');
+    expect(ran[0]!.line).toBe('LogInByAccount accountName=admin password=s3cret!');
+    const file = fs.files.get('/home/admin/.zstack-cli/history')!;
+    expect(file.data).toBe('LogInByAccount accountName=admin password=***\n');
+    expect(file.mode).toBe(0o600);
+    h.send(KEY.up);
+    await h.waitForCursorRow(`${PROMPT}LogInByAccount accountName=admin password=***`);
+    expect(h.repl.rl.line).toBe('LogInByAccount accountName=admin password=***');
+  });
+
+  it('loads history from the file, redacting it, and keeps no repeats in a row', async () => {
+    const fs = new MemFs();
+    fs.files.set('/h', { data: 'QueryZone\nAddKVMHost username=root password=pw\n', mode: 0o600 });
+    const { h, ran } = shell({ fs, historyFile: '/h' });
+    h.send(KEY.up);
+    await h.waitForCursorRow(`${PROMPT}AddKVMHost username=root password=***`);
+    h.send(KEY.ctrlC);
+    await run(h, ran, 'QueryZone');
+    await run(h, ran, 'QueryZone');
+    expect(fs.files.get('/h')!.data).toBe('QueryZone\nAddKVMHost username=root password=***\nQueryZone\n');
+  });
+
+  it('a line typed with a leading space is not remembered', async () => {
+    const { h, ran, fs } = shell();
+    await run(h, ran, 'QueryZone');
+    await run(h, ran, ' QueryHost');
+    expect(fs.files.get('/home/admin/.zstack-cli/history')!.data).toBe('QueryZone\n');
+  });
+});
+
+describe('keys', () => {
+  it('Ctrl-C clears the line like bash and shows a fresh prompt', async () => {
+    const { h, ran } = shell();
+    h.send('QueryZo');
+    h.send(KEY.ctrlC);
+    await h.waitFor((r) => r.includes(`${PROMPT}QueryZo^C`));
+    await h.waitForCursorRow(PROMPT);
+    expect(h.repl.rl.line).toBe('');
+    await run(h, ran, 'QueryHost');
+    expect(ran.map((r) => r.line)).toEqual(['QueryHost']);
+  });
+
+  it('Ctrl-C while a command runs aborts it and the shell goes on', async () => {
+    let aborted = false;
+    const ran: string[] = [];
+    const { h } = shell({
+      runLine: (line, signal) => {
+        ran.push(line);
+        if (line !== 'QueryVmInstance') return Promise.resolve();
+        return new Promise<void>((_res, rej) =>
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            rej(new Error('aborted'));
+          }),
+        );
+      },
+    });
+    h.send('QueryVmInstance');
+    h.send(KEY.enter);
+    await h.waitFor(() => ran.length === 1);
+    h.send(KEY.ctrlC);
+    await h.waitForCursorRow(PROMPT);
+    expect(await h.screen()).toContain(`${PROMPT}QueryVmInstance`);
+    expect(await h.screen()).toContain('^C');
+    expect(aborted).toBe(true);
+    expect((await h.screen()).join('\n')).not.toMatch(/error:/);
+    h.send('QueryZone');
+    h.send(KEY.enter);
+    await h.waitFor(() => ran.length === 2);
+    expect(ran[1]).toBe('QueryZone');
+  });
+
+  it('Ctrl-D on an empty line ends the shell', async () => {
+    const { h, exits } = shell();
+    h.send(KEY.ctrlD);
+    await h.repl.done;
+    expect(exits).toEqual([1]);
+  });
+});
+
+describe('lines', () => {
+  it('pasted lines run one after another, in order', async () => {
+    const log: string[] = [];
+    let release: (() => void)[] = [];
+    const { h } = shell({
+      runLine: (line) => {
+        log.push(`start ${line}`);
+        return new Promise<void>((r) =>
+          release.push(() => {
+            log.push(`end ${line}`);
+            r();
+          }),
+        );
+      },
+    });
+    h.send('QueryZone\rQueryHost\rQueryCluster\r');
+    for (let i = 0; i < 3; i++) {
+      await h.waitFor(() => release.length === 1);
+      const r = release[0]!;
+      release = [];
+      r();
+    }
+    await h.waitFor(() => log.length === 6);
+    expect(log).toEqual(['start QueryZone', 'end QueryZone', 'start QueryHost', 'end QueryHost', 'start QueryCluster', 'end QueryCluster']);
+    const rows = await h.waitFor((r) => r.includes(`${PROMPT}QueryCluster`));
+    expect(rows.filter((l) => l.startsWith(PROMPT + 'Query'))).toEqual([`${PROMPT}QueryZone`, `${PROMPT}QueryHost`, `${PROMPT}QueryCluster`]);
+  });
+
+  it('a command that throws prints one line and the shell goes on', async () => {
+    const { h, ran } = shell({
+      runLine: async (line, signal) => {
+        ran.push({ line, signal });
+        if (line === 'Boom') throw new Error('kaput\nstack line');
+      },
+    });
+    await run(h, ran, 'Boom');
+    const rows = await h.screen();
+    expect(rows).toContain('error: kaput');
+    expect(rows.join('\n')).not.toContain('stack line');
+    await run(h, ran, 'QueryZone');
+    expect(ran.map((r) => r.line)).toEqual(['Boom', 'QueryZone']);
+  });
+});
+
+describe('built-ins', () => {
+  it('help lists built-ins and API verbs; help <Api> shows params', async () => {
+    const { h } = shell({ runLine: async () => {} });
+    h.send('help');
+    h.send(KEY.enter);
+    await h.waitFor(/Built-ins:[\s\S]*Query \(\d+\)/);
+    h.send('help StartVmInstance');
+    h.send(KEY.enter);
+    const rows = await h.waitFor(/Example:\n\s+StartVmInstance uuid=<VmInstance uuid>/);
+    const text = rows.join('\n');
+    expect(text).toMatch(/uuid\s+string, required, uuid of VmInstance/);
+    expect(text).toMatch(/hostUuid\s+string, optional, uuid of Host/);
+  });
+
+  it('exit ends the shell and calls onExit once', async () => {
+    const { h, exits, ran } = shell();
+    h.send('exit');
+    h.send(KEY.enter);
+    await h.repl.done;
+    expect(exits).toEqual([1]);
+    expect(ran).toEqual([]);
+  });
+
+  it('last prints the last result; more pages it', async () => {
+    const text = Array.from({ length: 100 }, (_, i) => `row ${i + 1}`).join('\n');
+    const { h } = shell({ lastResult: () => text });
+    h.send('last');
+    h.send(KEY.enter);
+    await h.waitFor((r) => r.includes('row 100'));
+    h.send('more');
+    h.send(KEY.enter);
+    await h.waitFor((r) => r.some((l) => l.startsWith('--More-- (29%)')));
+    h.send(' ');
+    await h.waitFor((r) => r.some((l) => l.startsWith('--More-- (58%)')));
+    h.send('q');
+    await h.waitForCursorRow(PROMPT);
+    expect((await h.screen()).join('\n')).not.toContain('--More--');
+  });
+
+  it('more without a result says so', async () => {
+    const { h } = shell();
+    h.send('more');
+    h.send(KEY.enter);
+    await h.waitFor((r) => r.includes('no result yet'));
+  });
+});
+
+describe('without a terminal', () => {
+  it('runs piped lines in order, then ends at end of input', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { startRepl } = await import('./repl.js');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (d: Buffer) => (text += d.toString()));
+    const log: string[] = [];
+    let exited = 0;
+    const repl = startRepl({
+      input,
+      output,
+      terminal: false,
+      registry,
+      prompt: () => '> ',
+      runLine: async (line) => {
+        log.push(`start ${line}`);
+        await new Promise((r) => setTimeout(r, 1));
+        log.push(`end ${line}`);
+      },
+      onExit: () => exited++,
+    });
+    input.end('QueryZone\nhelp QueryZone\nQueryHost\n');
+    await repl.done;
+    expect(log).toEqual(['start QueryZone', 'end QueryZone', 'start QueryHost', 'end QueryHost']);
+    expect(text).toContain('Query conditions on ZoneInventory');
+    expect(exited).toBe(1);
+  });
+});

@@ -1,0 +1,374 @@
+// The interactive shell's terminal adapter over node:readline (callback API): a guarded completer with
+// the titled listing, redacted persistent history, Ctrl-R search, Ctrl-C that clears the line or aborts
+// the running command, queued type-ahead/pasted lines, and the help/more/last/exit built-ins.
+// All IO goes through the injected streams, fs functions and timers.
+import * as readline from 'node:readline';
+import { complete as engineComplete, formatListing, type Completion, type Timers, type ValueSource } from '../complete/index.js';
+import { systemTimers } from '../complete/values.js';
+import type { Registry } from '../schema/registry.js';
+import { readlineCompleter, type EngineFn } from './completer.js';
+import { helpApi, helpOverview, helpSearch } from './help.js';
+import { HISTORY_SIZE, loadHistory, nodeHistoryFs, saveHistory, type HistoryFs } from './history.js';
+import { Pager } from './pager.js';
+import { redactSecrets } from './redact.js';
+import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
+
+export interface ReplDeps {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Line editing with keys (default: whether output is a TTY). Without it lines are read plainly. */
+  terminal?: boolean;
+  registry: Registry;
+  /** Live uuids/names for completion (e.g. cachedValueSource over the HTTP client). */
+  values?: ValueSource;
+  /** Replaces the default engine (`complete` over registry + values). */
+  complete?: EngineFn;
+  /** Runs one command line; reports its own errors and output. Should stop when the signal aborts. */
+  runLine(line: string, signal: AbortSignal): Promise<void>;
+  /** The prompt to show, asked before every prompt (`admin@10.0.0.1 >>> `). */
+  prompt(): string;
+  /** The last result's rendered text, for `more` and `last`. */
+  lastResult?(): string | undefined;
+  /** Where history lives (per user); no file, no persistence. */
+  historyFile?: string;
+  fs?: HistoryFs;
+  historySize?: number;
+  timers?: Timers;
+  /** Longest wait for completion candidates (default 300 ms). */
+  completionTimeoutMs?: number;
+  /** Called once when the shell ends (exit, quit, Ctrl-D, end of input). */
+  onExit?(): void;
+}
+
+export interface Repl {
+  /** Resolves after the shell ended and onExit ran. */
+  readonly done: Promise<void>;
+  /** Ends the shell as `exit` would. */
+  close(): void;
+  /** The readline interface underneath (for tests and diagnostics). */
+  readonly rl: readline.Interface;
+}
+
+/** readline internals this adapter relies on (see shared/notes/terminal.md). */
+interface RlInternals {
+  line: string;
+  cursor: number;
+  history: string[];
+  historyIndex: number;
+  prevRows: number;
+  isCompletionEnabled: boolean;
+  _ttyWrite(s: string | undefined, key: KeyInfo | undefined): void;
+  _refreshLine(): void;
+  _getDisplayPos(s: string): { rows: number; cols: number };
+  clearLine(): void;
+}
+
+const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim() || 'unknown error';
+
+export function startRepl(deps: ReplDeps): Repl {
+  const out = (s: string): void => void deps.output.write(s);
+  const timers = deps.timers ?? systemTimers;
+  const fs = deps.fs ?? nodeHistoryFs;
+  const size = deps.historySize ?? HISTORY_SIZE;
+  const terminal = deps.terminal ?? (deps.output as { isTTY?: boolean }).isTTY === true;
+  const redact = (line: string): string => {
+    try {
+      return redactSecrets(line, deps.registry);
+    } catch {
+      return line;
+    }
+  };
+  const width = (): number => (deps.output as { columns?: number }).columns || 80;
+  const height = (): number => (deps.output as { rows?: number }).rows || 24;
+  const engine: EngineFn = deps.complete ?? ((line, cursor, signal) => engineComplete(line, cursor, { registry: deps.registry, ...(deps.values ? { values: deps.values } : {}), signal }));
+
+  let lastKeyName: string | undefined;
+  let repeatedTab = false;
+  let running: { ctl: AbortController; detached: boolean } | undefined;
+  let pager: Pager | undefined;
+  let closing = false;
+  let finished = false;
+  let exitByCommand = false;
+  let notice: string | undefined;
+  let historyBroken = false;
+  const pendingKeys: [string | undefined, KeyInfo | undefined][] = [];
+  const pendingLines: string[] = [];
+  const search = new ReverseSearch();
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+
+  const completer = readlineCompleter({
+    complete: engine,
+    timers,
+    ...(deps.completionTimeoutMs !== undefined ? { timeoutMs: deps.completionTimeoutMs } : {}),
+    current: () => ({ line: rli.line, cursor: rli.cursor }),
+    repeatedTab: () => repeatedTab,
+    showListing: (c) => showListing(c),
+  });
+
+  const initial = deps.historyFile ? loadHistory(deps.historyFile, fs, redact, size) : [];
+  const rl = readline.createInterface({
+    input: deps.input,
+    output: deps.output,
+    terminal,
+    completer,
+    history: initial,
+    historySize: size,
+    tabSize: 4,
+  });
+  const rli = rl as unknown as RlInternals;
+
+  const editor: SearchEditor = {
+    get line() {
+      return rli.line;
+    },
+    set line(v: string) {
+      rli.line = v;
+    },
+    get cursor() {
+      return rli.cursor;
+    },
+    set cursor(v: number) {
+      rli.cursor = v;
+    },
+    get history() {
+      return rli.history;
+    },
+    getPrompt: () => rl.getPrompt(),
+    setPrompt: (p) => rl.setPrompt(p),
+    refresh: () => rli._refreshLine(),
+  };
+
+  function showListing(c: Completion): void {
+    const lines = formatListing(c, { width: width() });
+    if (!lines.length) return;
+    try {
+      const total = rli._getDisplayPos(rl.getPrompt() + rli.line).rows;
+      const at = rl.getCursorPos().rows;
+      if (total > at) readline.moveCursor(deps.output, 0, total - at);
+    } catch {
+      /* best effort: the listing then starts below the cursor row */
+    }
+    out(`\r\n${lines.join('\r\n')}\r\n`);
+    rli.prevRows = 0;
+    rli._refreshLine();
+  }
+
+  function showPrompt(): void {
+    if (finished || closing) return;
+    if (notice) {
+      out(`${notice}\n`);
+      notice = undefined;
+    }
+    let p: string;
+    try {
+      p = deps.prompt();
+    } catch {
+      p = '>>> ';
+    }
+    rl.setPrompt(p);
+    rl.prompt();
+  }
+
+  const origTtyWrite = rli._ttyWrite.bind(rl);
+  rli._ttyWrite = (s, key) => {
+    const k: KeyInfo = key ?? {};
+    try {
+      if (pager?.active) return pager.key(s, k);
+      if (running) return keyWhileBusy(s, key);
+      if (search.active) {
+        if (search.key(editor, s, k) === 'consumed') return;
+      } else if (k.ctrl && k.name === 'r') {
+        return search.start(editor);
+      }
+      repeatedTab = k.name === 'tab' && lastKeyName === 'tab';
+      lastKeyName = k.name;
+      origTtyWrite(s, key);
+    } catch (e) {
+      out(`\nerror: ${oneLine(e)}\n`);
+      showPrompt();
+    }
+  };
+
+  function keyWhileBusy(s: string | undefined, key: KeyInfo | undefined): void {
+    const run = running!;
+    if (key?.ctrl && key.name === 'c') {
+      pendingKeys.length = 0;
+      pendingLines.length = 0;
+      if (!run.ctl.signal.aborted) {
+        out('^C\n');
+        run.ctl.abort();
+      } else {
+        // A second Ctrl-C: stop waiting for a command that ignores its signal.
+        run.detached = true;
+        running = undefined;
+        out('^C (no longer waiting for the command)\n');
+        afterRun();
+      }
+      return;
+    }
+    pendingKeys.push([s, key]);
+  }
+
+  rl.on('SIGINT', () => {
+    try {
+      origTtyWrite(undefined, { ctrl: true, name: 'e' });
+      out('^C');
+      rli.clearLine();
+      rli.historyIndex = -1;
+      showPrompt();
+    } catch {
+      /* never let Ctrl-C end the shell */
+    }
+  });
+
+  rl.on('history', (h: string[]) => {
+    const raw = h[0];
+    if (raw === undefined) return;
+    if (/^\s/.test(raw)) {
+      // bash's ignorespace: a line typed with a leading space is not remembered.
+      h.shift();
+    } else {
+      h[0] = redact(raw);
+      if (h.length > 1 && h[1] === h[0]) h.shift();
+    }
+    if (!deps.historyFile || historyBroken) return;
+    try {
+      saveHistory(deps.historyFile, fs, h);
+    } catch (e) {
+      historyBroken = true;
+      notice = `warning: history is not saved (${oneLine(e)})`;
+    }
+  });
+
+  rl.on('line', (line: string) => {
+    if (running || pager?.active) pendingLines.push(line);
+    else void execute(line);
+  });
+
+  rl.on('close', () => {
+    closing = true;
+    search.active = false;
+    if (!running && !pager?.active && pendingLines.length === 0) finish();
+  });
+
+  function finish(): void {
+    if (finished) return;
+    finished = true;
+    if (terminal && !exitByCommand) out('\n');
+    try {
+      deps.onExit?.();
+    } finally {
+      resolveDone();
+    }
+  }
+
+  function afterRun(): void {
+    if (finished) return;
+    const next = pendingLines.shift();
+    if (next !== undefined) {
+      void execute(next);
+      return;
+    }
+    if (closing) return finish();
+    showPrompt();
+    replayKeys();
+  }
+
+  function replayKeys(): void {
+    const saved = rli.isCompletionEnabled;
+    rli.isCompletionEnabled = false; // like a paste: a Tab typed ahead is not a completion request
+    try {
+      while (pendingKeys.length && !running && !pager?.active && !closing) {
+        const [s, k] = pendingKeys.shift()!;
+        rli._ttyWrite(s, k);
+      }
+    } finally {
+      rli.isCompletionEnabled = saved;
+    }
+  }
+
+  function builtin(line: string): boolean {
+    const words = line.trim().split(/\s+/);
+    const cmd = words[0] ?? '';
+    switch (cmd) {
+      case 'exit':
+      case 'quit':
+        if (words.length > 1) return false;
+        exitByCommand = true;
+        rl.close();
+        return true;
+      case 'help':
+      case '?': {
+        const arg = words[1];
+        const api = arg ? deps.registry.api(arg) : undefined;
+        const lines = !arg ? helpOverview(deps.registry, width()) : api ? helpApi(deps.registry, api, width()) : helpSearch(deps.registry, arg, width());
+        out(`${lines.join('\n')}\n`);
+        afterRun();
+        return true;
+      }
+      case 'last':
+      case 'more': {
+        if (words.length > 1) return false;
+        let text: string | undefined;
+        try {
+          text = deps.lastResult?.();
+        } catch {
+          text = undefined;
+        }
+        if (text === undefined || text === '') {
+          out('no result yet\n');
+          afterRun();
+          return true;
+        }
+        const lines = text.replace(/\n$/, '').split('\n');
+        if (cmd === 'last' || !terminal) {
+          out(`${lines.join('\n')}\n`);
+          afterRun();
+          return true;
+        }
+        const p = new Pager(lines, out, height, () => {
+          pager = undefined;
+          afterRun();
+        });
+        pager = p;
+        if (!p.start()) {
+          pager = undefined;
+          afterRun();
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  async function execute(line: string): Promise<void> {
+    if (line.trim() === '') return afterRun();
+    try {
+      if (builtin(line)) return;
+    } catch (e) {
+      out(`error: ${oneLine(e)}\n`);
+      return afterRun();
+    }
+    const run = { ctl: new AbortController(), detached: false };
+    running = run;
+    try {
+      await deps.runLine(line, run.ctl.signal);
+    } catch (e) {
+      if (!run.ctl.signal.aborted && !run.detached) out(`error: ${oneLine(e)}\n`);
+    }
+    if (run.detached) return;
+    running = undefined;
+    afterRun();
+  }
+
+  showPrompt();
+  return {
+    done,
+    close: () => {
+      exitByCommand = true;
+      rl.close();
+    },
+    rl,
+  };
+}

@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { ManualTimers } from '../complete/testing.js';
+import type { Completion } from '../complete/types.js';
+import { loadRegistry } from '../schema/registry.js';
+import { insertionFor, readlineCompleter } from './completer.js';
+import { exampleFor, helpApi, helpSearch } from './help.js';
+import { loadHistory, saveHistory, type HistoryFs } from './history.js';
+import { redactSecrets } from './redact.js';
+import { ReverseSearch, type SearchEditor } from './search.js';
+
+const registry = loadRegistry();
+
+describe('redactSecrets', () => {
+  it('hides values of params marked secret', () => {
+    expect(redactSecrets('LogInByAccount accountName=admin password=pw1', registry)).toBe('LogInByAccount accountName=admin password=***');
+    expect(redactSecrets('AddKVMHost password="a b c" username=root', registry)).toBe('AddKVMHost password=*** username=root');
+    expect(redactSecrets('CreateAccessKey AccessKeySecret=xyz', registry)).toBe('CreateAccessKey AccessKeySecret=***');
+  });
+
+  it('hides secret-looking keys of unknown APIs and half-typed quotes', () => {
+    expect(redactSecrets('SomeFutureApi adminPassword=x', registry)).toBe('SomeFutureApi adminPassword=***');
+    expect(redactSecrets('AddKVMHost password="unterminated and more', registry)).toBe('AddKVMHost password=***');
+    expect(redactSecrets('ChangeVmPassword password\\=x', registry)).toBe('ChangeVmPassword password\\=x');
+  });
+
+  it('leaves other lines alone and is idempotent', () => {
+    expect(redactSecrets('QueryVmInstance name=password', registry)).toBe('QueryVmInstance name=password');
+    const once = redactSecrets('LogInByAccount password=a', registry);
+    expect(redactSecrets(once, registry)).toBe(once);
+  });
+});
+
+class MemFs implements HistoryFs {
+  files = new Map<string, string>();
+  modes = new Map<string, number>();
+  dirs: string[] = [];
+  readFile(p: string): string {
+    const f = this.files.get(p);
+    if (f === undefined) throw new Error('ENOENT');
+    return f;
+  }
+  writeFile(p: string, data: string, mode: number): void {
+    if (!this.modes.has(p)) this.modes.set(p, mode);
+    this.files.set(p, data);
+  }
+  chmod(p: string, mode: number): void {
+    this.modes.set(p, mode);
+  }
+  mkdirp(p: string): void {
+    this.dirs.push(p);
+  }
+}
+
+describe('history file', () => {
+  it('round-trips newest-first history as oldest-first lines, mode 0600', () => {
+    const fs = new MemFs();
+    fs.modes.set('/d/h', 0o644);
+    fs.files.set('/d/h', 'old\n');
+    saveHistory('/d/h', fs, ['c', 'b', 'a']);
+    expect(fs.files.get('/d/h')).toBe('a\nb\nc\n');
+    expect(fs.modes.get('/d/h')).toBe(0o600);
+    expect(fs.dirs).toEqual(['/d']);
+    expect(loadHistory('/d/h', fs, (l) => l)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('loads at most size lines, redacted, dropping blanks and repeats in a row', () => {
+    const fs = new MemFs();
+    fs.files.set('/h', 'a\r\n\nb\nb\nLogInByAccount password=x\nc\n');
+    expect(loadHistory('/h', fs, (l) => redactSecrets(l, registry), 3)).toEqual(['c', 'LogInByAccount password=***', 'b']);
+    expect(loadHistory('/missing', fs, (l) => l)).toEqual([]);
+  });
+});
+
+function fakeEditor(history: string[], line = '', prompt = '> '): SearchEditor & { refreshes: number } {
+  let p = prompt;
+  return {
+    line,
+    cursor: line.length,
+    history,
+    refreshes: 0,
+    getPrompt: () => p,
+    setPrompt(v: string) {
+      p = v;
+    },
+    refresh() {
+      this.refreshes++;
+    },
+  };
+}
+
+describe('ReverseSearch', () => {
+  const history = ['QueryHost', 'QueryZone name=z', 'QueryVmInstance name=a', 'QueryZone'];
+
+  it('finds the newest match, then older ones on Ctrl-R, and shows the bash prompt', () => {
+    const ed = fakeEditor(history);
+    const s = new ReverseSearch();
+    s.start(ed);
+    expect(ed.getPrompt()).toBe("(reverse-i-search)`': ");
+    for (const ch of 'Zone') s.key(ed, ch, { name: ch.toLowerCase() });
+    expect(ed.line).toBe('QueryZone name=z');
+    expect(ed.getPrompt()).toBe("(reverse-i-search)`Zone': ");
+    expect(ed.cursor).toBe(5);
+    s.key(ed, undefined, { ctrl: true, name: 'r' });
+    expect(ed.line).toBe('QueryZone');
+    s.key(ed, undefined, { ctrl: true, name: 'r' });
+    expect(ed.getPrompt()).toBe("(failed reverse-i-search)`Zone': ");
+    expect(ed.line).toBe('QueryZone');
+  });
+
+  it('Enter or another key keeps the match and passes the key on; Ctrl-G restores the line', () => {
+    const ed = fakeEditor(history, 'typed', '>>> ');
+    const s = new ReverseSearch();
+    s.start(ed);
+    s.key(ed, 'V', { name: 'v', shift: true } as never);
+    expect(s.key(ed, '\r', { name: 'return' })).toBe('pass');
+    expect(s.active).toBe(false);
+    expect(ed.line).toBe('QueryVmInstance name=a');
+    expect(ed.getPrompt()).toBe('>>> ');
+    s.start(ed);
+    s.key(ed, 'H', { name: 'h' });
+    expect(s.key(ed, undefined, { ctrl: true, name: 'g' })).toBe('consumed');
+    expect(ed.line).toBe('QueryVmInstance name=a');
+  });
+
+  it('Backspace widens the search again', () => {
+    const ed = fakeEditor(history);
+    const s = new ReverseSearch();
+    s.start(ed);
+    for (const ch of 'Vx') s.key(ed, ch, { name: ch });
+    expect(ed.getPrompt()).toContain('failed');
+    s.key(ed, undefined, { name: 'backspace' });
+    expect(ed.getPrompt()).toBe("(reverse-i-search)`V': ");
+    expect(ed.line).toBe('QueryVmInstance name=a');
+  });
+});
+
+const comp = (values: string[], replaceFrom: number, extra: Partial<Completion['candidates'][number]> = {}): Completion => ({
+  replaceFrom,
+  replaceTo: 0,
+  candidates: values.map((value) => ({ value, group: 'param', ...extra })),
+});
+
+describe('insertionFor', () => {
+  it('inserts a unique candidate, with a space when it is a complete word', () => {
+    expect(insertionFor(comp(['hostUuid='], 16), 'StartVmInstance ho', 18)).toBe('hostUuid=');
+    expect(insertionFor(comp(['true'], 5, { final: true }), 'A v=t', 5)).toBe('true ');
+    expect(insertionFor(comp(['true'], 4, { final: true }), 'A v=tr x', 6)).toBe('true');
+    expect(insertionFor(comp(['true'], 4, { final: true }), 'A v=true x', 8)).toBeUndefined();
+  });
+
+  it('inserts a common prefix that extends the text, even in another case', () => {
+    expect(insertionFor(comp(['cpuNum=', 'cpuSpeed='], 2), 'Q c', 3)).toBe('cpu');
+    expect(insertionFor(comp(['QueryVmA', 'QueryVmB'], 0), 'queryv', 6)).toBe('QueryVm');
+    expect(insertionFor(comp(['abc', 'xyz'], 0), 'b', 1)).toBeUndefined();
+    expect(insertionFor(comp(['ab', 'ab1'], 0), 'ab', 2)).toBeUndefined();
+  });
+
+  it('takes an exact API name whole even when longer ones exist', () => {
+    const c: Completion = { replaceFrom: 0, replaceTo: 10, candidates: ['QueryVmInstance', 'QueryVmInstancePci'].map((value) => ({ value, group: 'api', final: true })) };
+    expect(insertionFor(c, 'QueryVmIns', 10)).toBe('QueryVmInstance ');
+  });
+});
+
+describe('readlineCompleter', () => {
+  const base = (complete: Parameters<typeof readlineCompleter>[0]['complete'], timers = new ManualTimers(), repeated = false) => {
+    const listed: Completion[] = [];
+    let line = '';
+    const fn = readlineCompleter({
+      complete,
+      timers,
+      timeoutMs: 300,
+      current: () => ({ line, cursor: line.length }),
+      repeatedTab: () => repeated,
+      showListing: (c) => listed.push(c),
+    });
+    const ask = (text: string) =>
+      new Promise<[string[], string]>((resolve) => {
+        line = text;
+        fn(text, (_e, r) => resolve(r));
+      });
+    return { ask, listed, timers };
+  };
+
+  it('answers [[insertion], typed]', async () => {
+    const { ask } = base(async () => comp(['hostUuid='], 16));
+    expect(await ask('StartVmInstance ho')).toEqual([['hostUuid='], 'ho']);
+  });
+
+  it('answers nothing after the time limit and uses the late answer next time', async () => {
+    let resolveIt!: (c: Completion) => void;
+    let calls = 0;
+    const timers = new ManualTimers();
+    const { ask } = base(
+      () => {
+        calls++;
+        return new Promise<Completion>((r) => (resolveIt = r));
+      },
+      timers,
+    );
+    const first = ask('StartVmInstance ho');
+    timers.advance(300);
+    expect(await first).toEqual([[], '']);
+    resolveIt(comp(['hostUuid='], 16));
+    await new Promise((r) => setImmediate(r));
+    expect(await ask('StartVmInstance ho')).toEqual([['hostUuid='], 'ho']);
+    expect(calls).toBe(1);
+  });
+
+  it('lists on a repeated Tab when nothing can be inserted', async () => {
+    const { ask, listed } = base(async () => comp(['abc=', 'xyz='], 2), new ManualTimers(), true);
+    expect(await ask('Q ')).toEqual([[], '']);
+    expect(listed).toHaveLength(1);
+  });
+
+  it('never throws, whatever the engine does', async () => {
+    const { ask } = base(() => {
+      throw new Error('bug');
+    });
+    expect(await ask('Q')).toEqual([[], '']);
+    const { ask: ask2 } = base(() => Promise.reject(new Error('bug')));
+    expect(await ask2('Q')).toEqual([[], '']);
+  });
+});
+
+describe('help', () => {
+  it('describes an API: method, path, params with types and valid values, an example', () => {
+    const text = helpApi(registry, registry.api('CreateVmInstance')!, 100).join('\n');
+    expect(text).toMatch(/^CreateVmInstance/);
+    expect(text).toContain('POST /zstack/v1/vm-instances  (runs as a job)');
+    expect(text).toMatch(/name\s+string, required/);
+    expect(text).toMatch(/strategy\s+string, optional, one of InstantStart, JustCreate, CreateStopped, default InstantStart/);
+    expect(text).toContain('CreateVmInstance name=<string>');
+  });
+
+  it('describes a query with its conditions and joins', () => {
+    const text = helpApi(registry, registry.api('QueryVmInstance')!, 100).join('\n');
+    expect(text).toContain('Query conditions on VmInstanceInventory');
+    expect(text).toMatch(/joins: .*vmNics\./);
+    expect(exampleFor(registry, registry.api('QueryVmInstance')!)).toBe('QueryVmInstance name=<name> fields=uuid,name limit=10');
+  });
+
+  it('uses the manual example when docs have one', () => {
+    const api = registry.api('StartVmInstance')!;
+    const fake = Object.create(registry) as typeof registry;
+    fake.doc = () => ({ section: '1', title: 'Start a VM', description: 'Starts it.', params: { uuid: 'the VM' }, example: { uuid: 'abc', sessionId: 's', systemTags: ['a', 'b c'] } });
+    expect(exampleFor(fake, api)).toBe("StartVmInstance uuid=abc systemTags='a,b c'");
+    const text = helpApi(fake, api, 80).join('\n');
+    expect(text).toMatch(/^StartVmInstance - Start a VM\n {2}Starts it\./);
+    expect(text).toMatch(/uuid\s+string, required.*\n\s+the VM/);
+  });
+
+  it('help <word> lists matching APIs or suggests close names', () => {
+    expect(helpSearch(registry, 'vminstance', 80).join('\n')).toContain('QueryVmInstance');
+    expect(helpSearch(registry, 'zzzzqqq', 80)[0]).toMatch(/^no API/);
+  });
+});
