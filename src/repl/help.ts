@@ -79,7 +79,12 @@ export function exampleFor(reg: Registry, api: ApiDef): string {
   if (doc?.example && Object.keys(doc.example).length) {
     const parts = Object.entries(doc.example)
       .filter(([k, v]) => k !== 'sessionId' && v !== undefined && v !== null)
-      .map(([k, v]) => `${k}=${quoteWord(exampleValue(v))}`);
+      // A query's conditions are written inline (`name=vm1`); the manual's bare values are no conditions.
+      .flatMap(([k, v]) =>
+        k === 'conditions' && Array.isArray(v)
+          ? v.filter((c): c is string => typeof c === 'string' && /[=<>]/.test(c)).map((c) => quoteWord(c))
+          : [`${k}=${quoteWord(exampleValue(v))}`],
+      );
     return [api.name, ...parts].join(' ');
   }
   if (api.query) {
@@ -109,7 +114,8 @@ export function helpApi(reg: Registry, api: ApiDef, width: number): string[] {
       const ref = resourceOfParam(reg, p, api);
       if (ref) facts.push(`uuid of ${ref.inventory.replace(/Inventory$/, '')}`);
       if (p.secret) facts.push('secret');
-      out.push(...wrap(`${p.name.padEnd(nameW)}${facts.join(', ')}`, width, '  '));
+      const label = p.name.length >= nameW ? `${p.name} ` : p.name.padEnd(nameW);
+      out.push(...wrap(`${label}${facts.join(', ')}`, width, '  '));
       const text = doc?.params[p.name];
       if (text) out.push(...wrap(text, width, `  ${' '.repeat(nameW)}`));
     }

@@ -292,7 +292,7 @@ describe('built-ins', () => {
     await h.waitFor(/Built-ins:[\s\S]*Query \(\d+\)/);
     h.send('help StartVmInstance');
     h.send(KEY.enter);
-    const rows = await h.waitFor(/Example:\n\s+StartVmInstance uuid=<VmInstance uuid>/);
+    const rows = await h.waitFor(/Example:\n\s+StartVmInstance uuid=22771459f2184f2f96c8da84b7e660d8/);
     const text = rows.join('\n');
     expect(text).toMatch(/uuid\s+string, required, uuid of VmInstance/);
     expect(text).toMatch(/hostUuid\s+string, optional, uuid of Host/);

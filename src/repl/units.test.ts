@@ -229,14 +229,23 @@ describe('help', () => {
     expect(text).toContain('POST /zstack/v1/vm-instances  (runs as a job)');
     expect(text).toMatch(/name\s+string, required/);
     expect(text).toMatch(/strategy\s+string, optional, one of InstantStart, JustCreate, CreateStopped, default InstantStart/);
-    expect(text).toContain('CreateVmInstance name=<string>');
+    // The manual's Java SDK example, typed on our command line.
+    expect(text).toContain('CreateVmInstance name=vm1 instanceOfferingUuid=ae97ced44efc3314b8f7798972b4ba1a');
+    // A long param name still has a space before its type.
+    expect(text).toMatch(/primaryStorageUuidForRootVolume string, optional/);
+  });
+
+  it('synthesizes an example from required params when the manual has none', () => {
+    expect(exampleFor(registry, registry.api('AddKVMHost')!)).toMatch(/^AddKVMHost .*managementIp=<string>/);
   });
 
   it('describes a query with its conditions and joins', () => {
     const text = helpApi(registry, registry.api('QueryVmInstance')!, 100).join('\n');
     expect(text).toContain('Query conditions on VmInstanceInventory');
     expect(text).toMatch(/joins: .*vmNics\./);
-    expect(exampleFor(registry, registry.api('QueryVmInstance')!)).toBe('QueryVmInstance name=<name> fields=uuid,name limit=10');
+    // The manual's conditions are written inline.
+    expect(exampleFor(registry, registry.api('QueryVmInstance')!)).toBe('QueryVmInstance name=vm1 vmNics.ip=192.168.20.100');
+    expect(exampleFor(registry, registry.api('QueryZone')!)).toBe('QueryZone name=<name> fields=uuid,name limit=10');
   });
 
   it('uses the manual example when docs have one', () => {
