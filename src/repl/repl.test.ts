@@ -202,6 +202,36 @@ describe('keys', () => {
     expect(ran.map((r) => r.line)).toEqual(['QueryHost']);
   });
 
+  it('a command can ask for a hidden password: never echoed, never replayed at the prompt', async () => {
+    const got: (string | undefined)[] = [];
+    const { h, ran } = shell({
+      runLine: async (line, _signal, tty) => {
+        ran.push({ line, signal: _signal });
+        got.push(await tty.readSecret!('Password: '));
+      },
+    });
+    h.send('LogInByAccount accountName=admin');
+    h.send(KEY.enter);
+    await h.waitFor((r) => r.some((l) => l.startsWith('Password:')));
+    h.send('s3cr');
+    h.send(KEY.backspace);
+    h.send('et');
+    h.send(KEY.enter);
+    await h.waitForCursorRow(PROMPT);
+    expect(got).toEqual(['s3cet']);
+    const screen = (await h.screen()).join("\n");
+    expect(screen).not.toMatch(/s3c/);
+    expect(screen).toMatch(/^Password:$/m); // nothing typed shows
+    expect(h.repl.rl.line).toBe('');
+    // Ctrl-C cancels the question.
+    h.send('LogInByAccount accountName=admin');
+    h.send(KEY.enter);
+    await h.waitFor((r) => r.filter((l) => l.startsWith('Password:')).length === 2);
+    h.send(KEY.ctrlC);
+    await h.waitForCursorRow(PROMPT);
+    expect(got).toEqual(['s3cet', undefined]);
+  });
+
   it('Ctrl-C while a command runs aborts it and the shell goes on', async () => {
     let aborted = false;
     const ran: string[] = [];

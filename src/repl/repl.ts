@@ -23,8 +23,12 @@ export interface ReplDeps {
   values?: ValueSource;
   /** Replaces the default engine (`complete` over registry + values). */
   complete?: EngineFn;
-  /** Runs one command line; reports its own errors and output. Should stop when the signal aborts. */
-  runLine(line: string, signal: AbortSignal): Promise<void>;
+  /**
+   * Runs one command line; reports its own errors and output. Should stop when the signal aborts.
+   * `tty.readSecret` asks for a hidden value (a password) on this terminal while the command runs;
+   * it resolves undefined on Ctrl-C, and is absent without a terminal.
+   */
+  runLine(line: string, signal: AbortSignal, tty: ShellTerminal): Promise<void>;
   /** The prompt to show, asked before every prompt (`admin@10.0.0.1 >>> `). */
   prompt(): string;
   /** The last result's rendered text, for `more` and `last`. */
@@ -38,6 +42,10 @@ export interface ReplDeps {
   completionTimeoutMs?: number;
   /** Called once when the shell ends (exit, quit, Ctrl-D, end of input). */
   onExit?(): void;
+}
+
+export interface ShellTerminal {
+  readSecret?: (prompt: string) => Promise<string | undefined>;
 }
 
 export interface Repl {
@@ -85,6 +93,8 @@ export function startRepl(deps: ReplDeps): Repl {
   let lastKeyName: string | undefined;
   let repeatedTab = false;
   let running: { ctl: AbortController; detached: boolean } | undefined;
+  /** A hidden value being typed for the running command: keys go here, never echoed or replayed. */
+  let secret: { text: string; resolve: (v: string | undefined) => void } | undefined;
   let pager: Pager | undefined;
   let closing = false;
   let finished = false;
@@ -190,7 +200,34 @@ export function startRepl(deps: ReplDeps): Repl {
     }
   };
 
+  function secretKey(s: string | undefined, key: KeyInfo | undefined): void {
+    const cur = secret!;
+    const end = (v: string | undefined, echo: string): void => {
+      secret = undefined;
+      out(echo);
+      cur.resolve(v);
+    };
+    if (key?.ctrl && (key.name === 'c' || key.name === 'd')) return end(undefined, '^C\n');
+    if (key?.name === 'return' || key?.name === 'enter') return end(cur.text, '\n');
+    if (key?.name === 'backspace') {
+      cur.text = [...cur.text].slice(0, -1).join('');
+      return;
+    }
+    if (key?.ctrl && key.name === 'u') {
+      cur.text = '';
+      return;
+    }
+    if (s && !key?.ctrl && !key?.meta && !/[\x00-\x1f\x7f]/.test(s)) cur.text += s;
+  }
+
+  function readSecret(prompt: string): Promise<string | undefined> {
+    if (!running || secret) return Promise.resolve(undefined);
+    out(prompt);
+    return new Promise((resolve) => (secret = { text: '', resolve }));
+  }
+
   function keyWhileBusy(s: string | undefined, key: KeyInfo | undefined): void {
+    if (secret) return secretKey(s, key);
     const run = running!;
     if (key?.ctrl && key.name === 'c') {
       pendingKeys.length = 0;
@@ -353,7 +390,7 @@ export function startRepl(deps: ReplDeps): Repl {
     const run = { ctl: new AbortController(), detached: false };
     running = run;
     try {
-      await deps.runLine(line, run.ctl.signal);
+      await deps.runLine(line, run.ctl.signal, terminal ? { readSecret } : {});
     } catch (e) {
       if (!run.ctl.signal.aborted && !run.detached) out(`error: ${oneLine(e)}\n`);
     }
