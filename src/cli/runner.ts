@@ -68,37 +68,52 @@ async function complete(cmd: CommandNode, api: ApiDef, deps: RunnerDeps, opts: R
   return { ...cmd, args };
 }
 
+export interface RunOutcome {
+  code: number;
+  /** What failed, when something did (the shell reacts to an expired session). */
+  error?: unknown;
+  /** The API run, when the name was known. */
+  api?: ApiDef;
+}
+
 export async function runCommand(cmd: CommandNode, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<number> {
-  try {
-    const api = deps.registry.api(cmd.name);
-    const filled = api ? await complete(cmd, api, deps, opts) : cmd;
-    const planned = planCommand(deps.registry, filled);
-    if (!planned.ok) {
-      for (const e of planned.errors) deps.err(usageLine(e));
-      return EXIT_CODES.usage;
-    }
-    const req = planned.request;
-    for (const w of req.warnings) deps.err(`warning: ${w}`);
-    if (opts.dryRun) {
-      deps.out(dryRunJson(req, deps.endpoint));
-      return 0;
-    }
-    if (opts.curl) {
-      const s = req.api.needSession ? await deps.session.current() : undefined;
-      deps.out(curlCommand(req, deps.endpoint, s?.uuid));
-      return 0;
-    }
-    const ctx = await deps.execContext(signal, req.api);
-    let result: ExecResult;
-    try {
-      result = await execute(req, ctx);
-    } finally {
-      deps.finished();
-    }
-    await deps.showResult(result, req, opts);
-    return 0;
-  } catch (e) {
+  return (await runCommandDetailed(cmd, deps, opts, signal)).code;
+}
+
+export async function runCommandDetailed(cmd: CommandNode, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<RunOutcome> {
+  const api = deps.registry.api(cmd.name);
+  const code = await run(cmd, api, deps, opts, signal).catch((e: unknown) => {
     deps.err(renderError(e));
-    return exitCodeFor(e);
+    return { code: exitCodeFor(e), error: e };
+  });
+  return typeof code === 'number' ? { code, ...(api ? { api } : {}) } : { ...code, ...(api ? { api } : {}) };
+}
+
+async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, opts: RunOptions, signal: AbortSignal | undefined): Promise<number> {
+  const filled = api ? await complete(cmd, api, deps, opts) : cmd;
+  const planned = planCommand(deps.registry, filled);
+  if (!planned.ok) {
+    for (const e of planned.errors) deps.err(usageLine(e));
+    return EXIT_CODES.usage;
   }
+  const req = planned.request;
+  for (const w of req.warnings) deps.err(`warning: ${w}`);
+  if (opts.dryRun) {
+    deps.out(dryRunJson(req, deps.endpoint));
+    return 0;
+  }
+  if (opts.curl) {
+    const s = req.api.needSession ? await deps.session.current() : undefined;
+    deps.out(curlCommand(req, deps.endpoint, s?.uuid));
+    return 0;
+  }
+  const ctx = await deps.execContext(signal, req.api);
+  let result: ExecResult;
+  try {
+    result = await execute(req, ctx);
+  } finally {
+    deps.finished();
+  }
+  await deps.showResult(result, req, opts);
+  return 0;
 }
