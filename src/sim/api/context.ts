@@ -84,6 +84,7 @@ export class Call {
     const chosen = this.str('resourceUuid');
     if (chosen) {
       if (!/^[0-9a-f]{32}$/.test(chosen)) throw invalidArgument(`resourceUuid[${chosen}] is not a valid uuid (32 lowercase hex)`);
+      if (this.store.hasUuid(chosen)) throw invalidArgument(`resourceUuid[${chosen}] is already used by another resource`);
       return chosen;
     }
     return this.store.ids.uuid();

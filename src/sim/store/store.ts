@@ -68,6 +68,12 @@ export class Store {
     return row;
   }
 
+  /** Is the uuid taken by any row of any table? */
+  hasUuid(uuid: string): boolean {
+    for (const t of this.tables.values()) if (t.idOf(uuid) !== undefined) return true;
+    return false;
+  }
+
   get(inventory: string, uuid: string): Row | undefined {
     const scope = this.scope(inventory);
     const row = scope.table.byUuidGet(uuid);
