@@ -112,7 +112,8 @@ export function addIpRange(
 }
 
 function isUsed(store: Store, l3NetworkUuid: string, ip: string): boolean {
-  for (const r of store.find('UsedIpInventory', 'ip', ip)) if (r.l3NetworkUuid === l3NetworkUuid) return true;
+  const t = store.table('UsedIpInventory');
+  for (const id of t.lookup('ip', ip)) if (t.get(id)!.l3NetworkUuid === l3NetworkUuid) return true;
   return false;
 }
 

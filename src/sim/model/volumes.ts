@@ -37,7 +37,7 @@ export function addVolume(
     state: 'Enabled',
     status: v.status ?? (ps ? 'Ready' : 'NotInstantiated'),
     isShareable: false,
-    ...(v.vmInstanceUuid ? { lastAttachDate: store.now() } : {}),
+    lastAttachDate: v.vmInstanceUuid ? store.now() : null,
   });
 }
 

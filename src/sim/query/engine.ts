@@ -155,7 +155,10 @@ export class QueryEngine {
     const dir = text.startsWith('-') ? -1 : 1;
     const field = /^[+-]/.test(text) ? text.slice(1) : text;
     const def = inv.fields.find((x) => x.name === field);
-    if (!def || !isPrimitiveType(def.type)) throw invalidArgument(`cannot sort by field[${field}]: not a primitive field of ${inv.name}`);
+    if (!def || !isPrimitiveType(def.type)) {
+      const hint = field.startsWith(' ') ? " (an unencoded '+' in a query string reads as a space: send %2B)" : '';
+      throw invalidArgument(`cannot sort by field[${field}]: not a primitive field of ${inv.name}${hint}`);
+    }
     return { field, dir };
   }
 }

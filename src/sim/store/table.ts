@@ -83,10 +83,20 @@ export class Table {
 
   /** Row ids whose `field` equals `value` exactly (builds the field's index on first use). Do not mutate the result. */
   lookup(field: string, value: unknown): ReadonlySet<number> {
-    if (field === 'uuid') {
-      const id = typeof value === 'string' ? this.byUuid.get(value) : undefined;
-      return id === undefined ? EMPTY : new Set([id]);
-    }
+    const b = this.bucket(field, value);
+    return b === undefined ? EMPTY : typeof b === 'number' ? new Set([b]) : b;
+  }
+
+  /** Rows whose `field` equals `value`, in insertion order. */
+  find(field: string, value: unknown): Row[] {
+    const b = this.bucket(field, value);
+    if (b === undefined) return [];
+    if (typeof b === 'number') return [this.rows[b]!];
+    return [...b].sort((x, y) => x - y).map((id) => this.rows[id]!);
+  }
+
+  private bucket(field: string, value: unknown): Bucket | undefined {
+    if (field === 'uuid') return typeof value === 'string' ? this.byUuid.get(value) : undefined;
     let index = this.indexes.get(field);
     if (!index) {
       index = new Map();
@@ -96,15 +106,7 @@ export class Table {
       }
       this.indexes.set(field, index);
     }
-    const b = index.get(key(value));
-    return b === undefined ? EMPTY : typeof b === 'number' ? new Set([b]) : b;
-  }
-
-  /** Rows whose `field` equals `value`, in insertion order. */
-  find(field: string, value: unknown): Row[] {
-    const ids = this.lookup(field, value);
-    if (ids.size === 1) return [this.rows[ids.values().next().value!]!];
-    return [...ids].sort((a, b) => a - b).map((id) => this.rows[id]!);
+    return index.get(key(value));
   }
 
   /** Live row ids in insertion order. */
