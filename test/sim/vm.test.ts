@@ -147,7 +147,7 @@ describe('state transitions', () => {
   });
 
   it('a transitional state allows only destroy, and the interrupted job fails', async () => {
-    const slow = await startSimulator({ seed: 'demo', jobDelayMs: 200 });
+    const slow = await startSimulator({ seed: 'demo', jobDelayMs: 1500 });
     try {
       const s = await login(slow);
       const web = (await query(slow, s, '/vm-instances', [['q', 'name=web-01']])).inventories[0];
