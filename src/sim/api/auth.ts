@@ -1,0 +1,53 @@
+// Login (account and user), logout and session validation.
+import { formatDate } from '../query/dates.js';
+import type { Session } from '../auth/sessions.js';
+import type { Call, Handler, Json } from './context.js';
+import { ApiError, Codes } from './errors.js';
+
+function sessionInventory(s: Session): Json {
+  return {
+    uuid: s.uuid,
+    accountUuid: s.accountUuid,
+    userUuid: s.userUuid,
+    userType: s.userType,
+    expiredDate: formatDate(s.expiredDate),
+    createDate: formatDate(s.createDate),
+  };
+}
+
+function badCredentials(): ApiError {
+  return new ApiError(Codes.BAD_CREDENTIALS, 'wrong account or user name or password');
+}
+
+function samePassword(stored: unknown, given: string): boolean {
+  return typeof stored === 'string' && stored === given.toLowerCase();
+}
+
+const logInByAccount: Handler = (call: Call) => {
+  const account = call.store.find('AccountInventory', 'name', call.need('accountName'))[0];
+  if (!account || !samePassword(account.__password, call.need('password'))) throw badCredentials();
+  const s = call.env.sessions.create(String(account.uuid), String(account.uuid), 'Account');
+  return { inventory: sessionInventory(s) };
+};
+
+const logInByUser: Handler = (call: Call) => {
+  let accountUuid = call.str('accountUuid');
+  const accountName = call.str('accountName');
+  if (!accountUuid && accountName) accountUuid = String(call.store.find('AccountInventory', 'name', accountName)[0]?.uuid ?? '');
+  const users = call.store.find('UserInventory', 'name', call.need('userName')).filter((u) => !accountUuid || u.accountUuid === accountUuid);
+  const user = users.find((u) => samePassword(u.__password, call.need('password')));
+  if (!user) throw badCredentials();
+  const s = call.env.sessions.create(String(user.accountUuid), String(user.uuid), 'User');
+  return { inventory: sessionInventory(s) };
+};
+
+export const authHandlers: Record<string, Handler> = {
+  LogInByAccount: logInByAccount,
+  LogInByUser: logInByUser,
+  LogOut: (call) => {
+    const uuid = call.str('sessionUuid');
+    if (uuid) call.env.sessions.remove(uuid);
+    return {};
+  },
+  ValidateSession: (call) => ({ valid: call.env.sessions.peek(call.need('sessionUuid')) !== undefined }),
+};

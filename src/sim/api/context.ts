@@ -1,0 +1,108 @@
+// What a handler gets (Call: decoded params, session, store, renderer) and returns (a body now, or Later for async jobs).
+import type { Registry } from '../../schema/registry.js';
+import type { ApiDef } from '../../schema/types.js';
+import type { Session, Sessions } from '../auth/sessions.js';
+import type { QueryEngine } from '../query/engine.js';
+import type { Renderer } from '../query/render.js';
+import { voOfInventory } from '../store/kinds.js';
+import type { Store } from '../store/store.js';
+import type { Row } from '../store/table.js';
+import { invalidArgument, notFound } from './errors.js';
+
+export type Json = Record<string, unknown>;
+
+/** Everything long-lived a handler may use. */
+export interface SimEnv {
+  registry: Registry;
+  store: Store;
+  renderer: Renderer;
+  query: QueryEngine;
+  sessions: Sessions;
+  version: string;
+  managementNodeUuid: string;
+}
+
+/**
+ * An async API's second half: runs when the job's delay is over and gives the job result. The first half (the handler
+ * itself) validates and moves resources into transitional states; throwing in either half fails the job.
+ */
+export class Later {
+  constructor(readonly finish: () => Json) {}
+}
+
+export type Handler = (call: Call) => Json | Later;
+
+export class Call {
+  constructor(
+    readonly env: SimEnv,
+    readonly api: ApiDef,
+    readonly params: Json,
+    readonly systemTags: string[],
+    readonly userTags: string[],
+    /** The raw query string (query APIs read conditions from it). */
+    readonly query: URLSearchParams,
+    readonly session: Session | undefined,
+  ) {}
+
+  get store(): Store {
+    return this.env.store;
+  }
+
+  now(): number {
+    return this.env.store.now();
+  }
+
+  str(name: string): string | undefined {
+    const v = this.params[name];
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  /** A string param the handler cannot do without (validation has usually caught its absence already). */
+  need(name: string): string {
+    const v = this.str(name);
+    if (v === undefined || v === '') throw invalidArgument(`field[${name}] is mandatory, can not be null`);
+    return v;
+  }
+
+  num(name: string): number | undefined {
+    const v = this.params[name];
+    return typeof v === 'number' ? v : undefined;
+  }
+
+  bool(name: string): boolean | undefined {
+    const v = this.params[name];
+    return typeof v === 'boolean' ? v : undefined;
+  }
+
+  list(name: string): string[] | undefined {
+    const v = this.params[name];
+    return Array.isArray(v) ? v.map(String) : undefined;
+  }
+
+  /** The uuid for a new resource: `resourceUuid` when the caller chose one, else a fresh one. */
+  newUuid(): string {
+    const chosen = this.str('resourceUuid');
+    if (chosen) {
+      if (!/^[0-9a-f]{32}$/.test(chosen)) throw invalidArgument(`resourceUuid[${chosen}] is not a valid uuid (32 lowercase hex)`);
+      if (this.store.hasUuid(chosen)) throw invalidArgument(`resourceUuid[${chosen}] is already used by another resource`);
+      return chosen;
+    }
+    return this.store.ids.uuid();
+  }
+
+  /** The row or SYS.1003. */
+  must(inventory: string, uuid: string): Row {
+    const row = this.store.get(inventory, uuid);
+    if (!row) throw notFound(voOfInventory(inventory), uuid);
+    return row;
+  }
+
+  render(inventory: string, row: Row): Json {
+    return this.env.renderer.render(inventory, row);
+  }
+
+  /** `{inventory: <fresh render of the row>}`, re-read by uuid so it reflects the latest state. */
+  inventory(inventory: string, uuid: string): Json {
+    return { inventory: this.render(inventory, this.must(inventory, uuid)) };
+  }
+}

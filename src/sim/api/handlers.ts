@@ -1,0 +1,43 @@
+// The handler table: API name -> handler; query APIs share one; everything else is answered "not simulated" (SYS.1008).
+import type { ApiDef } from '../../schema/types.js';
+import { affinityHandlers } from './affinity.js';
+import { authHandlers } from './auth.js';
+import type { Handler } from './context.js';
+import { notSimulated } from './errors.js';
+import { imageHandlers } from './image.js';
+import { infoHandlers } from './info.js';
+import { infraHandlers } from './infra.js';
+import { networkHandlers } from './network.js';
+import { offeringHandlers } from './offering.js';
+import { queryHandler } from './query.js';
+import { storageHandlers } from './storage.js';
+import { tagHandlers } from './tags.js';
+import { vmHandlers } from './vm.js';
+import { volumeHandlers } from './volume.js';
+
+const HANDLERS: Record<string, Handler> = {
+  ...authHandlers,
+  ...infoHandlers,
+  ...infraHandlers,
+  ...networkHandlers,
+  ...storageHandlers,
+  ...imageHandlers,
+  ...offeringHandlers,
+  ...affinityHandlers,
+  ...tagHandlers,
+  ...vmHandlers,
+  ...volumeHandlers,
+};
+
+const unsimulated: Handler = (call) => {
+  throw notSimulated(call.api.name);
+};
+
+export function handlerFor(api: ApiDef): Handler {
+  return HANDLERS[api.name] ?? (api.query ? queryHandler : unsimulated);
+}
+
+/** Names of the APIs with their own behaviour (query APIs aside). */
+export function simulatedApis(): string[] {
+  return Object.keys(HANDLERS).sort();
+}

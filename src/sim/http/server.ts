@@ -1,0 +1,213 @@
+// The REST front door: URL -> API, header and session checks, sync answers, async jobs (202 + polling + webhooks).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Call, Later, type Json, type SimEnv } from '../api/context.js';
+import { ApiError, asApiError, Codes } from '../api/errors.js';
+import { handlerFor } from '../api/handlers.js';
+import type { Jobs, JobOutcome } from '../jobs/jobs.js';
+import { isLoopbackUrl, type Webhooks } from '../jobs/webhook.js';
+import type { IdSource } from '../store/ids.js';
+import { BadRequest, decodeCall, pickApi, validateParams } from './decode.js';
+import { sendJson, sendText } from './reply.js';
+import type { Router } from './routes.js';
+
+export const API_ROOT = '/zstack/v1';
+const MAX_BODY = 32 * 1024 * 1024;
+
+export interface FrontDoorDeps {
+  env: SimEnv;
+  router: Router;
+  jobs: Jobs;
+  webhooks: Webhooks;
+  /** Ids for jobs started without X-Job-UUID. */
+  jobIds: IdSource;
+  jobDelayMs: number;
+  /** `http://host:port`, for job locations. */
+  baseUrl: () => string;
+  log?: (line: string) => void;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new BadRequest(`the request body is larger than ${MAX_BODY} bytes`));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export class FrontDoor {
+  constructor(private readonly deps: FrontDoorDeps) {}
+
+  /** Handles one request; never throws, always answers. */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const rawUrl = req.url ?? '/';
+    let status = 0;
+    let label = '';
+    try {
+      [status, label] = await this.route(req, res, method, rawUrl);
+    } catch (e) {
+      const err = e instanceof BadRequest ? undefined : asApiError(e);
+      if (!res.headersSent) {
+        if (err) {
+          status = 503;
+          sendJson(res, 503, { error: err.toJSON() });
+        } else {
+          status = 400;
+          sendText(res, 400, (e as Error).message);
+        }
+      } else res.end();
+      label = err ? `internal error: ${err.details}` : 'bad request';
+    }
+    this.deps.log?.(`${method} ${rawUrl} -> ${status}${label ? ` ${label}` : ''}`);
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse, method: string, rawUrl: string): Promise<[number, string]> {
+    const url = new URL(rawUrl, 'http://simulator');
+    const path = url.pathname;
+    if (path !== API_ROOT && !path.startsWith(`${API_ROOT}/`)) {
+      sendText(res, 404, `no API is mapped to the URL[${path}]`);
+      return [404, ''];
+    }
+    let segments: string[];
+    try {
+      segments = path.slice(API_ROOT.length).split('/').filter((s) => s.length > 0).map((s) => decodeURIComponent(s));
+    } catch {
+      throw new BadRequest(`the URL[${path}] is not correctly percent-encoded`);
+    }
+    if (segments[0] === 'api-jobs' && segments.length === 2) {
+      if (method !== 'GET') {
+        sendText(res, 405, `the URL[${path}] only supports GET`, { Allow: 'GET' });
+        return [405, ''];
+      }
+      return this.poll(res, segments[1]!);
+    }
+    const match = this.deps.router.match(method, segments);
+    if (match.kind === 'notFound') {
+      sendText(res, 404, `no API is mapped to the URL[${path}]`);
+      return [404, ''];
+    }
+    if (match.kind === 'wrongMethod') {
+      sendText(res, 405, `the URL[${path}] does not support the HTTP method ${method}; it supports [${match.allowed.join(', ')}]`, { Allow: match.allowed.join(', ') });
+      return [405, ''];
+    }
+    const text = await readBody(req);
+    let body: Json | undefined;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text) as Json;
+      } catch (e) {
+        throw new BadRequest(`the request body is not valid JSON: ${(e as Error).message}`);
+      }
+    }
+    const candidate = pickApi(match.candidates, body, path);
+    const api = candidate.api;
+
+    const jobUuid = header(req, 'x-job-uuid');
+    if (jobUuid !== undefined) {
+      if (!/^[0-9a-fA-F]{32}$/.test(jobUuid)) throw new BadRequest(`Invalid header[X-Job-UUID]: ${jobUuid}, it must be a UUID with '-' stripped (32 characters)`);
+      if (method !== 'GET' && this.deps.jobs.isUsed(jobUuid)) throw new BadRequest('Duplicate job uuid');
+    }
+    const webhook = header(req, 'x-web-hook');
+    if (webhook !== undefined && !isLoopbackUrl(webhook)) throw new BadRequest(`Invalid header[X-Web-Hook]: ${webhook}; the simulator only calls back http URLs on the loopback interface`);
+
+    let sessionUuid: string | undefined;
+    if (api.needSession) {
+      const auth = header(req, 'authorization');
+      if (auth === undefined) throw new BadRequest(`missing header[Authorization], API[${api.name}] needs a session: Authorization: OAuth <session uuid>`);
+      const m = /^OAuth\s+(\S+)\s*$/i.exec(auth);
+      if (!m) throw new BadRequest(`invalid header[Authorization]: it must be 'OAuth <session uuid>'`);
+      sessionUuid = m[1]!;
+    }
+    const decoded = decodeCall(candidate, url.searchParams, body);
+    if (jobUuid !== undefined && method !== 'GET') this.deps.jobs.markUsed(jobUuid);
+
+    const { env } = this.deps;
+    const process = (): Json | Later => {
+      let session;
+      if (sessionUuid !== undefined) {
+        session = env.sessions.validate(sessionUuid);
+        if (!session) throw new ApiError(Codes.INVALID_SESSION, `the session[uuid:${sessionUuid}] does not exist or has expired`);
+      }
+      const params = validateParams(api, decoded.params);
+      const call = new Call(env, api, params, decoded.systemTags, decoded.userTags, url.searchParams, session);
+      return handlerFor(api)(call);
+    };
+
+    if (!api.async) {
+      try {
+        const out = process();
+        sendJson(res, 200, out instanceof Later ? out.finish() : out);
+        return [200, api.name];
+      } catch (e) {
+        const err = asApiError(e);
+        sendJson(res, 503, { error: err.toJSON() });
+        return [503, `${api.name} ${err.code}`];
+      }
+    }
+
+    const id = jobUuid ?? this.deps.jobIds.uuid();
+    this.deps.jobs.start(id, api.name, webhook);
+    let outcome: () => JobOutcome;
+    try {
+      const out = process();
+      outcome = () => ({ body: out instanceof Later ? out.finish() : out });
+    } catch (e) {
+      const err = asApiError(e);
+      outcome = () => ({ error: err.toJSON() });
+    }
+    this.deps.jobs.after(this.deps.jobDelayMs, () => this.complete(id, outcome));
+    sendJson(res, 202, { location: this.location(id) });
+    return [202, `${api.name} job ${id}`];
+  }
+
+  private complete(id: string, outcome: () => JobOutcome): void {
+    let result: JobOutcome;
+    try {
+      result = outcome();
+    } catch (e) {
+      result = { error: asApiError(e).toJSON() };
+    }
+    const job = this.deps.jobs.finish(id, result);
+    this.deps.log?.(`job ${id} (${job?.api ?? '?'}) ${'body' in result ? 'succeeded' : `failed: ${result.error.code}`}`);
+    if (job?.webhook) {
+      if ('body' in result) this.deps.webhooks.deliver(job.webhook, id, true, result.body);
+      else this.deps.webhooks.deliver(job.webhook, id, false, { error: result.error });
+    }
+  }
+
+  private location(id: string): string {
+    return `${this.deps.baseUrl()}${API_ROOT}/api-jobs/${id}`;
+  }
+
+  private poll(res: ServerResponse, id: string): [number, string] {
+    this.deps.jobs.sweep();
+    const job = this.deps.jobs.get(id);
+    if (!job) {
+      sendText(res, 404, `the job[uuid:${id}] is not found or its result has expired`);
+      return [404, ''];
+    }
+    if (job.state === 'running') {
+      sendJson(res, 202, { location: this.location(id) });
+      return [202, `job ${id} running`];
+    }
+    if (job.state === 'succeeded') {
+      sendJson(res, 200, job.body ?? {});
+      return [200, `job ${id}`];
+    }
+    sendJson(res, 503, { error: job.error });
+    return [503, `job ${id} ${job.error?.code ?? ''}`];
+  }
+}

@@ -1,0 +1,110 @@
+// Async API jobs: ids in use, running/finished state, result retention (TTL) and the timers that finish them.
+import type { ErrorJson } from '../api/errors.js';
+
+export type JobState = 'running' | 'succeeded' | 'failed';
+
+export interface Job {
+  uuid: string;
+  api: string;
+  state: JobState;
+  body?: Record<string, unknown>;
+  error?: ErrorJson;
+  startedAt: number;
+  finishedAt?: number;
+  webhook?: string;
+}
+
+export type JobOutcome = { body: Record<string, unknown> } | { error: ErrorJson };
+
+/** ZStack keeps finished job results about three hours. */
+export const DEFAULT_JOB_TTL_MS = 3 * 3600_000;
+
+export class Jobs {
+  private readonly jobs = new Map<string, Job>();
+  private readonly used = new Set<string>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private idleWaiters: (() => void)[] = [];
+  private running = 0;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly ttlMs: number,
+  ) {}
+
+  /** Has this id been used by a POST/PUT/DELETE before? */
+  isUsed(uuid: string): boolean {
+    return this.used.has(uuid);
+  }
+
+  markUsed(uuid: string): void {
+    this.used.add(uuid);
+  }
+
+  start(uuid: string, api: string, webhook?: string): Job {
+    const job: Job = { uuid, api, state: 'running', startedAt: this.now(), ...(webhook ? { webhook } : {}) };
+    this.jobs.set(uuid, job);
+    this.used.add(uuid);
+    this.running++;
+    return job;
+  }
+
+  finish(uuid: string, outcome: JobOutcome): Job | undefined {
+    const job = this.jobs.get(uuid);
+    if (!job || job.state !== 'running') return job;
+    if ('body' in outcome) {
+      job.state = 'succeeded';
+      job.body = outcome.body;
+    } else {
+      job.state = 'failed';
+      job.error = outcome.error;
+    }
+    job.finishedAt = this.now();
+    this.running--;
+    if (this.running === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of waiters) w();
+    }
+    return job;
+  }
+
+  /** The job, or undefined when unknown or its result has outlived the TTL (then it is dropped). */
+  get(uuid: string): Job | undefined {
+    const job = this.jobs.get(uuid);
+    if (!job) return undefined;
+    if (job.finishedAt !== undefined && this.now() - job.finishedAt >= this.ttlMs) {
+      this.jobs.delete(uuid);
+      return undefined;
+    }
+    return job;
+  }
+
+  /** Drops every expired result (called now and then so memory stays bounded). */
+  sweep(): void {
+    const now = this.now();
+    for (const [id, job] of this.jobs) if (job.finishedAt !== undefined && now - job.finishedAt >= this.ttlMs) this.jobs.delete(id);
+  }
+
+  /** Runs `fn` after `ms`, unless disposed first. */
+  after(ms: number, fn: () => void): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  /** Resolves once no job is running. */
+  whenIdle(): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  dispose(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

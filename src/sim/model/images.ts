@@ -1,0 +1,55 @@
+// Images and their backup-storage refs.
+import type { Store } from '../store/store.js';
+import type { Row } from '../store/table.js';
+
+export function addImage(
+  store: Store,
+  i: {
+    uuid?: string;
+    name: string;
+    description?: string | null;
+    url: string;
+    mediaType?: string;
+    format?: string;
+    platform?: string;
+    guestOsType?: string | null;
+    architecture?: string;
+    system?: boolean;
+    virtio?: boolean;
+    size: number;
+    status?: 'Ready' | 'Downloading';
+    backupStorageUuids: string[];
+  },
+): Row {
+  const uuid = i.uuid ?? store.ids.uuid();
+  const mediaType = i.mediaType ?? 'RootVolumeTemplate';
+  const format = i.format ?? (mediaType === 'ISO' ? 'iso' : /\.raw$/.test(i.url) ? 'raw' : 'qcow2');
+  const row = store.insert('ImageInventory', {
+    uuid,
+    name: i.name,
+    description: i.description ?? null,
+    state: 'Enabled',
+    status: i.status ?? 'Ready',
+    size: i.size,
+    actualSize: Math.round(i.size * 0.4),
+    md5Sum: 'not calculated',
+    url: i.url,
+    mediaType,
+    guestOsType: i.guestOsType ?? null,
+    type: 'zstack',
+    platform: i.platform ?? 'Linux',
+    architecture: i.architecture ?? 'x86_64',
+    format,
+    system: i.system ?? false,
+    virtio: i.virtio ?? true,
+  });
+  for (const bs of i.backupStorageUuids) {
+    store.insert('ImageBackupStorageRefInventory', {
+      imageUuid: uuid,
+      backupStorageUuid: bs,
+      installPath: `zstore://${bs}/${uuid}`,
+      status: i.status === 'Downloading' ? 'Downloading' : 'Ready',
+    });
+  }
+  return row;
+}

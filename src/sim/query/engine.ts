@@ -1,0 +1,164 @@
+// The query engine: conditions (own fields, joins to any depth, tags) -> row ids, then sort, paging, count and field selection.
+import { isPrimitiveType, type Registry } from '../../schema/registry.js';
+import type { InventoryDef } from '../../schema/types.js';
+import { invalidArgument } from '../api/errors.js';
+import type { Scope, Store } from '../store/store.js';
+import type { Row } from '../store/table.js';
+import { equalityKeys, matcher, sortCompare } from './compare.js';
+import { isEqualityOp, NEGATED, parseCondition, type Condition, type Op } from './condition.js';
+import { resolvePath, type ResolvedPath } from './paths.js';
+import type { Renderer } from './render.js';
+
+export interface QuerySpec {
+  conditions: string[];
+  /** Default 1000, like ZStack. */
+  limit?: number;
+  start?: number;
+  count?: boolean;
+  replyWithCount?: boolean;
+  /** `+field`, `-field`, or a bare field (ascending). */
+  sort?: string;
+  fields?: string[];
+}
+
+export const DEFAULT_LIMIT = 1000;
+
+export class QueryEngine {
+  constructor(
+    private readonly store: Store,
+    private readonly registry: Registry,
+    private readonly renderer: Renderer,
+  ) {}
+
+  /** Runs a query of `inventory`; the answer is ZStack's `{inventories, total?}` or `{total}` for count. */
+  run(inventory: string, spec: QuerySpec): Record<string, unknown> {
+    const inv = this.registry.inventory(inventory);
+    if (!inv) return spec.count ? { total: 0 } : spec.replyWithCount ? { inventories: [], total: 0 } : { inventories: [] };
+    const fields = spec.fields && this.checkFields(inv, spec.fields);
+    const sort = spec.sort ? this.parseSort(inv, spec.sort) : undefined;
+    const conditions = spec.conditions.map((text) => {
+      const c = parseCondition(text);
+      if (!c) throw invalidArgument(`invalid query condition[${text}]: no operator found`);
+      return c;
+    });
+    const scope = this.store.scope(inventory);
+    const ids = this.select(scope, inv, conditions);
+    if (spec.count) return { total: ids.length };
+    if (sort) {
+      const t = scope.table;
+      ids.sort((a, b) => sort.dir * sortCompare(t.get(a)![sort.field], t.get(b)![sort.field]) || a - b);
+    }
+    const start = Math.max(0, spec.start ?? 0);
+    const limit = Math.max(0, spec.limit ?? DEFAULT_LIMIT);
+    const page = ids.slice(start, start + limit);
+    const inventories = page.map((id) => this.renderer.render(inventory, scope.table.get(id)!, fields));
+    return spec.replyWithCount ? { inventories, total: ids.length } : { inventories };
+  }
+
+  /** Row ids (ascending = insertion order) of the scope matching every condition. */
+  select(scope: Scope, inv: InventoryDef, conditions: Condition[]): number[] {
+    const sets: ReadonlySet<number>[] = [];
+    const preds: ((row: Row) => boolean)[] = [];
+    if (scope.where) {
+      const { field, value } = scope.where;
+      preds.push((row) => row[field] === value);
+    }
+    for (const c of conditions) {
+      const path = resolvePath(this.registry, inv, c.path);
+      if (path.steps.length === 0 && !path.tag) {
+        if (isEqualityOp(c.op)) sets.push(this.lookupAny(scope, path.field, equalityKeys(path.kind, c.op, c.value, path.field)));
+        else {
+          const m = matcher(path.kind, c.op, c.value, path.field);
+          preds.push((row) => m(row[path.field]));
+        }
+      } else sets.push(this.viaJoins(scope, path, c));
+    }
+    let ids: number[];
+    if (sets.length > 0) {
+      const ordered = [...sets].sort((a, b) => a.size - b.size);
+      const [first, ...rest] = ordered;
+      ids = [];
+      for (const id of first!) if (rest.every((s) => s.has(id))) ids.push(id);
+      ids.sort((a, b) => a - b);
+    } else ids = [...scope.table.ids()];
+    if (preds.length === 0) return ids;
+    return ids.filter((id) => {
+      const row = scope.table.get(id)!;
+      return preds.every((p) => p(row));
+    });
+  }
+
+  private lookupAny(scope: Scope, field: string, keys: unknown[]): ReadonlySet<number> {
+    if (keys.length === 1 && !scope.where) return scope.table.lookup(field, keys[0]);
+    const out = new Set<number>();
+    for (const k of keys) for (const id of scope.table.lookup(field, k)) if (this.store.inScope(scope, scope.table.get(id)!)) out.add(id);
+    return out;
+  }
+
+  /** Ids in `scope` (the final inventory of a path) whose own field or tags match. */
+  private matchIn(scope: Scope, path: ResolvedPath, op: Op, value: string): Set<number> {
+    if (path.tag) return this.matchTags(scope, path.tag, op, value);
+    if (isEqualityOp(op)) return new Set(this.lookupAny(scope, path.field, equalityKeys(path.kind, op, value, path.field)));
+    const m = matcher(path.kind, op, value, path.field);
+    const out = new Set<number>();
+    for (const [id, row] of scope.table.entries()) if (this.store.inScope(scope, row) && m(row[path.field])) out.add(id);
+    return out;
+  }
+
+  /** Tag conditions: positive ops = some tag matches; negated ops and `is null` = no tag matches. */
+  private matchTags(scope: Scope, type: 'System' | 'Simple', op: Op, value: string): Set<number> {
+    const positive: Op = op === 'is null' ? 'not null' : (NEGATED[op] ?? op);
+    const m = matcher('string', positive, value, 'tag');
+    const tagged = new Set<number>();
+    for (const tag of this.store.table('TagInventory').lookup('type', type)) {
+      const t = this.store.table('TagInventory').get(tag)!;
+      if (!m(t.tag)) continue;
+      const id = typeof t.resourceUuid === 'string' ? scope.table.idOf(t.resourceUuid) : undefined;
+      if (id !== undefined && this.store.inScope(scope, scope.table.get(id)!)) tagged.add(id);
+    }
+    if (positive === op) return tagged;
+    const out = new Set<number>();
+    for (const [id, row] of scope.table.entries()) if (!tagged.has(id) && this.store.inScope(scope, row)) out.add(id);
+    return out;
+  }
+
+  /** Matches the far end of a join path, then walks back hop by hop to ids of the root scope. */
+  private viaJoins(root: Scope, path: ResolvedPath, c: Condition): Set<number> {
+    const far = path.steps.length ? this.store.scope(path.steps[path.steps.length - 1]!.to) : root;
+    let ids = this.matchIn(far, path, c.op, c.value);
+    let cur = far;
+    for (let i = path.steps.length - 1; i >= 0; i--) {
+      const step = path.steps[i]!;
+      const from = i === 0 ? root : this.store.scope(step.from);
+      const values = new Set<unknown>();
+      for (const id of ids) {
+        const v = cur.table.get(id)![step.targetKey];
+        if (v !== null && v !== undefined) values.add(v);
+      }
+      const next = new Set<number>();
+      for (const v of values) for (const id of from.table.lookup(step.foreignKey, v)) if (this.store.inScope(from, from.table.get(id)!)) next.add(id);
+      ids = next;
+      cur = from;
+    }
+    return ids;
+  }
+
+  private checkFields(inv: InventoryDef, fields: string[]): string[] {
+    for (const f of fields) {
+      const def = inv.fields.find((x) => x.name === f);
+      if (!def || !isPrimitiveType(def.type)) throw invalidArgument(`field[${f}] is not a primitive field of ${inv.name}; it cannot be selected in 'fields'`);
+    }
+    return fields;
+  }
+
+  private parseSort(inv: InventoryDef, text: string): { field: string; dir: 1 | -1 } {
+    const dir = text.startsWith('-') ? -1 : 1;
+    const field = /^[+-]/.test(text) ? text.slice(1) : text;
+    const def = inv.fields.find((x) => x.name === field);
+    if (!def || !isPrimitiveType(def.type)) {
+      const hint = field.startsWith(' ') ? " (an unencoded '+' in a query string reads as a space: send %2B)" : '';
+      throw invalidArgument(`cannot sort by field[${field}]: not a primitive field of ${inv.name}${hint}`);
+    }
+    return { field, dir };
+  }
+}

@@ -1,0 +1,83 @@
+// Turns stored rows into inventory JSON: the registry's fields, ZStack dates, nested lists (vmNics, allVolumes...) and derived lists.
+import { isPrimitiveType, type Registry } from '../../schema/registry.js';
+import type { Store } from '../store/store.js';
+import type { Row } from '../store/table.js';
+import { formatDate } from './dates.js';
+import { joinSteps } from './paths.js';
+
+/** List fields computed from other tables, keyed `<table>.<field>`. `pick` gives scalars instead of nested rows. */
+const DERIVED: Record<string, { inventory: string; key: string; pick?: string }> = {
+  'VmNicInventory.usedIps': { inventory: 'UsedIpInventory', key: 'vmNicUuid' },
+  'L2NetworkInventory.attachedClusterUuids': { inventory: 'L2NetworkClusterRefInventory', key: 'l2NetworkUuid', pick: 'clusterUuid' },
+  'PrimaryStorageInventory.attachedClusterUuids': { inventory: 'PrimaryStorageClusterRefInventory', key: 'primaryStorageUuid', pick: 'clusterUuid' },
+  'BackupStorageInventory.attachedZoneUuids': { inventory: 'BackupStorageZoneRefInventory', key: 'backupStorageUuid', pick: 'zoneUuid' },
+  'AffinityGroupInventory.usages': { inventory: 'AffinityGroupUsageInventory', key: 'affinityGroupUuid' },
+};
+
+type FieldPlan =
+  | { name: string; how: 'plain' }
+  | { name: string; how: 'date' }
+  | { name: string; how: 'nested'; inventory: string; ownKey: string; key: string; list: boolean; pick?: string };
+
+/** Nested inventories are rendered this deep at most (a VM's nics, but not the nics' own lists' lists). */
+const MAX_DEPTH = 2;
+
+export class Renderer {
+  private readonly plans = new Map<string, FieldPlan[]>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly registry: Registry,
+  ) {}
+
+  /** Renders a row as `inventory`, or as the row's own kind when it has one (a KVM host queried as a host). */
+  render(inventory: string, row: Row, fields?: readonly string[], depth = 0): Record<string, unknown> {
+    const kind = typeof row.__kind === 'string' ? row.__kind : inventory;
+    const out: Record<string, unknown> = {};
+    for (const p of this.plan(kind)) {
+      if (fields && !fields.includes(p.name)) continue;
+      if (p.how === 'plain') {
+        const v = row[p.name];
+        if (v !== null && v !== undefined) out[p.name] = v;
+      } else if (p.how === 'date') {
+        const v = row[p.name];
+        if (typeof v === 'number') out[p.name] = formatDate(v);
+      } else if (depth < MAX_DEPTH) {
+        const own = row[p.ownKey];
+        if (own === null || own === undefined) {
+          if (p.list) out[p.name] = [];
+          continue;
+        }
+        const rows = this.store.find(p.inventory, p.key, own);
+        if (p.pick) out[p.name] = rows.map((r) => r[p.pick!]);
+        else if (p.list) out[p.name] = rows.map((r) => this.render(p.inventory, r, undefined, depth + 1));
+        else if (rows[0]) out[p.name] = this.render(p.inventory, rows[0], undefined, depth + 1);
+      }
+    }
+    return out;
+  }
+
+  private plan(inventory: string): FieldPlan[] {
+    let plan = this.plans.get(inventory);
+    if (plan) return plan;
+    plan = [];
+    const inv = this.registry.inventory(inventory);
+    const table = this.store.table(inventory).name;
+    for (const f of inv?.fields ?? []) {
+      if (f.type === 'Timestamp' || f.type === 'Date') plan.push({ name: f.name, how: 'date' });
+      else if (isPrimitiveType(f.type)) plan.push({ name: f.name, how: 'plain' });
+      else {
+        const derived = DERIVED[`${table}.${f.name}`];
+        const steps = derived ? undefined : inv && joinSteps(this.registry, inv, f.name);
+        if (derived) {
+          plan.push({ name: f.name, how: 'nested', inventory: derived.inventory, ownKey: 'uuid', key: derived.key, list: true, ...(derived.pick ? { pick: derived.pick } : {}) });
+        } else if (steps && steps.length === 1) {
+          const s = steps[0]!;
+          plan.push({ name: f.name, how: 'nested', inventory: s.to, ownKey: s.foreignKey, key: s.targetKey, list: f.type === 'List' });
+        } else plan.push({ name: f.name, how: 'plain' });
+      }
+    }
+    this.plans.set(inventory, plan);
+    return plan;
+  }
+}

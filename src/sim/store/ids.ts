@@ -1,0 +1,76 @@
+// Deterministic identifiers: a seeded PRNG that yields ZStack-style uuids (32 hex, v4 layout), MACs and numbers.
+
+/** Folds a seed string into four 32-bit words (a small string hash run four times with different salts). */
+function seedWords(seed: string): [number, number, number, number] {
+  const out: number[] = [];
+  for (let salt = 0; salt < 4; salt++) {
+    let h = (0x811c9dc5 ^ (salt * 0x9e3779b9)) >>> 0;
+    for (let i = 0; i < seed.length; i++) {
+      h ^= seed.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d) >>> 0;
+    out.push(h || 0x6d2b79f5);
+  }
+  return out as [number, number, number, number];
+}
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** A small-state counter-mixed PRNG (sfc32 family); the same seed always gives the same sequence. */
+export class IdSource {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: string) {
+    [this.a, this.b, this.c, this.d] = seedWords(seed);
+    for (let i = 0; i < 12; i++) this.next32();
+  }
+
+  next32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
+    this.c = (this.c + t) >>> 0;
+    return t;
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor((this.next32() / 0x100000000) * n);
+  }
+
+  /** Integer in [lo, hi]. */
+  between(lo: number, hi: number): number {
+    return lo + this.int(hi - lo + 1);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[this.int(items.length)]!;
+  }
+
+  /** A v4-shaped uuid without dashes, as ZStack writes them. */
+  uuid(): string {
+    let s = '';
+    for (let w = 0; w < 4; w++) {
+      let x = this.next32();
+      if (w === 1) x = (x & 0xffff0fff) | 0x00004000; // version 4
+      if (w === 2) x = (x & 0x3fffffff) | 0x80000000; // variant 10xx
+      s += HEX[x >>> 24]! + HEX[(x >>> 16) & 0xff]! + HEX[(x >>> 8) & 0xff]! + HEX[x & 0xff]!;
+    }
+    return s;
+  }
+
+  /** A locally administered MAC in ZStack's `fa:` range. */
+  mac(): string {
+    const x = this.next32();
+    const y = this.next32();
+    return ['fa', HEX[x >>> 24], HEX[(x >>> 16) & 0xff], HEX[(x >>> 8) & 0xff], HEX[x & 0xff], HEX[y & 0xff]].join(':');
+  }
+}

@@ -1,0 +1,40 @@
+// Which table an inventory's rows live in: sub-kinds (KVM hosts, VLAN L2s, image-store BS, tag kinds) share their parent's table.
+
+export interface KindScope {
+  /** The table (an inventory name) holding the rows. */
+  table: string;
+  /** Rows of this kind have `field === value` in that table. */
+  field: string;
+  value: string;
+  /** Inventory whose joins stand in for this kind's joins that lack key metadata. */
+  parent: string;
+}
+
+const KINDS: Record<string, KindScope> = {
+  KVMHostInventory: { table: 'HostInventory', field: 'hypervisorType', value: 'KVM', parent: 'HostInventory' },
+  L2VlanNetworkInventory: { table: 'L2NetworkInventory', field: 'type', value: 'L2VlanNetwork', parent: 'L2NetworkInventory' },
+  ImageStoreBackupStorageInventory: {
+    table: 'BackupStorageInventory',
+    field: 'type',
+    value: 'ImageStoreBackupStorage',
+    parent: 'BackupStorageInventory',
+  },
+  SftpBackupStorageInventory: { table: 'BackupStorageInventory', field: 'type', value: 'SftpBackupStorage', parent: 'BackupStorageInventory' },
+  SystemTagInventory: { table: 'TagInventory', field: 'type', value: 'System', parent: 'TagInventory' },
+  UserTagInventory: { table: 'TagInventory', field: 'type', value: 'Simple', parent: 'TagInventory' },
+};
+
+export function kindOf(inventory: string): KindScope | undefined {
+  return KINDS[inventory];
+}
+
+/** `VmInstanceVO` -> `VmInstanceInventory`. */
+export function inventoryOfVo(vo: string): string {
+  return vo.endsWith('VO') ? `${vo.slice(0, -2)}Inventory` : vo;
+}
+
+/** `VmInstanceInventory` -> `VmInstanceVO` (the resourceType ZStack writes in tags and errors). */
+export function voOfInventory(inventory: string): string {
+  const base = kindOf(inventory)?.table ?? inventory;
+  return base.endsWith('Inventory') ? `${base.slice(0, -'Inventory'.length)}VO` : base;
+}

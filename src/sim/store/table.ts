@@ -1,0 +1,149 @@
+// One in-memory table of rows (one per inventory kind family) with row ids in insertion order and lazy hash indexes.
+
+/** A stored record: inventory fields by name, plus hidden keys starting with `__` that are never rendered. */
+export type Row = Record<string, unknown>;
+
+/** Index key for a value: nulls and undefined share one key. */
+function key(v: unknown): unknown {
+  return v === undefined ? null : v;
+}
+
+/** Ids for one key: a bare id while there is only one (most keys are unique), else a set. */
+type Bucket = number | Set<number>;
+type Index = Map<unknown, Bucket>;
+
+const EMPTY: ReadonlySet<number> = new Set<number>();
+
+export class Table {
+  /** Row by id (ids start at 1; removed rows leave holes). */
+  private readonly rows: (Row | undefined)[] = [undefined];
+  private count = 0;
+  private readonly byUuid = new Map<string, number>();
+  private readonly indexes = new Map<string, Index>();
+
+  constructor(readonly name: string) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Stores the row (kept by reference: mutate only through `update`) and returns its row id. */
+  insert(row: Row): number {
+    const id = this.rows.length;
+    this.rows.push(row);
+    this.count++;
+    if (typeof row.uuid === 'string') this.byUuid.set(row.uuid, id);
+    for (const [field, index] of this.indexes) addTo(index, key(row[field]), id);
+    return id;
+  }
+
+  get(id: number): Row | undefined {
+    return this.rows[id];
+  }
+
+  idOf(uuid: string): number | undefined {
+    return this.byUuid.get(uuid);
+  }
+
+  byUuidGet(uuid: string): Row | undefined {
+    const id = this.byUuid.get(uuid);
+    return id === undefined ? undefined : this.rows[id];
+  }
+
+  /** Changes fields of a stored row in place, keeping indexes right. */
+  update(id: number, patch: Row): Row {
+    const row = this.rows[id];
+    if (!row) throw new Error(`${this.name}: no row ${id}`);
+    if ('uuid' in patch && patch.uuid !== row.uuid) throw new Error(`${this.name}: uuid is immutable`);
+    for (const field of Object.keys(patch)) {
+      const value = patch[field];
+      const index = this.indexes.get(field);
+      if (index) {
+        const before = key(row[field]);
+        const after = key(value);
+        if (before !== after) {
+          removeFrom(index, before, id);
+          addTo(index, after, id);
+        }
+      }
+      row[field] = value;
+    }
+    return row;
+  }
+
+  remove(id: number): Row | undefined {
+    const row = this.rows[id];
+    if (!row) return undefined;
+    this.rows[id] = undefined;
+    this.count--;
+    if (typeof row.uuid === 'string') this.byUuid.delete(row.uuid);
+    for (const [field, index] of this.indexes) removeFrom(index, key(row[field]), id);
+    return row;
+  }
+
+  /** Row ids whose `field` equals `value` exactly (builds the field's index on first use). Do not mutate the result. */
+  lookup(field: string, value: unknown): ReadonlySet<number> {
+    const b = this.bucket(field, value);
+    return b === undefined ? EMPTY : typeof b === 'number' ? new Set([b]) : b;
+  }
+
+  /** Rows whose `field` equals `value`, in insertion order. */
+  find(field: string, value: unknown): Row[] {
+    const b = this.bucket(field, value);
+    if (b === undefined) return [];
+    if (typeof b === 'number') return [this.rows[b]!];
+    return [...b].sort((x, y) => x - y).map((id) => this.rows[id]!);
+  }
+
+  private bucket(field: string, value: unknown): Bucket | undefined {
+    if (field === 'uuid') return typeof value === 'string' ? this.byUuid.get(value) : undefined;
+    let index = this.indexes.get(field);
+    if (!index) {
+      index = new Map();
+      for (let id = 1; id < this.rows.length; id++) {
+        const row = this.rows[id];
+        if (row) addTo(index, key(row[field]), id);
+      }
+      this.indexes.set(field, index);
+    }
+    return index.get(key(value));
+  }
+
+  /** Live row ids in insertion order. */
+  *ids(): IterableIterator<number> {
+    for (let id = 1; id < this.rows.length; id++) if (this.rows[id]) yield id;
+  }
+
+  *entries(): IterableIterator<[number, Row]> {
+    for (let id = 1; id < this.rows.length; id++) {
+      const row = this.rows[id];
+      if (row) yield [id, row];
+    }
+  }
+
+  *values(): IterableIterator<Row> {
+    for (let id = 1; id < this.rows.length; id++) {
+      const row = this.rows[id];
+      if (row) yield row;
+    }
+  }
+}
+
+function addTo(index: Index, k: unknown, id: number): void {
+  const b = index.get(k);
+  if (b === undefined) index.set(k, id);
+  else if (typeof b === 'number') index.set(k, new Set([b, id]));
+  else b.add(id);
+}
+
+function removeFrom(index: Index, k: unknown, id: number): void {
+  const b = index.get(k);
+  if (b === undefined) return;
+  if (typeof b === 'number') {
+    if (b === id) index.delete(k);
+    return;
+  }
+  b.delete(id);
+  if (b.size === 1) index.set(k, b.values().next().value!);
+  else if (b.size === 0) index.delete(k);
+}
