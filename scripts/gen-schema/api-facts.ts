@@ -132,7 +132,8 @@ export function convertApi(raw: RawApi): ApiDef {
     name: raw.name,
     method: raw.method as HttpMethod,
     path: raw.path,
-    wrapper: raw.parameterName ?? '',
+    // The SDK spells "no body wrapper" as '' or, for a few APIs, the string 'null'.
+    wrapper: raw.parameterName === 'null' ? '' : (raw.parameterName ?? ''),
     needSession: raw.needSession,
     async: raw.needPoll,
     query: raw.isQuery,

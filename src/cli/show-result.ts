@@ -1,11 +1,19 @@
-// Prints a finished call: the accepted job of --async, or the result in the chosen format.
+// Prints a finished call: the accepted job of --async, or the result in the chosen format
+// (through $PAGER on a terminal for one-shot commands; kept for `last`/`more` in the shell).
 import type { ExecResult } from '../execute/executor.js';
 import type { PlannedRequest } from '../plan/request.js';
 import type { App } from './app.js';
 import type { Format } from './output-choice.js';
 import type { RunOptions } from './runner.js';
 
-export function showResult(app: App, format: Format | undefined) {
+export interface ShowOptions {
+  /** Page long output on a terminal (one-shot); the shell has its own `more`. */
+  pager: boolean;
+  /** Receives the rendered text (the shell keeps it for `last` and `more`). */
+  keep?: (text: string) => void;
+}
+
+export function showResult(app: App, format: Format | undefined, show: ShowOptions = { pager: true }) {
   return async (result: ExecResult, _planned: PlannedRequest | undefined, _opts: RunOptions): Promise<void> => {
     const io = app.io;
     if (result.kind === 'accepted') {
@@ -14,6 +22,8 @@ export function showResult(app: App, format: Format | undefined) {
       return;
     }
     void format;
-    io.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+    const text = `${JSON.stringify(result.value, null, 2)}\n`;
+    show.keep?.(text);
+    io.stdout.write(text);
   };
 }
