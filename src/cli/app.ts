@@ -32,10 +32,12 @@ export class App {
     readonly io: CliIO,
     readonly conn: ResolvedConnection,
     readonly flags: AppFlags,
+    /** Config directory: history, profiles. */
     readonly dir: string,
+    sessionDir: string,
   ) {
     this.registry = loadRegistry();
-    this.sessions = new SessionStore({ dir });
+    this.sessions = new SessionStore({ dir: sessionDir });
     this.session = storeSessionProvider(this.sessions, conn.server, {
       ...(conn.session !== undefined ? { explicit: conn.session } : {}),
       ...(conn.account !== undefined ? { account: conn.account } : {}),
@@ -43,7 +45,7 @@ export class App {
   }
 
   /** Resolves the connection (flags > env > profile > defaults); profiles load only when they exist. */
-  static async create(io: CliIO, flags: AppFlags): Promise<App> {
+  static async create(io: CliIO, flags: AppFlags, where: { sessionDir?: string } = {}): Promise<App> {
     const dir = io.env.ZSTACK_CLI_HOME ?? configDir(io.env, io.homedir);
     let profiles: ProfilesData = { profiles: {} };
     const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
@@ -51,8 +53,11 @@ export class App {
       const { openProfiles } = await import('../config/profiles.js');
       profiles = (await openProfiles(dir)).data();
     }
-    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir);
+    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir, where.sessionDir ?? dir);
   }
+
+  /** Set by --sim: shown above the shell's first prompt. */
+  simBanner: string | undefined;
 
   /** `admin@10.0.0.1 >>> ` or `- >>> ` when logged out. */
   async promptText(): Promise<string> {

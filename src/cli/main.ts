@@ -14,8 +14,13 @@ import { runScript } from './script.js';
 import { showResult } from './show-result.js';
 import { usageLine } from './usage-error.js';
 import { completionScript } from './completion-scripts.js';
+import { runShell } from './shell.js';
+import { runSimCommand, startEmbeddedSim } from './sim-command.js';
+
+export const VERSION = '0.1.0';
 
 interface GlobalOptions extends AppFlags {
+  sim?: boolean;
   dryRun?: boolean;
   curl?: boolean;
   output?: string;
@@ -46,18 +51,58 @@ function runOptions(opts: GlobalOptions): RunOptions | string {
   return out;
 }
 
-function formatOf(opts: GlobalOptions): Format | undefined | string {
-  if (opts.output === undefined) return undefined;
-  return isFormat(opts.output) ? opts.output : `-o/--output must be json, table, yaml, csv or value; got '${opts.output}'`;
+interface Choices {
+  run: RunOptions;
+  format: Format | undefined;
 }
 
+/** -o and -c checked once for every front end; a string is the usage error to print. */
+function choices(opts: GlobalOptions): Choices | string {
+  if (opts.output !== undefined && !isFormat(opts.output)) return `-o/--output must be json, table, yaml, csv or value; got '${opts.output}'`;
+  const run = runOptions(opts);
+  if (typeof run === 'string') return run;
+  return { run, format: opts.output as Format | undefined };
+}
+
+function usage(io: CliIO, message: string): number {
+  io.stderr.write(`Error: ${message}\n`);
+  return EXIT_CODES.usage;
+}
+
+/** Runs `body` with the process's App; with --sim, against a fresh in-process simulator, logged in as admin. */
 async function withApp<T>(io: CliIO, opts: GlobalOptions, body: (app: App) => Promise<T>): Promise<T> {
-  const app = await App.create(io, opts);
+  const sim = opts.sim ? await startEmbeddedSim() : undefined;
+  const app = sim
+    ? await App.create(simIO(io), simFlags(opts, sim.port), { sessionDir: sim.sessionDir })
+    : await App.create(io, opts);
   try {
+    if (sim) await sim.login(app);
     return await body(app);
   } finally {
     await app.close();
+    await sim?.close();
   }
+}
+
+/** --sim: only the simulator counts; no profile, https or session from flags or environment. */
+function simFlags(opts: GlobalOptions, port: number): AppFlags {
+  const { profile: _p, session: _s, ca: _c, https: _h, insecure: _i, ...rest } = opts;
+  return { ...rest, host: '127.0.0.1', port };
+}
+
+function simIO(io: CliIO): CliIO {
+  const { ZSTACK_SESSION: _s, ZSTACK_PROFILE: _p, ZSTACK_HOST: _h, ZSTACK_PORT: _o, ...env } = io.env;
+  return { ...io, env };
+}
+
+/** The interactive shell. */
+async function shell(opts: GlobalOptions, io: CliIO): Promise<number> {
+  const c = choices(opts);
+  if (typeof c === 'string') return usage(io, c);
+  return withApp(io, opts, async (app) => {
+    const banner = app.simBanner ?? `zstack-cli ${VERSION}: ${app.conn.endpoint.host}:${app.conn.endpoint.port}. Tab completes, help lists APIs, exit or Ctrl-D leaves.`;
+    return runShell(app, { ...(c.format ? { format: c.format } : {}), run: c.run, banner });
+  });
 }
 
 /** One API command from argv words. */
@@ -67,27 +112,17 @@ async function oneShot(words: string[], opts: GlobalOptions, io: CliIO, signal: 
     for (const d of parsed.diagnostics) io.stderr.write(`${usageLine(d)}\n`);
     return EXIT_CODES.usage;
   }
-  const ro = runOptions(opts);
-  const format = formatOf(opts);
-  if (typeof ro === 'string' || typeof format === 'string') {
-    io.stderr.write(`Error: ${typeof ro === 'string' ? ro : format}\n`);
-    return EXIT_CODES.usage;
-  }
-  return withApp(io, opts, (app) =>
-    runCommand(parsed.command!, app.runnerDeps(showResult(app, format)), ro, signal),
-  );
+  const c = choices(opts);
+  if (typeof c === 'string') return usage(io, c);
+  return withApp(io, opts, (app) => runCommand(parsed.command!, app.runnerDeps(showResult(app, c.format)), c.run, signal));
 }
 
 /** Lines from a file or stdin, one command each. */
 async function script(source: string, text: NodeJS.ReadableStream, opts: GlobalOptions, io: CliIO, signal: AbortSignal): Promise<number> {
-  const ro = runOptions(opts);
-  const format = formatOf(opts);
-  if (typeof ro === 'string' || typeof format === 'string') {
-    io.stderr.write(`Error: ${typeof ro === 'string' ? ro : format}\n`);
-    return EXIT_CODES.usage;
-  }
+  const c = choices(opts);
+  if (typeof c === 'string') return usage(io, c);
   return withApp(io, opts, async (app) => {
-    const deps = app.runnerDeps(showResult(app, format));
+    const deps = app.runnerDeps(showResult(app, c.format));
     const lines = createInterface({ input: text, crlfDelay: Infinity });
     return runScript(lines, {
       source,
@@ -100,7 +135,7 @@ async function script(source: string, text: NodeJS.ReadableStream, opts: GlobalO
           for (const d of parsed.diagnostics) io.stderr.write(`${usageLine(d)}\n`);
           return EXIT_CODES.usage;
         }
-        return runCommand(parsed.command!, deps, ro, signal);
+        return runCommand(parsed.command!, deps, c.run, signal);
       },
     });
   });
@@ -134,7 +169,8 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .option('-c, --columns <list>', 'columns to show, e.g. uuid,name,state (plain ones become the query fields=)')
     .option('-f, --file <script>', 'run the commands of a script file, one per line ("-" for stdin)')
     .option('--stop-on-error', 'with -f or stdin: stop at the first failing line')
-    .version('0.1.0', '-v, --version')
+    .option('--sim', 'start an embedded ZStack simulator (demo seed), log in as admin and run against it')
+    .version(VERSION, '-v, --version')
     .addHelpText('after', `${EXIT_CODE_HELP}\n\nExamples:\n  zstack-cli LogInByAccount accountName=admin\n  zstack-cli QueryVmInstance state=Running -o table -c uuid,name,state\n  zstack-cli --dry-run StartVmInstance uuid=UUID hostUuid=H\n  zstack-cli -f setup.zs --stop-on-error\n`)
     .allowExcessArguments(false)
     .exitOverride()
@@ -158,8 +194,7 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
         code = await script('<stdin>', io.stdin, opts, io, signal);
         return;
       }
-      io.stderr.write('Error: the interactive shell is not available in this build\n');
-      code = EXIT_CODES.usage;
+      code = await shell(opts, io);
     });
 
   program
@@ -169,23 +204,33 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .description('wait for an async job (e.g. one interrupted by Ctrl-C or started with --async) and print its result')
     .action(async (jobUuid: string) => {
       const opts = program.opts<GlobalOptions>();
-      const format = formatOf(opts);
-      if (typeof format === 'string') {
-        io.stderr.write(`Error: ${format}\n`);
-        code = EXIT_CODES.usage;
+      const c = choices(opts);
+      if (typeof c === 'string') {
+        code = usage(io, c);
         return;
       }
       code = await withApp(io, opts, async (app) => {
         try {
           const ctx = await app.execContext(signal, `job ${jobUuid}`, true);
           const result = await waitJob(jobUuid, ctx).finally(() => app.finished());
-          await showResult(app, format)(result, undefined, {});
+          await showResult(app, c.format)(result, undefined, c.run);
           return 0;
         } catch (e) {
           io.stderr.write(`${renderError(e)}\n`);
           return exitCodeFor(e);
         }
       });
+    });
+
+  program
+    .command('sim')
+    .description('serve a ZStack-compatible simulator (REST API v1) until Ctrl-C; log in as admin/password')
+    .option('--bind <host>', 'address to listen on', '127.0.0.1')
+    .option('--seed <seed>', 'demo | empty | scale:N (N VMs, for benchmarks)', 'demo')
+    .option('--job-delay <ms>', 'how long async jobs take', '150')
+    .addHelpText('after', '\nThe port is the global --port (default 8080; 0 = any free port).')
+    .action(async (o: { bind: string; seed: string; jobDelay: string }) => {
+      code = await runSimCommand({ ...o, port: String(program.opts<GlobalOptions>().port ?? '8080') }, io, signal);
     });
 
   program
