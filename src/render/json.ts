@@ -1,0 +1,201 @@
+// `json` format: 2-space indented JSON, produced in chunks so huge answers need not exist as one
+// string. Output without colour is always valid JSON (strings are escaped by JSON.stringify, so quotes,
+// backslashes, control characters and lone surrogates are safe; other unicode is written as-is).
+// Semantics follow JSON.stringify: toJSON() is honoured, undefined/functions/symbols are dropped from
+// objects and become null in arrays, NaN/Infinity become null. Beyond it: bigints are written as exact
+// integers and a circular reference becomes the string "[Circular]" instead of throwing.
+// With colour: keys cyan, strings green, numbers yellow, booleans magenta, null grey.
+import { getStyle, type Style } from './style.js';
+
+/** Approximate size of the chunks yielded by the streaming writers. */
+export const CHUNK_SIZE = 1 << 16;
+/** Containers larger than this are walked chunk-wise even when deeply nested. */
+const LARGE = 256;
+
+type Json = unknown;
+
+function prepare(v: Json): Json {
+  if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    return (v as { toJSON(key: string): unknown }).toJSON('');
+  }
+  return v;
+}
+
+function skippable(v: Json): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+class JsonWriter {
+  out = '';
+  private readonly indents: string[] = [''];
+  private readonly nl: string;
+  private readonly colon: string;
+  private readonly keys = new Map<string, string>();
+  private readonly ancestors = new Set<object>();
+  private readonly native: boolean;
+
+  constructor(
+    private readonly st: Style,
+    private readonly pretty: boolean,
+  ) {
+    this.nl = pretty ? '\n' : '';
+    this.colon = pretty ? ': ' : ':';
+    this.native = !st.on;
+  }
+
+  private indent(depth: number): string {
+    if (!this.pretty) return '';
+    let s = this.indents[depth];
+    if (s === undefined) {
+      s = '  '.repeat(depth);
+      this.indents[depth] = s;
+    }
+    return s;
+  }
+
+  private key(k: string): string {
+    let s = this.keys.get(k);
+    if (s === undefined) {
+      s = this.st.key(JSON.stringify(k)) + this.colon;
+      if (this.keys.size < 10_000) this.keys.set(k, s);
+    }
+    return s;
+  }
+
+  /** Writes a non-container value; false when `v` is a container. */
+  private scalar(v: Json): boolean {
+    switch (typeof v) {
+      case 'string':
+        this.out += this.st.str(JSON.stringify(v));
+        return true;
+      case 'number':
+        this.out += Number.isFinite(v) ? this.st.num(String(v)) : this.st.nul('null');
+        return true;
+      case 'boolean':
+        this.out += this.st.bool(v ? 'true' : 'false');
+        return true;
+      case 'bigint':
+        this.out += this.st.num(v.toString());
+        return true;
+      case 'object':
+        if (v !== null) return false;
+        this.out += this.st.nul('null');
+        return true;
+      default:
+        this.out += this.st.nul('null');
+        return true;
+    }
+  }
+
+  /** Writes any value at once. */
+  write(v0: Json, depth: number): void {
+    if (this.native && typeof v0 === 'object' && v0 !== null) {
+      // Without colour, JSON.stringify gives exactly this writer's output, much faster; it throws on
+      // bigints and cycles, which the code below handles.
+      try {
+        const s = JSON.stringify(v0, null, this.pretty ? 2 : undefined);
+        if (s !== undefined) {
+          this.out += depth && this.pretty ? s.replaceAll('\n', '\n' + this.indent(depth)) : s;
+          return;
+        }
+      } catch {
+        // fall through
+      }
+    }
+    const v = prepare(v0);
+    if (this.scalar(v)) return;
+    const o = v as object;
+    if (this.ancestors.has(o)) {
+      this.out += this.st.str('"[Circular]"');
+      return;
+    }
+    this.ancestors.add(o);
+    const inner = this.indent(depth + 1);
+    if (Array.isArray(o)) {
+      if (o.length === 0) this.out += '[]';
+      else {
+        this.out += '[';
+        for (let i = 0; i < o.length; i++) {
+          this.out += (i === 0 ? this.nl : ',' + this.nl) + inner;
+          this.write(o[i], depth + 1);
+        }
+        this.out += this.nl + this.indent(depth) + ']';
+      }
+    } else {
+      let first = true;
+      const rec = o as Record<string, Json>;
+      for (const k in rec) {
+        if (!Object.hasOwn(rec, k)) continue;
+        const val = rec[k];
+        if (skippable(val)) continue;
+        this.out += (first ? '{' + this.nl : ',' + this.nl) + inner + this.key(k);
+        first = false;
+        this.write(val, depth + 1);
+      }
+      this.out += first ? '{}' : this.nl + this.indent(depth) + '}';
+    }
+    this.ancestors.delete(o);
+  }
+
+  private walkChunked(v: Json, depth: number): boolean {
+    if (typeof v !== 'object' || v === null) return false;
+    if (depth < 2) return true;
+    return Array.isArray(v) ? v.length > LARGE : Object.keys(v).length > LARGE;
+  }
+
+  /** Writes a value, yielding `out` whenever it has grown past CHUNK_SIZE. */
+  *chunks(v0: Json, depth: number): Generator<string> {
+    const v = prepare(v0);
+    if (!this.walkChunked(v, depth) || this.ancestors.has(v as object)) {
+      this.write(v, depth);
+      return;
+    }
+    const o = v as object;
+    this.ancestors.add(o);
+    const inner = this.indent(depth + 1);
+    let first = true;
+    const item = function* (this: JsonWriter, val: Json): Generator<string> {
+      if (this.walkChunked(prepare(val), depth + 1)) yield* this.chunks(val, depth + 1);
+      else this.write(val, depth + 1);
+      if (this.out.length >= CHUNK_SIZE) {
+        yield this.out;
+        this.out = '';
+      }
+    }.bind(this);
+    if (Array.isArray(o)) {
+      for (let i = 0; i < o.length; i++) {
+        this.out += (first ? '[' + this.nl : ',' + this.nl) + inner;
+        first = false;
+        yield* item(o[i]);
+      }
+      this.out += first ? '[]' : this.nl + this.indent(depth) + ']';
+    } else {
+      const rec = o as Record<string, Json>;
+      for (const k in rec) {
+        if (!Object.hasOwn(rec, k)) continue;
+        const val = rec[k];
+        if (skippable(val)) continue;
+        this.out += (first ? '{' + this.nl : ',' + this.nl) + inner + this.key(k);
+        first = false;
+        yield* item(val);
+      }
+      this.out += first ? '{}' : this.nl + this.indent(depth) + '}';
+    }
+    this.ancestors.delete(o);
+  }
+}
+
+/** Indented JSON text of `value` (ending with a newline), in chunks of about CHUNK_SIZE characters. */
+export function* jsonChunks(value: unknown, color: boolean): Generator<string> {
+  const w = new JsonWriter(getStyle(color), true);
+  yield* w.chunks(value, 0);
+  w.out += '\n';
+  yield w.out;
+}
+
+/** One-line JSON without colour (for nested values in table/csv/value cells). */
+export function compactJson(value: unknown): string {
+  const w = new JsonWriter(getStyle(false), false);
+  w.write(value, 0);
+  return w.out;
+}
