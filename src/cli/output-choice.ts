@@ -1,8 +1,10 @@
 // Decides how a result is shown: format (json when piped, table for queries on a TTY), color
 // (NO_COLOR / FORCE_COLOR / TTY), and whether a pager may be used (TTY only, never in pipes).
 
-export type Format = 'json' | 'table' | 'yaml' | 'csv' | 'value';
-export const FORMATS: readonly Format[] = ['json', 'table', 'yaml', 'csv', 'value'];
+import { OUTPUT_FORMATS, type OutputFormat } from '../render/options.js';
+
+export type Format = OutputFormat;
+export const FORMATS: readonly Format[] = OUTPUT_FORMATS;
 
 export interface OutputChoice {
   format: Format;
