@@ -234,6 +234,16 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     });
 
   program
+    .command('__complete [line...]', { hidden: true })
+    .description('print completion candidates for the text left of the cursor (used by the bash/zsh scripts)')
+    .allowUnknownOption()
+    .action(async (words: string[]) => {
+      const { completionLines } = await import('./complete-command.js');
+      const lines = await completionLines(words.join(' '), () => App.create(io, program.opts<GlobalOptions>()));
+      if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
+    });
+
+  program
     .command('completion <shell>')
     .description('print the bash or zsh completion script (source it, or see completions/)')
     .action((shell: string) => {
