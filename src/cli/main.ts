@@ -244,6 +244,15 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     });
 
   program
+    .command('profile <action> [args...]')
+    .description('server profiles: list | add <name> host=... [port=] [https=] [ca=] [insecure=] [account=] | remove <name> | use <name|none>')
+    .action(async (action: string, args: string[]) => {
+      const { runProfileCommand } = await import('./profile-command.js');
+      const { configDir } = await import('../config/paths.js');
+      code = await runProfileCommand(action, args, io.env.ZSTACK_CLI_HOME ?? configDir(io.env, io.homedir), io);
+    });
+
+  program
     .command('completion <shell>')
     .description('print the bash or zsh completion script (source it, or see completions/)')
     .action((shell: string) => {
