@@ -14,7 +14,6 @@ import { runScript } from './script.js';
 import { showResult } from './show-result.js';
 import { usageLine } from './usage-error.js';
 import { completionScript } from './completion-scripts.js';
-import { runShell } from './shell.js';
 import { runSimCommand, startEmbeddedSim } from './sim-command.js';
 
 export const VERSION = '0.1.0';
@@ -101,6 +100,8 @@ async function shell(opts: GlobalOptions, io: CliIO): Promise<number> {
   if (typeof c === 'string') return usage(io, c);
   return withApp(io, opts, async (app) => {
     const banner = app.simBanner ?? `zstack-cli ${VERSION}: ${app.conn.endpoint.host}:${app.conn.endpoint.port}. Tab completes, help lists APIs, exit or Ctrl-D leaves.`;
+    // Loaded only here: one-shot commands never need readline, the REPL or the completion engine.
+    const { runShell } = await import('./shell.js');
     return runShell(app, { ...(c.format ? { format: c.format } : {}), run: c.run, banner });
   });
 }
