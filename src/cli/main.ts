@@ -234,6 +234,25 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
       code = await runSimCommand({ ...o, port: String(program.opts<GlobalOptions>().port ?? '8080') }, io, signal);
     });
 
+  program.helpCommand(false);
+  program
+    .command('help [topic]')
+    .description('this help; help <Api> shows an API (params, types, valid values, the manual, an example); help <word> finds APIs')
+    .action(async (topic: string | undefined) => {
+      if (!topic) {
+        io.stdout.write(program.helpInformation());
+        return;
+      }
+      const { loadRegistry } = await import('../schema/registry.js');
+      const { helpApi, helpSearch } = await import('../repl/help.js');
+      const reg = loadRegistry();
+      const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 100;
+      const api = reg.api(topic);
+      const lines = api ? helpApi(reg, api, width) : helpSearch(reg, topic, width);
+      io.stdout.write(`${lines.join('\n')}\n`);
+      if (!api && !reg.apiNames().some((n) => n.toLowerCase().includes(topic.toLowerCase()))) code = EXIT_CODES.usage;
+    });
+
   program
     .command('__complete [line...]', { hidden: true })
     .description('print completion candidates for the text left of the cursor (used by the bash/zsh scripts)')

@@ -114,8 +114,10 @@ export function helpApi(reg: Registry, api: ApiDef, width: number): string[] {
       const ref = resourceOfParam(reg, p, api);
       if (ref) facts.push(`uuid of ${ref.inventory.replace(/Inventory$/, '')}`);
       if (p.secret) facts.push('secret');
+      // The name column keeps its padding; only the facts wrap, under themselves.
       const label = p.name.length >= nameW ? `${p.name} ` : p.name.padEnd(nameW);
-      out.push(...wrap(`${label}${facts.join(', ')}`, width, '  '));
+      const [first = '', ...rest] = wrap(facts.join(', '), width, `  ${' '.repeat(label.length)}`);
+      out.push(`  ${label}${first.trimStart()}`, ...rest);
       const text = doc?.params[p.name];
       if (text) out.push(...wrap(text, width, `  ${' '.repeat(nameW)}`));
     }

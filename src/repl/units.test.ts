@@ -228,7 +228,7 @@ describe('help', () => {
     expect(text).toMatch(/^CreateVmInstance/);
     expect(text).toContain('POST /zstack/v1/vm-instances  (runs as a job)');
     expect(text).toMatch(/name\s+string, required/);
-    expect(text).toMatch(/strategy\s+string, optional, one of InstantStart, JustCreate, CreateStopped, default InstantStart/);
+    expect(text).toMatch(/strategy\s+string, optional, one of InstantStart, JustCreate, CreateStopped,\s+default InstantStart/);
     // The manual's Java SDK example, typed on our command line.
     expect(text).toContain('CreateVmInstance name=vm1 instanceOfferingUuid=ae97ced44efc3314b8f7798972b4ba1a');
     // A long param name still has a space before its type.
