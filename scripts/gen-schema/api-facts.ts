@@ -48,6 +48,7 @@ interface RawInventory {
   expandedQueryAliases?: RawAlias[];
   completion: { primitiveFields: string[]; joins: string[] };
   apiNoSeeFields?: string[];
+  serverClass?: string | null;
 }
 export interface RawFacts {
   meta: { pomVersion: string; queryCommonParams: RawParam[] };
@@ -155,6 +156,21 @@ function convertJoin(e: RawExpanded): JoinDef {
   };
 }
 
+/**
+ * Server class names of inventories whose facts lack `serverClass` (their source is outside the open-source tree the
+ * facts were read from) but which the simulator renders. Taken from the Java SDK's own mapping table
+ * (`sdk/src/main/java/SourceClassMap.java` in zstackio/zstack), which `ApiResult.getResult` uses to read a reply's
+ * `schema` map.
+ */
+const SDK_SERVER_CLASSES: Record<string, string> = {
+  AffinityGroupInventory: 'org.zstack.header.affinitygroup.AffinityGroupInventory',
+  AffinityGroupUsageInventory: 'org.zstack.header.affinitygroup.AffinityGroupUsageInventory',
+  CloneVmInstanceInventory: 'org.zstack.header.vm.CloneVmInstanceInventory',
+  ImageStoreBackupStorageInventory: 'org.zstack.storage.backup.imagestore.ImageStoreBackupStorageInventory',
+  SessionInventory: 'org.zstack.header.identity.SessionInventory',
+  TagInventory: 'org.zstack.header.tag.TagInventory',
+};
+
 export function convertInventory(raw: RawInventory): InventoryDef {
   const hiddenFields = new Set(raw.apiNoSeeFields ?? []);
   const fields: FieldDef[] = (raw.fields ?? [])
@@ -173,6 +189,8 @@ export function convertInventory(raw: RawInventory): InventoryDef {
     queryable: [...raw.completion.primitiveFields],
     joins,
   };
+  const serverClass = raw.serverClass ?? SDK_SERVER_CLASSES[raw.name];
+  if (serverClass) inv.serverClass = serverClass;
   const aliases: Record<string, string> = {};
   for (const a of raw.expandedQueryAliases ?? []) {
     const name = a.alias ?? a.name;

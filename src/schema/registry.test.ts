@@ -36,6 +36,17 @@ describe('registry', () => {
     expect(reg.inventoryOf(q)?.name).toBe('VmInstanceInventory');
   });
 
+  it('knows the server class of inventories, sub-kinds included', () => {
+    expect(reg.inventory('VmInstanceInventory')?.serverClass).toBe('org.zstack.header.vm.VmInstanceInventory');
+    expect(reg.inventory('KVMHostInventory')?.serverClass).toBe('org.zstack.kvm.KVMHostInventory');
+    expect(reg.inventory('L2VlanNetworkInventory')?.serverClass).toBe('org.zstack.header.network.l2.L2VlanNetworkInventory');
+    // Not in the API facts; from the SDK's mapping table.
+    expect(reg.inventory('ImageStoreBackupStorageInventory')?.serverClass).toBe(
+      'org.zstack.storage.backup.imagestore.ImageStoreBackupStorageInventory',
+    );
+    expect(reg.inventory('SessionInventory')?.serverClass).toBe('org.zstack.header.identity.SessionInventory');
+  });
+
   it('resolves dotted join paths to any depth', () => {
     const vm = reg.inventory('VmInstanceInventory')!;
     const r = reg.resolvePath(vm, 'zone.cluster.l2Network.l3Network.name');

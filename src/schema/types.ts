@@ -75,6 +75,11 @@ export interface InventoryDef {
   joins: JoinDef[];
   /** Alias name -> dotted join path it stands for. */
   aliases?: Record<string, string>;
+  /**
+   * The ZStack server's class, e.g. `org.zstack.kvm.KVMHostInventory`: what a reply's `schema` map names so the Java
+   * SDK can type the object. Absent when unknown.
+   */
+  serverClass?: string;
 }
 
 export interface RegistryData {

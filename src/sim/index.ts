@@ -11,6 +11,7 @@ import { DEFAULT_JOB_TTL_MS, Jobs } from './jobs/jobs.js';
 import { Webhooks } from './jobs/webhook.js';
 import { QueryEngine } from './query/engine.js';
 import { Renderer } from './query/render.js';
+import { SchemaRecorder } from './query/schema.js';
 import { SeedClock } from './seed/clock.js';
 import { parseSeed, runSeed } from './seed/index.js';
 import { IdSource } from './store/ids.js';
@@ -63,8 +64,18 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   store.setClock(now);
 
   const sessions = new Sessions(new IdSource(`sessions:${seedText}`), now, opts.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS);
-  const renderer = new Renderer(store, registry);
-  const env: SimEnv = { registry, store, renderer, query: new QueryEngine(store, registry, renderer), sessions, version: SIM_VERSION, managementNodeUuid };
+  const schema = new SchemaRecorder(registry);
+  const renderer = new Renderer(store, registry, schema);
+  const env: SimEnv = {
+    registry,
+    store,
+    renderer,
+    schema,
+    query: new QueryEngine(store, registry, renderer),
+    sessions,
+    version: SIM_VERSION,
+    managementNodeUuid,
+  };
   const jobs = new Jobs(now, opts.jobResultTtlMs ?? DEFAULT_JOB_TTL_MS);
   const webhooks = new Webhooks(opts.log ? { log: opts.log } : {});
   const host = opts.host ?? '127.0.0.1';

@@ -27,7 +27,7 @@ const logInByAccount: Handler = (call: Call) => {
   const account = call.store.find('AccountInventory', 'name', call.need('accountName'))[0];
   if (!account || !samePassword(account.__password, call.need('password'))) throw badCredentials();
   const s = call.env.sessions.create(String(account.uuid), String(account.uuid), 'Account');
-  return { inventory: sessionInventory(s) };
+  return { inventory: call.typed(sessionInventory(s), 'SessionInventory') };
 };
 
 const logInByUser: Handler = (call: Call) => {
@@ -38,7 +38,7 @@ const logInByUser: Handler = (call: Call) => {
   const user = users.find((u) => samePassword(u.__password, call.need('password')));
   if (!user) throw badCredentials();
   const s = call.env.sessions.create(String(user.accountUuid), String(user.uuid), 'User');
-  return { inventory: sessionInventory(s) };
+  return { inventory: call.typed(sessionInventory(s), 'SessionInventory') };
 };
 
 export const authHandlers: Record<string, Handler> = {

@@ -4,6 +4,7 @@ import type { ApiDef } from '../../schema/types.js';
 import type { Session, Sessions } from '../auth/sessions.js';
 import type { QueryEngine } from '../query/engine.js';
 import type { Renderer } from '../query/render.js';
+import type { SchemaRecorder } from '../query/schema.js';
 import { voOfInventory } from '../store/kinds.js';
 import type { Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
@@ -16,6 +17,8 @@ export interface SimEnv {
   registry: Registry;
   store: Store;
   renderer: Renderer;
+  /** Notes object kinds for the reply's `schema` map while a request asking for one is handled. */
+  schema: SchemaRecorder;
   query: QueryEngine;
   sessions: Sessions;
   version: string;
@@ -95,6 +98,11 @@ export class Call {
     const row = this.store.get(inventory, uuid);
     if (!row) throw notFound(voOfInventory(inventory), uuid);
     return row;
+  }
+
+  /** Marks an object a handler built itself (not by rendering a row) as being of `kind`, for the reply's schema. */
+  typed<T extends object>(obj: T, kind: string): T {
+    return this.env.schema.note(obj, kind);
   }
 
   render(inventory: string, row: Row): Json {

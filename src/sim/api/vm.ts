@@ -246,12 +246,13 @@ const clone: Handler = (call) => {
           guestOsType: (source.guestOsType as string | null) ?? null,
           architecture: String(source.architecture),
         });
-        return { inventory: call.render(VM, vm) };
+        return call.typed({ inventory: call.render(VM, vm) }, 'CloneVmInstanceInventory');
       } catch (e) {
-        return { error: asApiError(e).toJSON() };
+        return call.typed({ error: call.typed(asApiError(e).toJSON(), 'ErrorCode') }, 'CloneVmInstanceInventory');
       }
     });
-    return { result: { numberOfClonedVm: inventories.filter((i) => 'inventory' in i).length, inventories } };
+    const result = { numberOfClonedVm: inventories.filter((i) => 'inventory' in i).length, inventories };
+    return { result: call.typed(result, 'CloneVmInstanceResults') };
   });
 };
 

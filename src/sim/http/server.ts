@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Call, Later, type Json, type SimEnv } from '../api/context.js';
 import { ApiError, asApiError, Codes } from '../api/errors.js';
 import { handlerFor } from '../api/handlers.js';
-import type { Jobs, JobOutcome } from '../jobs/jobs.js';
+import type { Job, Jobs, JobOutcome } from '../jobs/jobs.js';
 import { isLoopbackUrl, type Webhooks } from '../jobs/webhook.js';
+import { wantsSchema, type Kinds } from '../query/schema.js';
 import type { IdSource } from '../store/ids.js';
 import { BadRequest, decodeCall, pickApi, validateParams } from './decode.js';
 import { sendJson, sendText } from './reply.js';
@@ -92,7 +93,7 @@ export class FrontDoor {
         sendText(res, 405, `the URL[${path}] only supports GET`, { Allow: 'GET' });
         return [405, ''];
       }
-      return this.poll(res, segments[1]!);
+      return this.poll(res, segments[1]!, wantsSchema(req.headers));
     }
     const match = this.deps.router.match(method, segments);
     if (match.kind === 'notFound') {
@@ -146,10 +147,20 @@ export class FrontDoor {
       return handlerFor(api)(call);
     };
 
+    // Only a request asking for a schema map pays for noting object kinds; async jobs always note them (a few objects)
+    // so a poll asking for the map can have it even when the starting request did not.
+    const schema = wantsSchema(req.headers);
     if (!api.async) {
       try {
-        const out = process();
-        sendJson(res, 200, out instanceof Later ? out.finish() : out);
+        const run = (): Json => {
+          const out = process();
+          return out instanceof Later ? out.finish() : out;
+        };
+        if (!schema) sendJson(res, 200, run());
+        else {
+          const { value, kinds } = env.schema.record(run);
+          sendJson(res, 200, this.withSchema(value, kinds));
+        }
         return [200, api.name];
       } catch (e) {
         const err = asApiError(e);
@@ -159,11 +170,11 @@ export class FrontDoor {
     }
 
     const id = jobUuid ?? this.deps.jobIds.uuid();
-    this.deps.jobs.start(id, api.name, webhook);
+    this.deps.jobs.start(id, api.name, webhook, schema);
     let outcome: () => JobOutcome;
     try {
-      const out = process();
-      outcome = () => ({ body: out instanceof Later ? out.finish() : out });
+      const { value: out, kinds } = env.schema.record(process);
+      outcome = () => ({ body: out instanceof Later ? env.schema.record(out.finish, kinds).value : out, kinds });
     } catch (e) {
       const err = asApiError(e);
       outcome = () => ({ error: err.toJSON() });
@@ -183,16 +194,27 @@ export class FrontDoor {
     const job = this.deps.jobs.finish(id, result);
     this.deps.log?.(`job ${id} (${job?.api ?? '?'}) ${'body' in result ? 'succeeded' : `failed: ${result.error.code}`}`);
     if (job?.webhook) {
-      if ('body' in result) this.deps.webhooks.deliver(job.webhook, id, true, result.body);
+      if ('body' in result) this.deps.webhooks.deliver(job.webhook, id, true, job.schema ? this.jobBody(job) : result.body);
       else this.deps.webhooks.deliver(job.webhook, id, false, { error: result.error });
     }
+  }
+
+  /** `body` plus its `schema` map, as ZStack writes a successful reply for a request with X-JSON-Schema. */
+  private withSchema(body: Json, kinds: Kinds): Json {
+    return { ...body, schema: this.deps.env.schema.build(body, kinds) };
+  }
+
+  private jobBody(job: Job): Json {
+    const body = job.body ?? {};
+    return this.withSchema(body, job.kinds ?? new Map());
   }
 
   private location(id: string): string {
     return `${this.deps.baseUrl()}${API_ROOT}/api-jobs/${id}`;
   }
 
-  private poll(res: ServerResponse, id: string): [number, string] {
+  /** A finished job's answer; the schema map when the poll or the starting request asked for it. */
+  private poll(res: ServerResponse, id: string, schema: boolean): [number, string] {
     this.deps.jobs.sweep();
     const job = this.deps.jobs.get(id);
     if (!job) {
@@ -204,7 +226,7 @@ export class FrontDoor {
       return [202, `job ${id} running`];
     }
     if (job.state === 'succeeded') {
-      sendJson(res, 200, job.body ?? {});
+      sendJson(res, 200, schema || job.schema ? this.jobBody(job) : (job.body ?? {}));
       return [200, `job ${id}`];
     }
     sendJson(res, 503, { error: job.error });

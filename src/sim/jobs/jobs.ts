@@ -1,5 +1,6 @@
 // Async API jobs: ids in use, running/finished state, result retention (TTL) and the timers that finish them.
 import type { ErrorJson } from '../api/errors.js';
+import type { Kinds } from '../query/schema.js';
 
 export type JobState = 'running' | 'succeeded' | 'failed';
 
@@ -12,9 +13,13 @@ export interface Job {
   startedAt: number;
   finishedAt?: number;
   webhook?: string;
+  /** The starting request asked for a `schema` map (X-JSON-Schema: true). */
+  schema: boolean;
+  /** Kinds of the objects in `body`, for building a schema map when one is asked for. */
+  kinds?: Kinds;
 }
 
-export type JobOutcome = { body: Record<string, unknown> } | { error: ErrorJson };
+export type JobOutcome = { body: Record<string, unknown>; kinds?: Kinds } | { error: ErrorJson };
 
 /** ZStack keeps finished job results about three hours. */
 export const DEFAULT_JOB_TTL_MS = 3 * 3600_000;
@@ -40,8 +45,8 @@ export class Jobs {
     this.used.add(uuid);
   }
 
-  start(uuid: string, api: string, webhook?: string): Job {
-    const job: Job = { uuid, api, state: 'running', startedAt: this.now(), ...(webhook ? { webhook } : {}) };
+  start(uuid: string, api: string, webhook?: string, schema = false): Job {
+    const job: Job = { uuid, api, state: 'running', startedAt: this.now(), schema, ...(webhook ? { webhook } : {}) };
     this.jobs.set(uuid, job);
     this.used.add(uuid);
     this.running++;
@@ -54,6 +59,7 @@ export class Jobs {
     if ('body' in outcome) {
       job.state = 'succeeded';
       job.body = outcome.body;
+      if (outcome.kinds) job.kinds = outcome.kinds;
     } else {
       job.state = 'failed';
       job.error = outcome.error;

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
 import { formatDate } from './dates.js';
 import { joinSteps } from './paths.js';
+import type { SchemaRecorder, Shape } from './schema.js';
 
 /** List fields computed from other tables, keyed `<table>.<field>`. `pick` gives scalars instead of nested rows. */
 const DERIVED: Record<string, { inventory: string; key: string; pick?: string }> = {
@@ -22,19 +23,31 @@ type FieldPlan =
 /** Nested inventories are rendered this deep at most (a VM's nics, but not the nics' own lists' lists). */
 const MAX_DEPTH = 2;
 
+interface Plan {
+  fields: FieldPlan[];
+  /** For the schema map: the kind, and the fields that hold rendered inventories. */
+  shape: Shape;
+}
+
 export class Renderer {
-  private readonly plans = new Map<string, FieldPlan[]>();
+  private readonly plans = new Map<string, Plan>();
 
   constructor(
     private readonly store: Store,
     private readonly registry: Registry,
+    private readonly schema: SchemaRecorder,
   ) {}
 
-  /** Renders a row as `inventory`, or as the row's own kind when it has one (a KVM host queried as a host). */
+  /**
+   * Renders a row as `inventory`, or as the row's own kind when it has one (a KVM host queried as a host). The kind is
+   * noted for the reply's schema map (see schema.ts).
+   */
   render(inventory: string, row: Row, fields?: readonly string[], depth = 0): Record<string, unknown> {
     const kind = typeof row.__kind === 'string' ? row.__kind : inventory;
     const out: Record<string, unknown> = {};
-    for (const p of this.plan(kind)) {
+    const plan = this.plan(kind);
+    this.schema.note(out, plan.shape);
+    for (const p of plan.fields) {
       if (fields && !fields.includes(p.name)) continue;
       if (p.how === 'plain') {
         const v = row[p.name];
@@ -57,10 +70,10 @@ export class Renderer {
     return out;
   }
 
-  private plan(inventory: string): FieldPlan[] {
-    let plan = this.plans.get(inventory);
-    if (plan) return plan;
-    plan = [];
+  private plan(inventory: string): Plan {
+    const known = this.plans.get(inventory);
+    if (known) return known;
+    const plan: FieldPlan[] = [];
     const inv = this.registry.inventory(inventory);
     const table = this.store.table(inventory).name;
     for (const f of inv?.fields ?? []) {
@@ -77,7 +90,9 @@ export class Renderer {
         } else plan.push({ name: f.name, how: 'plain' });
       }
     }
-    this.plans.set(inventory, plan);
-    return plan;
+    const nested = plan.flatMap((p) => (p.how === 'nested' && !p.pick ? [p.name] : []));
+    const made: Plan = { fields: plan, shape: { kind: inventory, nested } };
+    this.plans.set(inventory, made);
+    return made;
   }
 }

@@ -1,0 +1,95 @@
+// ZStack's reply `schema` map (asked for with `X-JSON-Schema: true`): `{"inventories[0].vmNics[0]": "<server class>"}`.
+// The Java SDK reads it to turn the raw maps of untyped lists into its classes. While a handler runs with recording on,
+// the renderer (and handlers building other typed objects) note each object's kind; the map is then made by walking
+// the reply, parents before children, one entry per noted object found.
+import type { Registry } from '../../schema/registry.js';
+
+/** What an object is; `nested` (when known) lists the only fields that can hold noted objects. */
+export interface Shape {
+  kind: string;
+  nested?: readonly string[];
+}
+export type Kinds = Map<object, string | Shape>;
+export type JsonSchema = Record<string, string>;
+
+/** Classes a reply can hold that are not inventories (names from the SDK's SourceClassMap). */
+const OTHER_CLASSES: Record<string, string> = {
+  CloneVmInstanceResults: 'org.zstack.header.vm.CloneVmInstanceResults',
+  ErrorCode: 'org.zstack.header.errorcode.ErrorCode',
+};
+
+/** Is the request asking for a schema? Header names arrive lower-cased; the value is compared case-insensitively. */
+export function wantsSchema(headers: Record<string, string | string[] | undefined>): boolean {
+  const v = headers['x-json-schema'];
+  const text = Array.isArray(v) ? v[0] : v;
+  return text !== undefined && text.trim().toLowerCase() === 'true';
+}
+
+export class SchemaRecorder {
+  private kinds: Kinds | undefined;
+  private readonly classes = new Map<string, string | null>();
+
+  constructor(private readonly registry: Registry) {}
+
+  /** Runs `fn` noting the kinds of the objects it makes into `kinds` (a fresh map unless given). */
+  record<T>(fn: () => T, kinds: Kinds = new Map()): { value: T; kinds: Kinds } {
+    const outer = this.kinds;
+    this.kinds = kinds;
+    try {
+      return { value: fn(), kinds };
+    } finally {
+      this.kinds = outer;
+    }
+  }
+
+  /** Notes that `obj` is a `kind` (an inventory name, or a name of OTHER_CLASSES); free when not recording. */
+  note<T extends object>(obj: T, kind: string | Shape): T {
+    this.kinds?.set(obj, kind);
+    return obj;
+  }
+
+  /** The schema map of `body`: every noted object in it, by path. */
+  build(body: Record<string, unknown>, kinds: Kinds): JsonSchema {
+    const out: JsonSchema = {};
+    if (kinds.size === 0) return out;
+    const visit = (obj: object, path: string): void => {
+      const noted = kinds.get(obj);
+      if (noted !== undefined) {
+        const cls = this.serverClass(typeof noted === 'string' ? noted : noted.kind);
+        if (cls) out[path] = cls;
+      }
+      const fields = obj as Record<string, unknown>;
+      const nested = typeof noted === 'object' ? noted.nested : undefined;
+      if (nested) {
+        for (const key of nested) {
+          const v = fields[key];
+          if (v !== null && typeof v === 'object') visitValue(v, `${path}.${key}`);
+        }
+      } else {
+        for (const key in fields) {
+          const v = fields[key];
+          if (v !== null && typeof v === 'object') visitValue(v, `${path}.${key}`);
+        }
+      }
+    };
+    const visitValue = (v: unknown, path: string): void => {
+      if (v === null || typeof v !== 'object') return;
+      if (!Array.isArray(v)) return visit(v, path);
+      for (let i = 0; i < v.length; i++) {
+        const e: unknown = v[i];
+        if (e !== null && typeof e === 'object' && !Array.isArray(e)) visit(e, `${path}[${i}]`);
+      }
+    };
+    for (const key in body) visitValue(body[key], key);
+    return out;
+  }
+
+  serverClass(kind: string): string | undefined {
+    let cls = this.classes.get(kind);
+    if (cls === undefined) {
+      cls = this.registry.inventory(kind)?.serverClass ?? OTHER_CLASSES[kind] ?? null;
+      this.classes.set(kind, cls);
+    }
+    return cls ?? undefined;
+  }
+}
