@@ -59,6 +59,8 @@ export interface ScreenShell {
   send(keys: string): void;
   /** Every row written so far (scrollback + viewport), trailing spaces removed. */
   lines(): Promise<string[]>;
+  /** The rows from `from` on (see `mark`), joined with newlines. */
+  textFrom(from: number): Promise<string>;
   /** The visible rows only. */
   screen(): Promise<string[]>;
   /** The row the cursor is on. */
@@ -140,6 +142,7 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
       if (alive) child.write(keys);
     },
     lines: allLines,
+    textFrom: async (from) => (await allLines()).slice(from).join('\n'),
     async screen() {
       await flush();
       const b = term.buffer.active;
