@@ -28,7 +28,7 @@ describe('Ctrl-C', () => {
   });
 
   async function slowJobShell() {
-    const sim = await startSimulator({ port: 0, seed: 'demo', jobDelayMs: 5000 });
+    const sim = await startSimulator({ port: 0, seed: 'demo', jobDelayMs: 20_000 });
     fx.add(() => sim.close());
     const vm = sim.store.all('VmInstanceInventory').find((r) => r.state === 'Stopped');
     expect(vm).toBeDefined();

@@ -85,7 +85,11 @@ export interface ScreenShell {
   waitExit(ms?: number): Promise<Exit>;
   /** All raw output (escape sequences included). */
   raw(): string;
-  dispose(): void;
+  /**
+   * Ends the shell as a user would (Ctrl-C, then Ctrl-D on the empty line) so it cleans up after
+   * itself (--sim removes its session dir); kills it when it does not end; disposes the screen.
+   */
+  dispose(): Promise<void>;
 }
 
 export interface SpawnOptions {
@@ -218,7 +222,13 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
       return e;
     },
     raw: () => rawOut,
-    dispose() {
+    async dispose() {
+      if (alive) {
+        child.write(`${KEY.ctrlC}${KEY.ctrlD}`);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+        clearTimeout(timer);
+      }
       if (alive) {
         try {
           child.kill();
