@@ -69,6 +69,32 @@ describe('password prompt', () => {
     await s.waitFor(/│ zone-1 │/, { from: q });
   });
 
+  it('a password typed ahead of its prompt (pasted with the login) is never shown, run or kept in history', async () => {
+    const sim = await simulator();
+    const home = fx.home();
+    const s = fx.shell(target(sim), home.env());
+    await s.waitForCursorRow(LOGGED_OUT);
+    const from = await s.mark();
+    s.send('LogInByAccount accountName=admin\rpassword\r');
+    // Either the typed-ahead password answers the prompt, or it is dropped and asked for again.
+    const row = await s.waitForCursorRow(/^(Password:|admin@127\.0\.0\.1:\d+ >>>)$/);
+    if (row === 'Password:') {
+      s.send('password');
+      await s.quiet();
+      s.send(KEY.enter);
+    }
+    await s.waitForCursorRow(adminPrompt(sim));
+    // A later command: anything replayed from the type-ahead would show up before its output.
+    s.send('QueryZone fields=name');
+    await s.waitForCursorRow(`${adminPrompt(sim)}QueryZone fields=name`);
+    s.send(KEY.enter);
+    const text = await s.waitFor(/│ zone-2 │/, { from });
+    expect(text).not.toMatch(/\bpassword\b/);
+    const history = readFileSync(join(home.cliHome, 'history'), 'utf8').split('\n');
+    expect(history).toContain('QueryZone fields=name');
+    expect(history).not.toContain('password');
+  });
+
   it('Ctrl-C at the password prompt cancels the login and the shell goes on', async () => {
     const sim = await simulator();
     const s = fx.shell(target(sim), fx.home().env());
