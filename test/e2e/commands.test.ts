@@ -1,0 +1,143 @@
+// The real shell (`zstack-cli --sim`) in a pseudo-terminal: running queries and async actions,
+// usage errors that leave the shell running, pasted lines, help, last, exit and Ctrl-D.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Fixture, KEY, SIM_PROMPT, type ScreenShell } from './pty.js';
+
+const fx = new Fixture();
+afterEach(() => fx.cleanup());
+
+async function simShell(): Promise<{ s: ScreenShell; prompt: string }> {
+  const s = fx.shell(['--sim'], fx.home().env());
+  const row = await s.waitForCursorRow(SIM_PROMPT);
+  return { s, prompt: `${row} ` };
+}
+
+/** Types a line, presses Enter, and waits for the next empty prompt; returns the output in between. */
+async function run(s: ScreenShell, prompt: string, line: string): Promise<string> {
+  const from = await s.mark();
+  s.send(line);
+  await s.waitForCursorRow(`${prompt}${line}`);
+  s.send(KEY.enter);
+  const text = await s.waitFor((t) => t.split('\n').slice(1).includes(prompt.trimEnd()), { from });
+  await s.waitForCursorRow(prompt);
+  const lines = text.split('\n');
+  // Between the echoed command line and the new prompt.
+  return lines.slice(1, lines.lastIndexOf(prompt.trimEnd())).join('\n');
+}
+
+describe('running commands', () => {
+  it('a query prints a table with the matching VM', async () => {
+    const { s, prompt } = await simShell();
+    const out = await run(s, prompt, 'QueryVmInstance name=web-01');
+    expect(out).toMatch(/│ uuid +│ name +│ state/);
+    expect(out).toMatch(/│ [0-9a-f]{32} │ web-01 │/);
+    expect(out).not.toMatch(/web-02/);
+  });
+
+  it('async StartVmInstance and StopVmInstance wait for the job and print the VM', async () => {
+    const { s, prompt } = await simShell();
+    const table = await run(s, prompt, 'QueryVmInstance name=web-01');
+    const [, uuid, state] = /│ ([0-9a-f]{32}) │ web-01 │ (\w+) /.exec(table)!;
+    expect(uuid).toBeDefined();
+    // Start a stopped VM first so both calls change something; the demo seed has web-01 stopped.
+    const first = state === 'Running' ? 'Stop' : 'Start';
+    const second = first === 'Start' ? 'Stop' : 'Start';
+    const a = await run(s, prompt, `${first}VmInstance uuid=${uuid}`);
+    expect(a).toContain(`"uuid": "${uuid}"`);
+    expect(a).toMatch(first === 'Start' ? /"state": "Running"/ : /"state": "Stopped"/);
+    const b = await run(s, prompt, `${second}VmInstance uuid=${uuid}`);
+    expect(b).toContain(`"uuid": "${uuid}"`);
+    expect(b).toMatch(second === 'Start' ? /"state": "Running"/ : /"state": "Stopped"/);
+    const after = await run(s, prompt, 'QueryVmInstance name=web-01');
+    expect(after).toMatch(new RegExp(`│ ${uuid} │ web-01 │ ${state} `));
+  });
+
+  it('a misspelt API prints one Error line with did-you-mean and the shell goes on', async () => {
+    const { s, prompt } = await simShell();
+    const out = await run(s, prompt, 'StartVmInstanec uuid=1');
+    const errors = out.split('\n').filter((l) => l.startsWith('Error:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/did you mean StartVmInstance\b/);
+    expect(await run(s, prompt, 'QueryZone')).toContain('zone-1');
+  });
+
+  it('an unterminated quote prints one Error line and the shell goes on', async () => {
+    const { s, prompt } = await simShell();
+    const out = await run(s, prompt, 'QueryZone name="zone-1');
+    const errors = out.split('\n').filter((l) => l.startsWith('Error:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/quote/);
+    expect(out).not.toContain('zone-1');
+    expect(await run(s, prompt, 'QueryZone name="zone-1"')).toMatch(/│ zone-1 │/);
+  });
+
+  it('pasted lines (one chunk) run in order', async () => {
+    const { s, prompt } = await simShell();
+    const from = await s.mark();
+    s.send('QueryZone\rQueryCluster\r');
+    const text = await s.waitFor(/cluster-2a[\s\S]*\n.*>>>\s*$/, { from });
+    const lines = text.split('\n');
+    const zoneCmd = lines.findIndex((l) => l === `${prompt}QueryZone`);
+    const clusterCmd = lines.findIndex((l) => l === `${prompt}QueryCluster`);
+    expect(zoneCmd).toBeGreaterThanOrEqual(0);
+    expect(clusterCmd).toBeGreaterThan(zoneCmd);
+    const zones = lines.slice(zoneCmd, clusterCmd).join('\n');
+    expect(zones).toMatch(/│ zone-1 │/);
+    expect(zones).toMatch(/│ zone-2 │/);
+    expect(lines.slice(clusterCmd).join('\n')).toMatch(/│ cluster-1a │[\s\S]*│ cluster-2a │/);
+    await s.waitForCursorRow(prompt);
+  });
+});
+
+describe('built-ins', () => {
+  it('help lists APIs', async () => {
+    const { s, prompt } = await simShell();
+    const out = await run(s, prompt, 'help');
+    expect(out).toMatch(/\bQuery \(\d+\)/);
+    expect(out).toMatch(/\bStart \(\d+\)/);
+  });
+
+  it('help StartVmInstance shows the params, the Chinese title and an example', async () => {
+    const { s, prompt } = await simShell();
+    const out = await run(s, prompt, 'help StartVmInstance');
+    expect(out).toMatch(/^StartVmInstance - 启动云主机$/m);
+    expect(out).toMatch(/^Parameters:$/m);
+    expect(out).toMatch(/^ +uuid string, required/m);
+    expect(out).toMatch(/^ +hostUuid string, optional/m);
+    expect(out).toMatch(/^Example:\n +StartVmInstance uuid=[0-9a-f]{32}$/m);
+  });
+
+  it('last re-prints the last result', async () => {
+    const { s, prompt } = await simShell();
+    expect(await run(s, prompt, 'last')).toMatch(/no result yet/);
+    const result = await run(s, prompt, 'QueryZone fields=name');
+    expect(result).toMatch(/│ zone-1 │/);
+    await run(s, prompt, 'help StartVmInstance');
+    expect(await run(s, prompt, 'last')).toBe(result);
+  });
+
+  it('exit ends the shell with exit code 0', async () => {
+    const { s, prompt } = await simShell();
+    s.send('exit');
+    await s.waitForCursorRow(`${prompt}exit`);
+    s.send(KEY.enter);
+    expect((await s.waitExit()).exitCode).toBe(0);
+  });
+
+  it('Ctrl-D on an empty line ends the shell with exit code 0', async () => {
+    const { s } = await simShell();
+    s.send(KEY.ctrlD);
+    expect((await s.waitExit()).exitCode).toBe(0);
+  });
+
+  it('Ctrl-D with text on the line does not end the shell', async () => {
+    const { s, prompt } = await simShell();
+    s.send('QueryZone');
+    await s.waitForCursorRow(`${prompt}QueryZone`);
+    s.send(KEY.ctrlD);
+    await s.quiet();
+    expect(await s.cursorRow()).toBe(`${prompt}QueryZone`);
+    s.send(KEY.enter);
+    await s.waitFor(/│ zone-1 │/);
+  });
+});

@@ -1,0 +1,294 @@
+// End-to-end helper: runs the real `bin/zstack-cli.js` in a pseudo-terminal (node-pty) and mirrors
+// its output into a headless xterm, so tests type keys and read the screen as a user would.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+
+const { Terminal } = xterm;
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = join(ROOT, 'bin/zstack-cli.js');
+
+export const KEY = {
+  tab: '\t',
+  enter: '\r',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  ctrlC: '\x03',
+  ctrlD: '\x04',
+  ctrlR: '\x12',
+  backspace: '\x7f',
+} as const;
+
+/** Default wait for anything to show up; generous for a loaded 2-core machine. */
+export const WAIT_MS = 10_000;
+
+/**
+ * A clean environment for the child: only what a user's shell would have, never vitest's
+ * MODE, DEV, PROD, SSR, NODE_ENV, VITEST_* or CI, which would change colour and behaviour.
+ */
+export function childEnv(home: string, extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    ZSTACK_CLI_HOME: join(home, 'zstack-cli'),
+    LANG: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    PAGER: 'cat',
+  };
+  return { ...env, ...extra };
+}
+
+/** A fresh temp directory used as HOME (and its `zstack-cli` subdir as ZSTACK_CLI_HOME). */
+export function tempHome(): { home: string; cliHome: string; remove(): void } {
+  const home = mkdtempSync(join(tmpdir(), 'zstack-e2e-'));
+  return { home, cliHome: join(home, 'zstack-cli'), remove: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+export interface Exit {
+  exitCode: number;
+  signal?: number | undefined;
+}
+
+export interface ScreenShell {
+  /** Sends one chunk of input (send each special key on its own). */
+  send(keys: string): void;
+  /** Every row written so far (scrollback + viewport), trailing spaces removed. */
+  lines(): Promise<string[]>;
+  /** The rows from `from` on (see `mark`), joined with newlines. */
+  textFrom(from: number): Promise<string>;
+  /** The visible rows only. */
+  screen(): Promise<string[]>;
+  /** The row the cursor is on. */
+  cursorRow(): Promise<string>;
+  /** The cursor's column (0-based). */
+  cursorX(): Promise<number>;
+  /** The number of rows written so far: pass it as `from` to look only at later output. */
+  mark(): Promise<number>;
+  /** Waits until the text from row `from` on matches; throws with the screen after `ms`. */
+  waitFor(pred: RegExp | ((text: string) => boolean), opts?: { from?: number; ms?: number }): Promise<string>;
+  /** Waits until the cursor's row matches (e.g. an empty prompt). */
+  waitForCursorRow(pred: RegExp | string, ms?: number): Promise<string>;
+  /** Waits until `check` holds (e.g. on the cursor position); throws with the screen after `ms`. */
+  until(check: () => boolean | Promise<boolean>, what: string, ms?: number): Promise<void>;
+  /** Tab, a moment of quiet (so the two keys never reach the shell as one chunk), Tab. */
+  doubleTab(): Promise<void>;
+  /** Waits until no output arrived for `ms` (for "nothing happened" checks). */
+  quiet(ms?: number): Promise<void>;
+  /** Resolves with the exit code once the process ended. */
+  readonly exited: Promise<Exit>;
+  /** Waits for the process to end; throws with the screen after `ms`. */
+  waitExit(ms?: number): Promise<Exit>;
+  /** All raw output (escape sequences included). */
+  raw(): string;
+  /**
+   * Ends the shell as a user would (Ctrl-C, then Ctrl-D on the empty line) so it cleans up after
+   * itself (--sim removes its session dir); kills it when it does not end; disposes the screen.
+   */
+  dispose(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  args: string[];
+  env: Record<string, string>;
+  cols?: number;
+  rows?: number;
+}
+
+export function spawnShell(opts: SpawnOptions): ScreenShell {
+  const cols = opts.cols ?? 120;
+  const rows = opts.rows ?? 30;
+  const term = new Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
+  const child = pty.spawn(process.execPath, [BIN, ...opts.args], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: ROOT,
+    env: opts.env,
+  });
+  let rawOut = '';
+  let lastData = Date.now();
+  let alive = true;
+  child.onData((d) => {
+    rawOut += d;
+    lastData = Date.now();
+    term.write(d);
+  });
+  const exited = new Promise<Exit>((res) => {
+    child.onExit((e) => {
+      alive = false;
+      res({ exitCode: e.exitCode, signal: e.signal });
+    });
+  });
+
+  const flush = (): Promise<void> => new Promise((r) => term.write('', r));
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  const allLines = async (): Promise<string[]> => {
+    await flush();
+    const b = term.buffer.active;
+    const out: string[] = [];
+    for (let i = 0; i < b.length; i++) out.push((b.getLine(i)?.translateToString(true) ?? '').trimEnd());
+    // Drop empty rows below the cursor: they were never written.
+    const last = b.baseY + b.cursorY;
+    return out.slice(0, Math.max(last + 1, 0));
+  };
+  const dump = async (): Promise<string> => {
+    const l = await allLines();
+    return l.slice(-rows).join('\n');
+  };
+
+  const shell: ScreenShell = {
+    send(keys) {
+      if (alive) child.write(keys);
+    },
+    lines: allLines,
+    textFrom: async (from) => (await allLines()).slice(from).join('\n'),
+    async screen() {
+      await flush();
+      const b = term.buffer.active;
+      const out: string[] = [];
+      for (let i = 0; i < term.rows; i++) out.push((b.getLine(b.viewportY + i)?.translateToString(true) ?? '').trimEnd());
+      return out;
+    },
+    async cursorRow() {
+      await flush();
+      const b = term.buffer.active;
+      return (b.getLine(b.baseY + b.cursorY)?.translateToString(true) ?? '').trimEnd();
+    },
+    async cursorX() {
+      await flush();
+      return term.buffer.active.cursorX;
+    },
+    async mark() {
+      await flush();
+      const b = term.buffer.active;
+      return b.baseY + b.cursorY;
+    },
+    async waitFor(pred, o = {}) {
+      const test = typeof pred === 'function' ? pred : (t: string) => pred.test(t);
+      const ms = o.ms ?? WAIT_MS;
+      const start = Date.now();
+      for (;;) {
+        const text = (await allLines()).slice(o.from ?? 0).join('\n');
+        if (test(text)) return text;
+        if (Date.now() - start > ms) throw new Error(`screen never matched ${String(pred)} within ${ms} ms:\n----\n${await dump()}\n----`);
+        await sleep(10);
+      }
+    },
+    async waitForCursorRow(pred, ms = WAIT_MS) {
+      const test = (row: string): boolean => (typeof pred === 'string' ? row === pred.trimEnd() : pred.test(row));
+      const start = Date.now();
+      for (;;) {
+        const row = await shell.cursorRow();
+        if (test(row)) return row;
+        if (Date.now() - start > ms) throw new Error(`cursor row is '${row}', never ${String(pred)} within ${ms} ms:\n----\n${await dump()}\n----`);
+        await sleep(10);
+      }
+    },
+    async until(check, what, ms = WAIT_MS) {
+      const start = Date.now();
+      for (;;) {
+        await flush();
+        if (await check()) return;
+        if (Date.now() - start > ms) throw new Error(`never ${what} within ${ms} ms:\n----\n${await dump()}\n----`);
+        await sleep(10);
+      }
+    },
+    async doubleTab() {
+      shell.send(KEY.tab);
+      await shell.quiet(150);
+      shell.send(KEY.tab);
+    },
+    async quiet(ms = 100) {
+      const start = Date.now();
+      // Quiet means: nothing arrived in the last `ms`, and at least `ms` passed since the call.
+      while (Date.now() - Math.max(lastData, start) < ms) {
+        if (Date.now() - start > WAIT_MS) throw new Error('output never went quiet');
+        await sleep(10);
+      }
+      await flush();
+    },
+    exited,
+    async waitExit(ms = WAIT_MS) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)));
+      const e = await Promise.race([exited, timeout]);
+      clearTimeout(timer);
+      if (e === 'timeout') throw new Error(`the shell did not exit within ${ms} ms:\n----\n${await dump()}\n----`);
+      return e;
+    },
+    raw: () => rawOut,
+    async dispose() {
+      if (alive) {
+        child.write(`${KEY.ctrlC}${KEY.ctrlD}`);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+        clearTimeout(timer);
+      }
+      if (alive) {
+        try {
+          child.kill();
+        } catch {
+          /* already gone */
+        }
+      }
+      term.dispose();
+    },
+  };
+  return shell;
+}
+
+/** Runs a one-shot command (no terminal) and returns its exit code and output. */
+export function runOneShot(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeout: 20_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      res({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Escapes text for use inside a RegExp. */
+export const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The `--sim` prompt: `admin@127.0.0.1:PORT >>> `. */
+export const SIM_PROMPT = /^admin@127\.0\.0\.1:\d+ >>>$/;
+
+/**
+ * Everything one test opened (temp homes, shells, simulators), closed in reverse order by
+ * `cleanup()`; call it from afterEach.
+ */
+export class Fixture {
+  private readonly undo: (() => unknown)[] = [];
+
+  home(): { home: string; cliHome: string; env: (extra?: Record<string, string>) => Record<string, string> } {
+    const t = tempHome();
+    this.undo.push(() => t.remove());
+    return { home: t.home, cliHome: t.cliHome, env: (extra) => childEnv(t.home, extra) };
+  }
+
+  shell(args: string[], env: Record<string, string>, size?: { cols: number; rows: number }): ScreenShell {
+    const s = spawnShell({ args, env, ...(size ?? {}) });
+    this.undo.push(() => s.dispose());
+    return s;
+  }
+
+  /** Registers something to close at the end (e.g. a simulator). */
+  add(close: () => unknown): void {
+    this.undo.push(close);
+  }
+
+  async cleanup(): Promise<void> {
+    while (this.undo.length) {
+      try {
+        await this.undo.pop()!();
+      } catch {
+        /* keep cleaning */
+      }
+    }
+  }
+}
