@@ -85,6 +85,8 @@ export class App {
   async execContext(signal: AbortSignal | undefined, label: string, async: boolean): Promise<ExecContext> {
     const tty = this.io.stderr.isTTY === true;
     const webhook = this.flags.webhook && async ? await (this.webhook ??= startWebhookReceiver()) : undefined;
+    // Ctrl-C erases the spinner at once, before anything reports the interruption.
+    signal?.addEventListener('abort', () => this.finished(), { once: true });
     return {
       endpoint: this.conn.endpoint,
       transport: this.getTransport(),

@@ -48,6 +48,12 @@ export function insertionFor(c: Completion, line: string, cursor: number): strin
     const text = only.value + space;
     return text === typed ? undefined : text;
   }
+  // A fuzzy API name (`qvmins`) that starts no candidate: take the best-ranked one, as the engine
+  // ranks them (QueryVmInstance first); the listing on a second Tab shows the others.
+  const lower = typed.toLowerCase();
+  if (cands[0]!.group === 'api' && typed !== '' && !cands.some((x) => x.value.toLowerCase().startsWith(lower))) {
+    return cands[0]!.value + (line[cursor] !== ' ' ? ' ' : '');
+  }
   const p = commonPrefix(cands.map((x) => x.value));
   // An API name that is a prefix of longer ones (QueryVmInstance, QueryVmInstancePci...) is taken whole:
   // the exact API is what is almost always meant; one more letter reaches the longer names.

@@ -223,7 +223,15 @@ export function startRepl(deps: ReplDeps): Repl {
   function readSecret(prompt: string): Promise<string | undefined> {
     if (!running || secret) return Promise.resolve(undefined);
     out(prompt);
-    return new Promise((resolve) => (secret = { text: '', resolve }));
+    return new Promise((resolve) => {
+      secret = { text: '', resolve };
+      // Keys typed ahead of the question answer it (as with sudo): they must never be replayed at
+      // the prompt, where they would echo, run, and land in history.
+      while (secret && pendingKeys.length) {
+        const [s, k] = pendingKeys.shift()!;
+        secretKey(s, k);
+      }
+    });
   }
 
   function keyWhileBusy(s: string | undefined, key: KeyInfo | undefined): void {
@@ -233,8 +241,9 @@ export function startRepl(deps: ReplDeps): Repl {
       pendingKeys.length = 0;
       pendingLines.length = 0;
       if (!run.ctl.signal.aborted) {
-        out('^C\n');
+        // Abort first: the command's own progress line (a spinner) clears itself before ^C is shown.
         run.ctl.abort();
+        out('^C\n');
       } else {
         // A second Ctrl-C: stop waiting for a command that ignores its signal.
         run.detached = true;

@@ -159,6 +159,13 @@ describe('insertionFor', () => {
     const c: Completion = { replaceFrom: 0, replaceTo: 10, candidates: ['QueryVmInstance', 'QueryVmInstancePci'].map((value) => ({ value, group: 'api', final: true })) };
     expect(insertionFor(c, 'QueryVmIns', 10)).toBe('QueryVmInstance ');
   });
+
+  it('takes the best-ranked API for a fuzzy abbreviation that starts no candidate', () => {
+    const c: Completion = { replaceFrom: 0, replaceTo: 6, candidates: ['QueryVmInstance', 'QuerySlbVmInstance'].map((value) => ({ value, group: 'api', final: true })) };
+    expect(insertionFor(c, 'qvmins', 6)).toBe('QueryVmInstance ');
+    // Params are not guessed: without a common prefix nothing is inserted.
+    expect(insertionFor(comp(['hostUuid=', 'clusterUuid='], 2), 'A uu', 4)).toBeUndefined();
+  });
 });
 
 describe('readlineCompleter', () => {

@@ -102,8 +102,8 @@ describe('built-ins', () => {
     const out = await run(s, prompt, 'help StartVmInstance');
     expect(out).toMatch(/^StartVmInstance - 启动云主机$/m);
     expect(out).toMatch(/^Parameters:$/m);
-    expect(out).toMatch(/^ +uuid string, required/m);
-    expect(out).toMatch(/^ +hostUuid string, optional/m);
+    expect(out).toMatch(/^ +uuid +string, required/m);
+    expect(out).toMatch(/^ +hostUuid +string, optional/m);
     expect(out).toMatch(/^Example:\n +StartVmInstance uuid=[0-9a-f]{32}$/m);
   });
 
