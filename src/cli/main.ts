@@ -255,11 +255,11 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
 
   program
     .command('__complete [line...]', { hidden: true })
-    .description('print completion candidates for the text left of the cursor (used by the bash/zsh scripts)')
+    .description('print completion candidates for a shell line left of the cursor, program name included (used by the bash/zsh scripts)')
     .allowUnknownOption()
     .action(async (words: string[]) => {
       const { completionLines } = await import('./complete-command.js');
-      const lines = await completionLines(words.join(' '), () => App.create(io, program.opts<GlobalOptions>()));
+      const lines = await completionLines(words.join(' '), (flags) => App.create(io, { ...program.opts<GlobalOptions>(), ...flags }));
       if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
     });
 

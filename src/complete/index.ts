@@ -7,3 +7,4 @@ export { resourceOfField, resourceOfParam, resourceOfType, type ResourceRef } fr
 export type { Analysis, Candidate, CandidateGroup, Completion, ValueItem, ValueRequest, ValueSource } from './types.js';
 export { matchNames } from './match.js';
 export { columns, textWidth } from './listing.js';
+export { fuzzyPick } from './pick.js';

@@ -1,7 +1,7 @@
 // Adapts the completion engine to node:readline's callback completer contract: answers within a time
 // limit, never throws, remembers the last answer (a double Tab asks twice), decides what to insert,
 // and on a repeated Tab with nothing to insert hands the candidates to the shell's titled listing.
-import type { Completion, Timers } from '../complete/index.js';
+import { fuzzyPick, type Completion, type Timers } from '../complete/index.js';
 
 export type EngineFn = (line: string, cursor: number, signal: AbortSignal) => Promise<Completion>;
 export type ReadlineCompleter = (text: string, cb: (err: null, result: [string[], string]) => void) => void;
@@ -48,12 +48,10 @@ export function insertionFor(c: Completion, line: string, cursor: number): strin
     const text = only.value + space;
     return text === typed ? undefined : text;
   }
-  // A fuzzy API name (`qvmins`) that starts no candidate: take the best-ranked one, as the engine
-  // ranks them (QueryVmInstance first); the listing on a second Tab shows the others.
-  const lower = typed.toLowerCase();
-  if (cands[0]!.group === 'api' && typed !== '' && !cands.some((x) => x.value.toLowerCase().startsWith(lower))) {
-    return cands[0]!.value + (line[cursor] !== ' ' ? ' ' : '');
-  }
+  // A fuzzy API name (`qvmins`) that starts no candidate: the best-ranked one (the listing on a
+  // second Tab shows the others).
+  const picked = fuzzyPick(c, typed);
+  if (picked) return picked.value + (line[cursor] !== ' ' ? ' ' : '');
   const p = commonPrefix(cands.map((x) => x.value));
   // An API name that is a prefix of longer ones (QueryVmInstance, QueryVmInstancePci...) is taken whole:
   // the exact API is what is almost always meant; one more letter reaches the longer names.

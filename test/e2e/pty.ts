@@ -93,6 +93,8 @@ export interface ScreenShell {
 }
 
 export interface SpawnOptions {
+  /** The program to run; default the CLI (`node bin/zstack-cli.js`). */
+  command?: string;
   args: string[];
   env: Record<string, string>;
   cols?: number;
@@ -103,7 +105,8 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
   const cols = opts.cols ?? 120;
   const rows = opts.rows ?? 30;
   const term = new Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
-  const child = pty.spawn(process.execPath, [BIN, ...opts.args], {
+  const [file, argv] = opts.command ? [opts.command, opts.args] : [process.execPath, [BIN, ...opts.args]];
+  const child = pty.spawn(file, argv, {
     name: 'xterm-256color',
     cols,
     rows,
