@@ -1,6 +1,6 @@
 // Fetches live resource rows (uuid, name) for completion: a read-only `Query<Resource>` through the
 // same planner and executor as every command, limited in rows and time. Never writes anything.
-import type { ArgNode, CommandNode } from '../parse/ast.js';
+import { syntheticCommand } from '../parse/build.js';
 import { planCommand } from '../plan/planner.js';
 import type { Registry } from '../schema/registry.js';
 import { execute, type ExecContext } from '../execute/executor.js';
@@ -12,11 +12,6 @@ export interface ResourceRowLike {
 
 /** How many rows completion asks for at most (the listing shows far fewer). */
 export const LIVE_ROW_LIMIT = 500;
-
-function arg(key: string, value: string): ArgNode {
-  const at = { start: 0, end: 0 };
-  return { span: at, key, keySpan: at, op: '=', opSpan: at, value, valueSpan: at, valueQuoted: true, literalCommas: [] };
-}
 
 /** Rows of a query API, newest first; [] when the API or session is unusable. Throws only on abort. */
 export async function fetchResourceRows(
@@ -30,10 +25,11 @@ export async function fetchResourceRows(
   const inv = registry.inventory(ref.inventory);
   const hasName = inv?.fields.some((f) => f.name === 'name') ?? false;
   const hasDate = inv?.fields.some((f) => f.name === 'createDate') ?? false;
-  const args = [arg('fields', hasName ? 'uuid,name' : 'uuid'), arg('limit', String(LIVE_ROW_LIMIT))];
-  if (hasDate) args.push(arg('sortBy', 'createDate'), arg('sortDirection', 'desc'));
-  const at = { start: 0, end: 0 };
-  const cmd: CommandNode = { name: api.name, nameSpan: at, args, span: at };
+  const cmd = syntheticCommand(api.name, {
+    fields: hasName ? 'uuid,name' : 'uuid',
+    limit: String(LIVE_ROW_LIMIT),
+    ...(hasDate ? { sortBy: 'createDate', sortDirection: 'desc' } : {}),
+  });
   const planned = planCommand(registry, cmd);
   if (!planned.ok) return [];
   const result = await execute(planned.request, await context(signal));

@@ -14,7 +14,6 @@ import { runScript } from './script.js';
 import { showResult } from './show-result.js';
 import { usageLine } from './usage-error.js';
 import { completionScript } from './completion-scripts.js';
-import { runShell } from './shell.js';
 import { runSimCommand, startEmbeddedSim } from './sim-command.js';
 
 export const VERSION = '0.1.0';
@@ -101,6 +100,8 @@ async function shell(opts: GlobalOptions, io: CliIO): Promise<number> {
   if (typeof c === 'string') return usage(io, c);
   return withApp(io, opts, async (app) => {
     const banner = app.simBanner ?? `zstack-cli ${VERSION}: ${app.conn.endpoint.host}:${app.conn.endpoint.port}. Tab completes, help lists APIs, exit or Ctrl-D leaves.`;
+    // Loaded only here: one-shot commands never need readline, the REPL or the completion engine.
+    const { runShell } = await import('./shell.js');
     return runShell(app, { ...(c.format ? { format: c.format } : {}), run: c.run, banner });
   });
 }
@@ -231,6 +232,25 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .addHelpText('after', '\nThe port is the global --port (default 8080; 0 = any free port).')
     .action(async (o: { bind: string; seed: string; jobDelay: string }) => {
       code = await runSimCommand({ ...o, port: String(program.opts<GlobalOptions>().port ?? '8080') }, io, signal);
+    });
+
+  program
+    .command('__complete [line...]', { hidden: true })
+    .description('print completion candidates for the text left of the cursor (used by the bash/zsh scripts)')
+    .allowUnknownOption()
+    .action(async (words: string[]) => {
+      const { completionLines } = await import('./complete-command.js');
+      const lines = await completionLines(words.join(' '), () => App.create(io, program.opts<GlobalOptions>()));
+      if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
+    });
+
+  program
+    .command('profile <action> [args...]')
+    .description('server profiles: list | add <name> host=... [port=] [https=] [ca=] [insecure=] [account=] | remove <name> | use <name|none>')
+    .action(async (action: string, args: string[]) => {
+      const { runProfileCommand } = await import('./profile-command.js');
+      const { configDir } = await import('../config/paths.js');
+      code = await runProfileCommand(action, args, io.env.ZSTACK_CLI_HOME ?? configDir(io.env, io.homedir), io);
     });
 
   program

@@ -1,7 +1,8 @@
 // Runs one parsed command end to end for every front end (one-shot, script, shell): fills what the
 // user may leave out (LogOut's session, a login password by hidden prompt, -c as fields=), plans,
 // then prints the dry run / curl, or executes and renders. Returns the exit code; never throws.
-import type { ArgNode, CommandNode } from '../parse/ast.js';
+import type { CommandNode } from '../parse/ast.js';
+import { syntheticArg } from '../parse/build.js';
 import { curlCommand } from '../plan/curl.js';
 import { dryRunJson } from '../plan/dry-run.js';
 import { planCommand } from '../plan/planner.js';
@@ -38,11 +39,6 @@ export interface RunnerDeps {
   finished: () => void;
   out: (text: string) => void;
   err: (text: string) => void;
-}
-
-function syntheticArg(key: string, value: string): ArgNode {
-  const at = { start: 0, end: 0 };
-  return { span: at, key, keySpan: at, op: '=', opSpan: at, value, valueSpan: at, valueQuoted: true, literalCommas: [] };
 }
 
 function hasArg(cmd: CommandNode, key: string): boolean {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { cachedValueSource } from '../complete/values.js';
 import { InterruptedError, isSessionExpired } from '../execute/errors.js';
-import type { ArgNode, CommandNode } from '../parse/ast.js';
+import { loginCommand } from './login.js';
 import { parseLine } from '../parse/parser.js';
 import { startRepl, type ShellTerminal } from '../repl/index.js';
 import type { App } from './app.js';
@@ -18,25 +18,6 @@ export interface ShellOptions {
   run: RunOptions;
   /** Printed once above the first prompt (e.g. the simulator's address). */
   banner?: string;
-}
-
-function arg(key: string, value: string): ArgNode {
-  const at = { start: 0, end: 0 };
-  return { span: at, key, keySpan: at, op: '=', opSpan: at, value, valueSpan: at, valueQuoted: true, literalCommas: [] };
-}
-
-function command(name: string, args: ArgNode[]): CommandNode {
-  const at = { start: 0, end: 0 };
-  return { name, nameSpan: at, args, span: at };
-}
-
-/** The login command for a stored account name (`acct/user` is a user of an account). */
-function loginCommand(account: string, password: string): CommandNode {
-  const slash = account.indexOf('/');
-  if (slash > 0) {
-    return command('LogInByUser', [arg('accountName', account.slice(0, slash)), arg('userName', account.slice(slash + 1)), arg('password', password)]);
-  }
-  return command('LogInByAccount', [arg('accountName', account), arg('password', password)]);
 }
 
 /** APIs that only read: they leave cached completion values valid. */

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_CODES } from '../execute/errors.js';
-import type { ArgNode, CommandNode } from '../parse/ast.js';
 import type { App } from './app.js';
 import type { CliIO } from './io.js';
 import { runCommandDetailed } from './runner.js';
+import { loginCommand } from './login.js';
 
 export const SIM_ACCOUNT = { name: 'admin', password: 'password' } as const;
 
@@ -16,12 +16,6 @@ export interface EmbeddedSim {
   sessionDir: string;
   login(app: App): Promise<void>;
   close(): Promise<void>;
-}
-
-function loginCommand(): CommandNode {
-  const at = { start: 0, end: 0 };
-  const arg = (key: string, value: string): ArgNode => ({ span: at, key, keySpan: at, op: '=', opSpan: at, value, valueSpan: at, valueQuoted: true, literalCommas: [] });
-  return { name: 'LogInByAccount', nameSpan: at, args: [arg('accountName', SIM_ACCOUNT.name), arg('password', SIM_ACCOUNT.password)], span: at };
 }
 
 export async function startEmbeddedSim(): Promise<EmbeddedSim> {
@@ -33,7 +27,7 @@ export async function startEmbeddedSim(): Promise<EmbeddedSim> {
     sessionDir,
     async login(app) {
       const deps = { ...app.runnerDeps(async () => undefined), err: (t: string) => app.io.stderr.write(`${t}\n`) };
-      const r = await runCommandDetailed(loginCommand(), deps, {});
+      const r = await runCommandDetailed(loginCommand(SIM_ACCOUNT.name, SIM_ACCOUNT.password), deps, {});
       if (r.code !== 0) throw new Error('could not log in to the embedded simulator');
       app.simBanner = `Embedded ZStack simulator on ${sim.url} (demo seed), logged in as ${SIM_ACCOUNT.name}. Tab completes, help lists APIs, exit leaves.`;
     },

@@ -273,11 +273,11 @@ describe('execute: async APIs', () => {
 });
 
 describe('execute: sync APIs and protocol errors', () => {
-  it('a query answers 200 directly; no X-Job-UUID or Content-Type on a GET without body', async () => {
+  it('a query answers 200 directly; X-Job-UUID but no Content-Type on a GET without body', async () => {
     const t = new StubTransport().on('GET', `${API_ROOT}/vm-instances?q=name%3Dweb`, { status: 200, body: { inventories: [] } });
     const r = await execute(queryVm(), setup(t).ctx);
     expect(r).toMatchObject({ kind: 'done', value: { inventories: [] } });
-    expect(t.requests[0]!.headers).toEqual({ Accept: 'application/json', Authorization: `OAuth ${SESSION}` });
+    expect(t.requests[0]!.headers).toEqual({ Accept: 'application/json', Authorization: `OAuth ${SESSION}`, 'X-Job-UUID': JOB });
   });
 
   it('sync 5xx plain text becomes an API error showing the first line and indented rest', async () => {
@@ -424,7 +424,7 @@ describe('execute: sessions', () => {
 });
 
 describe('X-Job-UUID', () => {
-  it('is sent on async APIs and on every non-GET request', async () => {
+  it('is sent on every request, sync and async, GET included', async () => {
     const p = planned('GetVersion', `${API_ROOT}/management-nodes/actions`, { getVersion: {} });
     const t = new StubTransport().on('PUT', `${API_ROOT}/management-nodes/actions`, { status: 200, body: {} });
     await execute(p, setup(t).ctx);

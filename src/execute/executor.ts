@@ -117,9 +117,9 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
     if (!session) throw AuthError.notLoggedIn(api.name);
     headers.Authorization = `OAuth ${session.uuid}`;
   }
-  const sendsJobUuid = api.async || planned.method !== 'GET';
-  const jobUuid = sendsJobUuid ? ctx.newJobUuid() : undefined;
-  if (jobUuid !== undefined) headers['X-Job-UUID'] = jobUuid;
+  // Always sent, as ZStack's SDK does: it names the API call in the server's logs and is the job id.
+  const jobUuid = ctx.newJobUuid();
+  headers['X-Job-UUID'] = jobUuid;
   const webhook = api.async && !opts.asyncReturn ? opts.webhook : undefined;
   if (webhook) headers['X-Web-Hook'] = webhook.url;
   if (planned.bodyText !== null) headers['Content-Type'] = 'application/json;charset=UTF-8';
@@ -138,8 +138,8 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
   } catch (raw) {
     const e = asTransportError(raw, url);
     // An async request may have reached the server before the failure: say how to find its job.
-    if (e instanceof InterruptedError) throw api.async && jobUuid ? new InterruptedError(jobUuid, false) : e;
-    if (e instanceof ConnectionError && api.async && jobUuid) e.hint ??= `The job may have been accepted; check with: zstack-cli job wait ${jobUuid}`;
+    if (e instanceof InterruptedError) throw api.async ? new InterruptedError(jobUuid, false) : e;
+    if (e instanceof ConnectionError && api.async) e.hint ??= `The job may have been accepted; check with: zstack-cli job wait ${jobUuid}`;
     throw e;
   }
 

@@ -2,3 +2,4 @@
 export * from './ast.js';
 export { lex, quoteWord } from './lexer.js';
 export { parseArg, parseLine, parseWords, splitList } from './parser.js';
+export { syntheticArg, syntheticCommand } from './build.js';

@@ -1,0 +1,12 @@
+// The login command for a stored account name, used by --sim and the shell's re-login.
+import type { CommandNode } from '../parse/ast.js';
+import { syntheticCommand } from '../parse/build.js';
+
+/** LogInByAccount, or LogInByUser for `account/user` (how the session store names users). */
+export function loginCommand(account: string, password: string): CommandNode {
+  const slash = account.indexOf('/');
+  if (slash > 0) {
+    return syntheticCommand('LogInByUser', { accountName: account.slice(0, slash), userName: account.slice(slash + 1), password });
+  }
+  return syntheticCommand('LogInByAccount', { accountName: account, password });
+}
