@@ -4,6 +4,7 @@
 //   B. whole one-shot runs against an in-process simulator, as shipped and in two variants built
 //      from a throwaway copy of dist/ (exit at once when main returns; node:http instead of undici).
 // Needs `npm run build`. Usage: node bench/startup.mjs [--runs=N]   (about 1 minute)
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,7 +28,7 @@ mkdirSync(env.ZSTACK_CLI_HOME);
 // Variants live inside the repository so bare imports (commander, undici) resolve as for dist/.
 const work = join(root, 'bench', '.startup-tmp');
 rmSync(work, { recursive: true, force: true });
-const variant = (name, { exitAtOnce = false, httpTransport = false, lazyShell = false }) => {
+const variant = (name, { exitAtOnce = false, httpTransport = false, lazySim = false }) => {
   const dir = join(work, name);
   cpSync(dist, join(dir, 'dist'), { recursive: true });
   mkdirSync(join(dir, 'bin'));
@@ -48,15 +49,13 @@ const variant = (name, { exitAtOnce = false, httpTransport = false, lazyShell = 
     if (!text.includes("import('undici')")) throw new Error('dist/execute/transport.js no longer imports undici lazily; update the node:http variant');
     writeFileSync(file, text.replace("import('undici')", `import(${JSON.stringify(shim)})`));
   }
-  if (lazyShell) {
-    // The shell (repl, completion, fuzzysort) and the simulator front ends imported only when used.
+  if (lazySim) {
+    // The simulator front ends (`sim`, --sim) imported only when used.
     const file = join(dir, 'dist', 'cli', 'main.js');
     let text = readFileSync(file, 'utf8');
     const edits = [
-      ["import { runShell } from './shell.js';\n", ''],
       ["import { runSimCommand, startEmbeddedSim } from './sim-command.js';\n", ''],
       ['await startEmbeddedSim()', "await (await import('./sim-command.js')).startEmbeddedSim()"],
-      ['return runShell(app,', "return (await import('./shell.js')).runShell(app,"],
       ['await runSimCommand(', "await (await import('./sim-command.js')).runSimCommand("],
     ];
     for (const [from, to] of edits) {
@@ -66,6 +65,24 @@ const variant = (name, { exitAtOnce = false, httpTransport = false, lazyShell = 
     writeFileSync(file, text);
   }
   return join(dir, 'bin', 'zstack-cli.js');
+};
+
+/** The CLI as one esbuild bundle (esbuild comes with tsx in node_modules), or undefined without esbuild. */
+const bundleVariant = (name, { httpTransport = false } = {}) => {
+  const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
+  if (!existsSync(esbuild)) return undefined;
+  const dir = join(work, name, 'bin');
+  const out = join(dir, 'zstack-cli.js');
+  const shim = fileURLToPath(new URL('./lib/undici-http-shim.mjs', import.meta.url));
+  const r = spawnSync(esbuild, [
+    join(root, 'bin', 'zstack-cli.js'), '--bundle', '--platform=node', '--format=esm', '--target=node20', `--outfile=${out}`, '--log-level=error',
+    "--banner:js=import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    ...(httpTransport ? [`--alias:undici=${shim}`] : []),
+  ], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
+  // The registry reads its data beside the module.
+  cpSync(join(dist, 'schema', 'data'), join(dir, 'data'), { recursive: true });
+  return out;
 };
 
 /** Runs every case once per round, `runs` rounds after one warm-up, so load drift hits all alike. */
@@ -97,13 +114,14 @@ try {
   const shipped = join(root, 'bin', 'zstack-cli.js');
   const exitAtOnce = variant('exit', { exitAtOnce: true });
   const viaHttp = variant('http', { httpTransport: true });
-  const lazy = variant('lazy', { lazyShell: true });
-  const all = variant('all', { httpTransport: true, lazyShell: true });
+  const lazy = variant('lazy', { lazySim: true });
+  const bundled = bundleVariant('bundle');
+  const bundledHttp = bundleVariant('bundle-http', { httpTransport: true });
   lines.push('A. import cost in a fresh process (median, min, p90)');
   const a = await interleaved([
     importCase('  dist/cli/main.js (the whole eager graph)', [d('cli/main.js')]),
-    importCase('  dist/cli/main.js, shell and simulator imported lazily', [pathToFileURL(join(dirname(dirname(lazy)), 'dist', 'cli', 'main.js')).href]),
-    importCase('  dist/cli/shell.js alone (repl, complete, fuzzysort)', [d('cli/shell.js')]),
+    importCase('  dist/cli/main.js, simulator front end imported lazily', [pathToFileURL(join(dirname(dirname(lazy)), 'dist', 'cli', 'main.js')).href]),
+    importCase('  dist/cli/shell.js alone (repl, complete, fuzzysort; lazy already)', [d('cli/shell.js')]),
     importCase('  dist/cli/sim-command.js alone', [d('cli/sim-command.js')]),
     importCase('  dist/render/index.js alone (chalk, all five formats)', [d('render/index.js')]),
     importCase('  commander alone', ['commander']),
@@ -119,14 +137,20 @@ try {
   const b = await interleaved([
     { what: '  node -e 0', cmd: node, args: ['-e', '0'] },
     { what: '  zstack-cli --version', cmd: node, args: [shipped, '--version'] },
-    { what: '  zstack-cli --version, shell and simulator imported lazily', cmd: node, args: [lazy, '--version'] },
     { what: '  zstack-cli --dry-run QueryVmInstance name=x (no request)', cmd: node, args: [shipped, '--dry-run', ...q.slice(4)] },
     { what: '  zstack-cli QueryVmInstance name=x (as shipped, undici)', cmd: node, args: [shipped, ...q] },
-    { what: '  ... same, bin exits at once when main returns', cmd: node, args: [exitAtOnce, ...q] },
-    { what: '  ... same, transport on node:http instead of undici', cmd: node, args: [viaHttp, ...q] },
-    { what: '  ... same, shell and simulator front ends imported lazily', cmd: node, args: [lazy, ...q] },
-    { what: '  ... node:http and lazy imports together', cmd: node, args: [all, ...q] },
+    { what: '  ... bin exits at once when main returns', cmd: node, args: [exitAtOnce, ...q] },
+    { what: '  ... simulator front end imported lazily', cmd: node, args: [lazy, ...q] },
+    { what: '  ... transport on node:http instead of undici', cmd: node, args: [viaHttp, ...q] },
+    ...(bundled
+      ? [
+          { what: '  ... one esbuild bundle (undici inside)', cmd: node, args: [bundled, ...q] },
+          { what: '  ... one esbuild bundle, node:http transport', cmd: node, args: [bundledHttp, ...q] },
+          { what: '  zstack-cli --dry-run ..., one esbuild bundle', cmd: node, args: [bundled, '--dry-run', ...q.slice(4)] },
+        ]
+      : []),
   ]);
+  if (!bundled) lines.push('  (no node_modules/.bin/esbuild: bundle variants skipped)');
   for (const r of b) out(r.what, r);
 } finally {
   await sim.close();
