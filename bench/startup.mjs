@@ -152,6 +152,34 @@ try {
   ]);
   if (!bundled) lines.push('  (no node_modules/.bin/esbuild: bundle variants skipped)');
   for (const r of b) out(r.what, r);
+
+  // __complete: as shipped (commander + the whole main graph), and a fast path in bin that goes
+  // straight to complete-command.js when argv[2] is __complete (experiment written here).
+  const fastDir = join(work, 'fast-complete', 'bin');
+  mkdirSync(fastDir, { recursive: true });
+  const fast = join(fastDir, 'zstack-cli.js');
+  writeFileSync(
+    fast,
+    `if (process.argv[2] === '__complete') {
+  const { completionLines } = await import(${JSON.stringify(d('cli/complete-command.js'))});
+  const line = process.argv.slice(process.argv.indexOf('--') + 1).join(' ');
+  const openApp = async () => {
+    const [{ App }, { systemIO }] = await Promise.all([import(${JSON.stringify(d('cli/app.js'))}), import(${JSON.stringify(d('cli/system.js'))})]);
+    return App.create(systemIO(), {});
+  };
+  const out = await completionLines(line, openApp);
+  process.stdout.write(out.length ? out.join('\\n') + '\\n' : '');
+}
+`,
+  );
+  const cline = 'QueryVmInstance zone.cluster.l2Network.l3Network.';
+  lines.push('C. zstack-cli __complete -- "QueryVmInstance zone.cluster.l2Network.l3Network." (median, min, p90)');
+  const c = await interleaved([
+    { what: '  node -e 0', cmd: node, args: ['-e', '0'] },
+    { what: '  as shipped (commander, main graph)', cmd: node, args: [shipped, '__complete', '--', cline] },
+    { what: '  fast path in bin (complete-command.js only)', cmd: node, args: [fast, '__complete', '--', cline] },
+  ]);
+  for (const r of c) out(r.what, r);
 } finally {
   await sim.close();
   rmSync(work, { recursive: true, force: true });
