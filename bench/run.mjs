@@ -148,7 +148,8 @@ function report(b) {
     const partly = okUpTo.length ? ` (ok for ${okUpTo.join(', ')} ms jobs)` : '';
     row('3. job done -> client returns, polling', `max ${fmtMs(j.polling.max)}, p50 ${fmtMs(j.polling.median)}`, '< 100 ms', allOk ? 'yes' : `NO${partly}`);
     row('   by job length (ms: lag)', per);
-    row('   webhook', `max ${fmtMs(j.webhook.max)}, p50 ${fmtMs(j.webhook.median)}`);
+    row('   webhook', `max ${fmtMs(j.webhook.max)}, p50 ${fmtMs(j.webhook.median)}`, '< 100 ms', yes(j.webhook.max < 100));
+    row(`   what if polling were capped at ${j.whatIfCapMs} ms`, `max ${fmtMs(j.pollingCapped.max)}, p50 ${fmtMs(j.pollingCapped.median)}`, '< 100 ms', yes(j.pollingCapped.max < 100));
     notes.push(`3: ${j.method}. Polling backoff ${j.backoff.initialMs} ms x${j.backoff.factor}, cap ${j.backoff.maxMs} ms; so the polling lag is at most the poll interval in effect when the job ends (about half the job's length, up to the cap): ${j.perDelay.map((d) => `${d.delayMs}:${d.pollIntervalMs.toFixed(0)}`).join(' ')} ms.`);
   }
   if (b.rows) {

@@ -6,6 +6,8 @@
 import { summarize } from './stats.mjs';
 
 export const JOB_DELAYS_MS = [10, 150, 500, 1200, 2500];
+/** What-if: the polling lag with the backoff capped here instead. */
+export const WHAT_IF_CAP_MS = 80;
 
 /** When the executor's polls happen after the 202 (ignoring round trips): at once, then backoff waits. */
 export function pollSchedule(backoff, untilMs) {
@@ -74,13 +76,20 @@ export async function benchJobs(ctx) {
         await execute(plan('LogInByAccount accountName=admin password=password'), ctxFor(false));
         const stopped = await execute(plan('QueryVmInstance state=Stopped fields=uuid'), ctxFor(false));
         const vms = stopped.value.inventories.map((r) => r.uuid);
-        if (vms.length < 2 * runsPerMode) throw new Error(`need ${2 * runsPerMode} stopped VMs, the demo seed has ${vms.length}`);
+        if (vms.length < 3 * runsPerMode + 1) throw new Error(`need ${3 * runsPerMode + 1} stopped VMs, the demo seed has ${vms.length}`);
         // One untimed start first, so connections and code paths are warm.
         await execute(plan(`StartVmInstance uuid=${vms.pop()}`), ctxFor(false));
-        for (let i = 0; i < 2 * runsPerMode && vms.length; i++) {
-          const mode = i % 2 === 0 ? 'polling' : 'webhook';
+        // Polling, webhook, and polling again with the backoff capped at WHAT_IF_CAP_MS (the
+        // exported POLL_BACKOFF is read on every call; it is restored right after).
+        const modes = ['polling', 'webhook', 'polling-cap'];
+        for (let i = 0; i < modes.length * runsPerMode && vms.length; i++) {
+          const mode = modes[i % modes.length];
+          const savedCap = POLL_BACKOFF.maxMs;
+          if (mode === 'polling-cap') POLL_BACKOFF.maxMs = WHAT_IF_CAP_MS;
           const t0 = performance.now();
-          const r = await execute(plan(`StartVmInstance uuid=${vms.pop()}`), ctxFor(mode === 'webhook'));
+          const r = await execute(plan(`StartVmInstance uuid=${vms.pop()}`), ctxFor(mode === 'webhook')).finally(() => {
+            POLL_BACKOFF.maxMs = savedCap;
+          });
           const t1 = performance.now();
           const done = finishedAt.get(r.jobUuid);
           if (r.kind !== 'done' || done === undefined) throw new Error(`job ${r.jobUuid}: no finish time seen`);
@@ -100,16 +109,18 @@ export async function benchJobs(ctx) {
     const sched = pollSchedule(POLL_BACKOFF, d);
     // The worst lag for a job of about this length: the poll interval in effect when it ends.
     const worst = sched[sched.length - 1] - sched[sched.length - 2];
-    return { delayMs: d, polling: summarize(by('polling', d)), webhook: summarize(by('webhook', d)), pollIntervalMs: worst };
+    return { delayMs: d, polling: summarize(by('polling', d)), webhook: summarize(by('webhook', d)), pollingCapped: summarize(by('polling-cap', d)), pollIntervalMs: worst };
   });
   return {
     backoff: POLL_BACKOFF,
     perDelay,
     polling: summarize(by('polling')),
     webhook: summarize(by('webhook')),
+    whatIfCapMs: WHAT_IF_CAP_MS,
+    pollingCapped: summarize(by('polling-cap')),
     runs: rows,
     method:
       'simulator + execute() in this process (same clock): lag = when execute() resolved − when the simulator logged the job finished; ' +
-      `job durations ${JOB_DELAYS_MS.join(', ')} ms, ${runsPerMode} runs per mode each`,
+      `job durations ${JOB_DELAYS_MS.join(', ')} ms, ${runsPerMode} runs per mode each; polling, webhook and capped polling alternate`,
   };
 }
