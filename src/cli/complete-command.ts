@@ -7,7 +7,7 @@ import { fuzzyPick } from '../complete/pick.js';
 import { cachedValueSource } from '../complete/values.js';
 import { loadRegistry } from '../schema/registry.js';
 import type { App } from './app.js';
-import { fetchResourceRows } from './live-values.js';
+import type { CliIO } from './io.js';
 
 /** Start of the shell word the cursor is in: after the last blank outside quotes. */
 export function wordStart(line: string): number {
@@ -90,6 +90,7 @@ export async function completionLines(shellLine: string, openApp: (flags: Record
       app ??= await openApp(split.flags);
       if (!(await app.session.current())) return [];
       const a = app;
+      const { fetchResourceRows } = await import('./live-values.js');
       return fetchResourceRows(registry, ref, (s) => a.execContext(s, 'completion', false), signal);
     },
   });
@@ -107,4 +108,18 @@ export async function completionLines(shellLine: string, openApp: (flags: Record
   } finally {
     await app?.close();
   }
+}
+
+/**
+ * `zstack-cli __complete [--] <line>`: prints the candidate lines. Reached straight from bin/ (no
+ * commander, no main) so each Tab in bash or zsh costs as little start-up as possible.
+ */
+export async function runComplete(io: CliIO, words: readonly string[]): Promise<number> {
+  const line = (words[0] === '--' ? words.slice(1) : words).join(' ');
+  const lines = await completionLines(line, async (flags) => {
+    const { App } = await import('./app.js');
+    return App.create(io, flags);
+  });
+  if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
 }

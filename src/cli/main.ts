@@ -258,6 +258,7 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .description('print completion candidates for a shell line left of the cursor, program name included (used by the bash/zsh scripts)')
     .allowUnknownOption()
     .action(async (words: string[]) => {
+      // Usually reached straight from bin/ (see runComplete); this route serves `zstack-cli --port P __complete ...`.
       const { completionLines } = await import('./complete-command.js');
       const lines = await completionLines(words.join(' '), (flags) => App.create(io, { ...program.opts<GlobalOptions>(), ...flags }));
       if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);

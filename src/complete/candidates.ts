@@ -154,8 +154,9 @@ function queryKeys(reg: Registry, api: ApiDef, prefix: string, given: string[]):
 function byTagLast(a: string, b: string): number {
   const ta = a.startsWith('__') ? 0 : 1;
   const tb = b.startsWith('__') ? 0 : 1;
-  // The original lists __systemTag__/__userTag__ first; keep that.
-  return ta - tb || a.localeCompare(b);
+  // The original lists __systemTag__/__userTag__ first; keep that. Names are ASCII: a plain
+  // comparison (localeCompare would load ICU's collator, ~6 ms on the first Tab of a process).
+  return ta - tb || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function dedupe(cs: Candidate[]): Candidate[] {

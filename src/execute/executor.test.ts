@@ -16,7 +16,7 @@ import {
   renderError,
 } from './errors.js';
 import {
-  POLL_BACKOFF,
+  nextPollWait,
   execute,
   randomJobUuid,
   waitJob,
@@ -133,25 +133,38 @@ describe('execute: async APIs', () => {
     expect(poll1!.headers.Authorization).toBe(`OAuth ${SESSION}`);
     expect(poll1!.body).toBeNull();
     expect(poll2!.method).toBe('GET');
-    expect(s.clock.sleeps).toEqual([POLL_BACKOFF.initialMs]);
+    expect(s.clock.sleeps).toEqual([20]);
     expect(s.progress).toBe(1);
   });
 
-  it('backs off from 20 ms by x1.5 up to a 1 s cap, never sleeping past the deadline', async () => {
+  it('backs off from 20 ms by x1.5, capped at 100 ms for the first 10 s, then at 1 s', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 40 }), async (n) => {
+      fc.asyncProperty(fc.integer({ min: 0, max: 160 }), async (n) => {
         const t = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted());
         for (let i = 0; i < n; i++) t.on('GET', JOB_PATH, { status: 202 });
         t.on('GET', JOB_PATH, { status: 200, body: {} });
         const s = setup(t, { timeoutMs: 3_600_000 });
         await execute(startVm(), s.ctx);
         expect(s.clock.sleeps).toHaveLength(n);
+        let elapsed = 0;
         s.clock.sleeps.forEach((ms, i) => {
-          expect(ms).toBe(Math.min(POLL_BACKOFF.initialMs * POLL_BACKOFF.factor ** i, POLL_BACKOFF.maxMs));
+          expect(ms).toBeLessThanOrEqual(elapsed < 10_000 ? 100 : 1000);
+          if (i === 0) expect(ms).toBe(20);
+          else expect(ms).toBe(Math.min(s.clock.sleeps[i - 1]! * 1.5, elapsed < 10_000 ? 100 : 1000));
+          elapsed += ms;
         });
+        // A long job ends up polled once a second.
+        if (n > 150) expect(s.clock.sleeps.at(-1)).toBe(1000);
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('nextPollWait caps young jobs at 100 ms and old ones at 1 s', () => {
+    expect(nextPollWait(20, 0)).toBe(30);
+    expect(nextPollWait(90, 5_000)).toBe(100);
+    expect(nextPollWait(100, 10_000)).toBe(150);
+    expect(nextPollWait(900, 60_000)).toBe(1000);
   });
 
   it('202 -> 503: the job failed; the error carries code, description and job uuid', async () => {

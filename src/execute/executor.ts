@@ -89,8 +89,17 @@ export type ExecResult =
     }
   | { kind: 'accepted'; jobUuid: string; location: string };
 
-/** Polling backoff: first wait, growth factor, cap. */
-export const POLL_BACKOFF = { initialMs: 20, factor: 1.5, maxMs: 1000 } as const;
+/**
+ * Polling backoff: from 20 ms by x1.5, capped at 100 ms while the job is young (so a client returns
+ * within ~100 ms of a short job's end), then at 1 s (a long job costs the server one poll a second).
+ */
+export const POLL_BACKOFF = { initialMs: 20, factor: 1.5, youngCapMs: 100, youngForMs: 10_000, maxMs: 1000 } as const;
+
+/** The wait before the next poll, after waiting `prev` ms, `elapsedMs` after the call began. */
+export function nextPollWait(prev: number, elapsedMs: number): number {
+  const cap = elapsedMs < POLL_BACKOFF.youngForMs ? POLL_BACKOFF.youngCapMs : POLL_BACKOFF.maxMs;
+  return Math.min(prev * POLL_BACKOFF.factor, cap);
+}
 
 /** Login APIs and where the name to remember sits in their body. */
 const LOGIN_NAME_FIELDS: Record<string, string[]> = {
@@ -251,7 +260,7 @@ async function pollJob(
       throw new InterruptedError(jobUuid);
     }
     if (opts.signal?.aborted) throw new InterruptedError(jobUuid);
-    wait = Math.min(wait * POLL_BACKOFF.factor, POLL_BACKOFF.maxMs);
+    wait = nextPollWait(wait, clock.now() - start);
   }
 }
 
