@@ -29,6 +29,9 @@ export function wordStart(line: string): number {
   return start;
 }
 
+/** How long one `__complete` waits for live values (uuids, names) from the server. */
+export const LIVE_VALUES_WAIT_MS = 1500;
+
 /** Global options that take a value (the next word, or `--opt=value`). */
 const VALUE_OPTIONS = new Set(['--host', '--port', '--ca', '--profile', '--session', '--timeout', '-o', '--output', '-c', '--columns', '-f', '--file']);
 /** Those of them that say where the server is (used for live values). */
@@ -86,6 +89,9 @@ export async function completionLines(shellLine: string, openApp: (flags: Record
   const registry = loadRegistry();
   let app: App | undefined;
   const values = cachedValueSource({
+    // Unlike the shell (which keeps a late answer for the next Tab), this process ends after one
+    // answer: wait longer for the server rather than return nothing.
+    timeoutMs: LIVE_VALUES_WAIT_MS,
     fetch: async (ref, signal) => {
       app ??= await openApp(split.flags);
       if (!(await app.session.current())) return [];

@@ -31,8 +31,14 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await shell?.dispose();
+  const s = shell;
   shell = undefined;
+  if (!s) return;
+  // Interactive bash and zsh end on `exit` (a Ctrl-D chunk right after Ctrl-C may be swallowed).
+  s.send(KEY.ctrlC);
+  s.send('exit\r');
+  await s.waitExit(5000).catch(() => undefined);
+  await s.dispose();
 });
 
 /** Rows are read right-trimmed, so the prompt has no trailing space. */
@@ -116,10 +122,21 @@ for (const kind of ['bash', 'zsh'] as const) {
         await s.quiet(150);
         s.send(KEY.tab);
       }
-      await s.waitFor(/clusterUuid=/, { from });
+      if (kind === 'bash') {
+        // bash prints the listing, then the prompt again below it.
+        const text = await s.waitFor(/clusterUuid=/, { from });
+        expect(text).toMatch(/hostUuid=/);
+      } else {
+        // zsh draws the listing below the line and keeps the cursor on it, with descriptions.
+        const deadline = Date.now() + 10_000;
+        let rows = (await s.screen()).join('\n');
+        while (!/clusterUuid=\s+-- string, Cluster/.test(rows) && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 20));
+          rows = (await s.screen()).join('\n');
+        }
+        expect(rows).toMatch(/uuid=\s+-- string, required, VmInstance/);
+      }
       await s.waitForCursorRow(/^PS>zstack-cli StartVmInstance$/);
-      const text = await s.waitFor(/hostUuid=/, { from });
-      expect(text).toMatch(/uuid=/);
     });
   });
 }
