@@ -75,8 +75,9 @@ async function tab(s: ScreenShell, text: string, want: string): Promise<void> {
   await s.waitForCursorRow(new RegExp(`^${PROMPT}${esc(want)}#$`));
 }
 
+/** Empties the line with Ctrl-U (line editing in both shells; no signal, so no race with a redraw). */
 async function clear(s: ScreenShell): Promise<void> {
-  s.send(KEY.ctrlC);
+  s.send('\x15');
   await s.waitForCursorRow(new RegExp(`^${PROMPT}$`));
 }
 
