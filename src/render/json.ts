@@ -6,6 +6,7 @@
 // integers and a circular reference becomes the string "[Circular]" instead of throwing.
 // With colour: keys cyan, strings green, numbers yellow, booleans magenta, null grey.
 import { getStyle, type Style } from './style.js';
+import { Indents, KeyMemo } from './memo.js';
 
 /** Approximate size of the chunks yielded by the streaming writers. */
 export const CHUNK_SIZE = 1 << 16;
@@ -27,10 +28,10 @@ function skippable(v: Json): boolean {
 
 class JsonWriter {
   out = '';
-  private readonly indents: string[] = [''];
+  private readonly indents = new Indents();
   private readonly nl: string;
   private readonly colon: string;
-  private readonly keys = new Map<string, string>();
+  private readonly keys: KeyMemo;
   private readonly ancestors = new Set<object>();
   private readonly native: boolean;
 
@@ -41,25 +42,15 @@ class JsonWriter {
     this.nl = pretty ? '\n' : '';
     this.colon = pretty ? ': ' : ':';
     this.native = !st.on;
+    this.keys = new KeyMemo((k) => this.st.key(JSON.stringify(k)) + this.colon);
   }
 
   private indent(depth: number): string {
-    if (!this.pretty) return '';
-    let s = this.indents[depth];
-    if (s === undefined) {
-      s = '  '.repeat(depth);
-      this.indents[depth] = s;
-    }
-    return s;
+    return this.pretty ? this.indents.of(depth) : '';
   }
 
   private key(k: string): string {
-    let s = this.keys.get(k);
-    if (s === undefined) {
-      s = this.st.key(JSON.stringify(k)) + this.colon;
-      if (this.keys.size < 10_000) this.keys.set(k, s);
-    }
-    return s;
+    return this.keys.of(k);
   }
 
   /** Writes a non-container value; false when `v` is a container. */

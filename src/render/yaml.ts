@@ -9,6 +9,7 @@
 // reads as floats (`1.0e+21`); NaN/±Infinity become `.nan`/`.inf`/`-.inf`.
 import { CHUNK_SIZE } from './json.js';
 import { getStyle, type Style } from './style.js';
+import { Indents, KeyMemo } from './memo.js';
 
 const LARGE = 256;
 
@@ -126,28 +127,20 @@ function isContainer(v: unknown): v is object {
 
 class YamlWriter {
   out = '';
-  private readonly indents: string[] = [''];
-  private readonly keys = new Map<string, string>();
+  private readonly indents = new Indents();
+  private readonly keys: KeyMemo;
   private readonly ancestors = new Set<object>();
 
-  constructor(private readonly st: Style) {}
+  constructor(private readonly st: Style) {
+    this.keys = new KeyMemo((k) => this.st.key(yamlString(k)) + ':');
+  }
 
   private indent(depth: number): string {
-    let s = this.indents[depth];
-    if (s === undefined) {
-      s = '  '.repeat(depth);
-      this.indents[depth] = s;
-    }
-    return s;
+    return this.indents.of(depth);
   }
 
   private key(k: string): string {
-    let s = this.keys.get(k);
-    if (s === undefined) {
-      s = this.st.key(yamlString(k)) + ':';
-      if (this.keys.size < 10_000) this.keys.set(k, s);
-    }
-    return s;
+    return this.keys.of(k);
   }
 
   /** A non-container (or empty container) value as inline text; the block scalar header + body for multi-line strings. */

@@ -13,16 +13,10 @@ const { Terminal } = xterm;
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/zstack-cli.js');
 
-export const KEY = {
-  tab: '\t',
-  enter: '\r',
-  up: '\x1b[A',
-  down: '\x1b[B',
-  ctrlC: '\x03',
-  ctrlD: '\x04',
-  ctrlR: '\x12',
-  backspace: '\x7f',
-} as const;
+/** The keys a terminal sends, shared with the in-process REPL harness. */
+import { KEY } from '../../src/repl/harness.js';
+
+export { KEY };
 
 /** Default wait for anything to show up; generous for a loaded 2-core machine. */
 export const WAIT_MS = 10_000;
