@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseLine, parseWords } from '../parse/parser.js';
 import { EXIT_CODES, exitCodeFor, renderError } from '../execute/errors.js';
 import { waitJob } from '../execute/executor.js';
-import { App, type AppFlags } from './app.js';
+import { App, type AppFlags, type AppOptions } from './app.js';
 import type { CliIO } from './io.js';
 import { isFormat, type Format } from './output-choice.js';
 import { runCommand, type RunOptions } from './runner.js';
@@ -68,12 +68,15 @@ function usage(io: CliIO, message: string): number {
   return EXIT_CODES.usage;
 }
 
-/** Runs `body` with the process's App; with --sim, against a fresh in-process simulator, logged in as admin. */
-async function withApp<T>(io: CliIO, opts: GlobalOptions, body: (app: App) => Promise<T>): Promise<T> {
+/**
+ * Runs `body` with the process's App; with --sim, against a fresh in-process simulator, logged in
+ * as admin. The transport is node:http unless the caller is the long-lived shell.
+ */
+async function withApp<T>(io: CliIO, opts: GlobalOptions, body: (app: App) => Promise<T>, transport: AppOptions['transport'] = 'node'): Promise<T> {
   const sim = opts.sim ? await startEmbeddedSim() : undefined;
   const app = sim
-    ? await App.create(simIO(io), simFlags(opts, sim.port), { sessionDir: sim.sessionDir })
-    : await App.create(io, opts);
+    ? await App.create(simIO(io), simFlags(opts, sim.port), { sessionDir: sim.sessionDir, transport })
+    : await App.create(io, opts, { transport });
   try {
     if (sim) await sim.login(app);
     return await body(app);
@@ -103,7 +106,7 @@ async function shell(opts: GlobalOptions, io: CliIO): Promise<number> {
     // Loaded only here: one-shot commands never need readline, the REPL or the completion engine.
     const { runShell } = await import('./shell.js');
     return runShell(app, { ...(c.format ? { format: c.format } : {}), run: c.run, banner });
-  });
+  }, 'undici');
 }
 
 /** One API command from argv words. */
@@ -260,7 +263,7 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .action(async (words: string[]) => {
       // Usually reached straight from bin/ (see runComplete); this route serves `zstack-cli --port P __complete ...`.
       const { completionLines } = await import('./complete-command.js');
-      const lines = await completionLines(words.join(' '), (flags) => App.create(io, { ...program.opts<GlobalOptions>(), ...flags }));
+      const lines = await completionLines(words.join(' '), (flags) => App.create(io, { ...program.opts<GlobalOptions>(), ...flags }, { transport: 'node' }));
       if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
     });
 

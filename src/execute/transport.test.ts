@@ -2,12 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcp, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, InterruptedError } from './errors.js';
-import { classifyNetworkError, createUndiciTransport, type Transport } from './transport.js';
+import { createNodeHttpTransport } from './node-http-transport.js';
+import { classifyNetworkError, createUndiciTransport, type Transport, type TransportOptions } from './transport.js';
+
+/** Both implementations answer to the same contract. */
+const IMPLEMENTATIONS: Array<[string, (opts?: TransportOptions) => Transport]> = [
+  ['undici', createUndiciTransport],
+  ['node:http', createNodeHttpTransport],
+];
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -63,7 +70,7 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
-describe('undici transport against a local server', () => {
+describe.each(IMPLEMENTATIONS)('%s transport against a local server', (_name, createTransport) => {
   it('sends method, headers and body, and reuses keep-alive connections', async () => {
     const seen: Array<{ method?: string; url?: string; auth?: string; body: string }> = [];
     const srv = await httpServer((req, res, body) => {
@@ -71,7 +78,7 @@ describe('undici transport against a local server', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'X-Thing': 'a' });
       res.end('{"ok":true}');
     });
-    const t = track(createUndiciTransport());
+    const t = track(createTransport());
     const url = `http://127.0.0.1:${srv.port}/zstack/v1/zones?q=name%3Dz`;
     for (let i = 0; i < 6; i++) {
       const r = await t.send({ method: 'PUT', url, headers: { Authorization: 'OAuth abc' }, body: `{"n":${i}}` });
@@ -87,7 +94,7 @@ describe('undici transport against a local server', () => {
       res.writeHead(400, { 'content-type': 'text/plain' });
       res.end('Invalid header X-Job-UUID');
     });
-    const t = track(createUndiciTransport());
+    const t = track(createTransport());
     const r = await t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/x`, headers: {}, body: null });
     expect(r.status).toBe(400);
     expect(r.body).toBe('Invalid header X-Job-UUID');
@@ -95,7 +102,7 @@ describe('undici transport against a local server', () => {
 
   it('connection refused on a closed port names host:port', async () => {
     const port = await closedPort();
-    const t = track(createUndiciTransport());
+    const t = track(createTransport());
     const e = await rejection(t.send({ method: 'GET', url: `http://127.0.0.1:${port}/zstack/v1/zones`, headers: {}, body: null }));
     expect(e).toBeInstanceOf(ConnectionError);
     expect((e as ConnectionError).reason).toBe('refused');
@@ -103,7 +110,7 @@ describe('undici transport against a local server', () => {
   });
 
   it('an unresolvable host (.invalid, RFC 2606) is a DNS failure', async () => {
-    const t = track(createUndiciTransport());
+    const t = track(createTransport());
     const e = await rejection(t.send({ method: 'GET', url: 'http://zstack-mn.invalid:8080/zstack/v1/zones', headers: {}, body: null }));
     expect(e).toBeInstanceOf(ConnectionError);
     expect((e as ConnectionError).reason).toBe('dns');
@@ -114,7 +121,7 @@ describe('undici transport against a local server', () => {
     const srv = await httpServer(() => {
       /* never answer */
     });
-    const t = track(createUndiciTransport());
+    const t = track(createTransport());
     const e = await rejection(t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/slow`, headers: {}, body: null, timeoutMs: 50 }));
     expect(e).toBeInstanceOf(ConnectionError);
     expect((e as ConnectionError).reason).toBe('timeout');
@@ -124,34 +131,111 @@ describe('undici transport against a local server', () => {
   it('an abort signal rejects with InterruptedError', async () => {
     const ac = new AbortController();
     const srv = await httpServer(() => ac.abort());
-    const t = track(createUndiciTransport());
+    const t = track(createTransport());
     const e = await rejection(t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/`, headers: {}, body: null, signal: ac.signal }));
     expect(e).toBeInstanceOf(InterruptedError);
   });
 
   it('https to a plain-http port is a TLS failure', async () => {
     const srv = await httpServer((_req, res) => res.end('plain'));
-    const t = track(createUndiciTransport());
+    const t = track(createTransport());
     const e = await rejection(t.send({ method: 'GET', url: `https://127.0.0.1:${srv.port}/`, headers: {}, body: null, timeoutMs: 5000 }));
     expect(e).toBeInstanceOf(ConnectionError);
     expect((e as ConnectionError).reason).toBe('tls');
   });
 
-  it('loads undici only on the first request', async () => {
-    let loads = 0;
-    const t = track(
-      createUndiciTransport({
-        loadUndici: () => {
-          loads++;
-          return import('undici');
-        },
-      }),
-    );
-    expect(loads).toBe(0);
-    const srv = await httpServer((_req, res) => res.end('{}'));
-    await t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/`, headers: {}, body: null });
-    await t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/`, headers: {}, body: null });
-    expect(loads).toBe(1);
+  it('a TLS handshake that never finishes hits the connect timeout, not the request timeout', async () => {
+    const sockets: Socket[] = [];
+    const server = createTcp((s) => sockets.push(s)); // accepts, never says a word
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => r());
+    }));
+    const port = (server.address() as AddressInfo).port;
+    const t = track(createTransport({ connectTimeoutMs: 100 }));
+    const started = Date.now();
+    const e = await rejection(t.send({ method: 'GET', url: `https://127.0.0.1:${port}/`, headers: {}, body: null, timeoutMs: 10_000 }));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect((e as ConnectionError).reason).toBe('timeout');
+    expect((e as ConnectionError).address).toBe(`127.0.0.1:${port}`);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('reads a large body whole, multi-byte characters split across chunks included', async () => {
+    const piece = 'zone-é-集群-🙂,'; // 1, 2, 3 and 4-byte UTF-8 sequences
+    const pieces = 400_000; // ~8 MB
+    const all = Buffer.concat(Array.from({ length: pieces / 1000 }, () => Buffer.from(piece.repeat(1000))));
+    const srv = await httpServer((req, res) => {
+      // Announced (content-length) or not (chunked).
+      res.writeHead(200, { 'content-type': 'application/json', ...(req.url === '/announced' ? { 'content-length': all.length } : {}) });
+      // Odd-sized writes, so chunk boundaries fall inside characters.
+      let i = 0;
+      const step = 7919;
+      const write = (): void => {
+        while (i < all.length) {
+          const ok = res.write(all.subarray(i, i + step));
+          i += step;
+          if (!ok) return void res.once('drain', write);
+        }
+        res.end();
+      };
+      write();
+    });
+    const t = track(createTransport());
+    for (const path of ['/announced', '/chunked']) {
+      const r = await t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}${path}`, headers: {}, body: null });
+      expect(r.status).toBe(200);
+      expect(r.body.length).toBe(piece.length * pieces);
+      expect(r.body === piece.repeat(pieces)).toBe(true);
+    }
+  });
+
+  it('an answer cut short is a reset connection', async () => {
+    const srv = await httpServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 1000 });
+      res.write('{"inventories":[', () => req.socket.destroy());
+    });
+    const t = track(createTransport());
+    const e = await rejection(t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/`, headers: {}, body: null }));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect((e as ConnectionError).reason).toBe('reset');
+  });
+
+  it('a GET on a keep-alive connection the server has dropped is sent again on a new one', async () => {
+    const perSocket = new Map<Socket, number>();
+    let answered = 0;
+    const server = createHttp((req, res) => {
+      const n = (perSocket.get(req.socket) ?? 0) + 1;
+      perSocket.set(req.socket, n);
+      // The second request on a connection finds it closed, as when the server's idle timeout won the race.
+      if (n > 1) return void req.socket.destroy();
+      answered++;
+      res.end(`{"n":${answered}}`);
+    });
+    const port = await listen(server);
+    const t = track(createTransport());
+    const url = `http://127.0.0.1:${port}/zstack/v1/zones`;
+    expect((await t.send({ method: 'GET', url, headers: {}, body: null })).body).toBe('{"n":1}');
+    expect((await t.send({ method: 'GET', url, headers: {}, body: null })).body).toBe('{"n":2}');
+    expect(perSocket.size).toBe(2);
+  });
+
+  it('close() ends the pooled keep-alive connections', async () => {
+    let open = 0;
+    const server = createHttp((_req, res) => res.end('{}'));
+    server.on('connection', (s) => {
+      open++;
+      s.on('close', () => open--);
+    });
+    const port = await listen(server);
+    const t = createTransport();
+    await t.send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {}, body: null });
+    expect(open).toBe(1);
+    await t.close();
+    for (let i = 0; i < 100 && open > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(open).toBe(0);
+    await expect(t.send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {}, body: null })).rejects.toThrow('closed');
   });
 });
 
@@ -164,7 +248,7 @@ const hasOpenssl = (() => {
   }
 })();
 
-describe.skipIf(!hasOpenssl)('undici transport with a self-signed https server', () => {
+describe.skipIf(!hasOpenssl).each(IMPLEMENTATIONS)('%s transport with a self-signed https server', (_name, createTransport) => {
   async function tlsServer(): Promise<{ port: number; certPem: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'zs-tls-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -183,12 +267,31 @@ describe.skipIf(!hasOpenssl)('undici transport with a self-signed https server',
   it('rejects an untrusted certificate, trusts it with ca, and skips checks with insecure', async () => {
     const { port, certPem } = await tlsServer();
     const req = { method: 'GET', url: `https://127.0.0.1:${port}/`, headers: {}, body: null };
-    const e = await rejection(track(createUndiciTransport()).send(req));
+    const e = await rejection(track(createTransport()).send(req));
     expect(e).toBeInstanceOf(ConnectionError);
     expect((e as ConnectionError).reason).toBe('tls');
     expect((e as ConnectionError).hint).toContain('--ca');
-    expect((await track(createUndiciTransport({ ca: certPem })).send(req)).body).toBe('{"secure":true}');
-    expect((await track(createUndiciTransport({ insecure: true })).send(req)).status).toBe(200);
+    expect((await track(createTransport({ ca: certPem })).send(req)).body).toBe('{"secure":true}');
+    expect((await track(createTransport({ insecure: true })).send(req)).status).toBe(200);
+  });
+});
+
+describe('undici transport', () => {
+  it('loads undici only on the first request', async () => {
+    let loads = 0;
+    const t = track(
+      createUndiciTransport({
+        loadUndici: () => {
+          loads++;
+          return import('undici');
+        },
+      }),
+    );
+    expect(loads).toBe(0);
+    const srv = await httpServer((_req, res) => res.end('{}'));
+    await t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/`, headers: {}, body: null });
+    await t.send({ method: 'GET', url: `http://127.0.0.1:${srv.port}/`, headers: {}, body: null });
+    expect(loads).toBe(1);
   });
 });
 

@@ -28,7 +28,8 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-export interface UndiciTransportOptions {
+/** What every transport is configured with (the same for undici and node:http). */
+export interface TransportOptions {
   /** PEM contents of the CA certificate(s) to trust for https (not a path). */
   ca?: string | Buffer;
   /** Skip TLS certificate verification. */
@@ -39,13 +40,16 @@ export interface UndiciTransportOptions {
   requestTimeoutMs?: number;
   /** How long an idle keep-alive connection is kept (default 10 s). */
   keepAliveTimeoutMs?: number;
+}
+
+export interface UndiciTransportOptions extends TransportOptions {
   /** Loads undici; injectable for tests. */
   loadUndici?: () => Promise<typeof import('undici')>;
 }
 
-const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
-const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
-const DEFAULT_KEEP_ALIVE_MS = 10_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+export const DEFAULT_KEEP_ALIVE_MS = 10_000;
 
 /** An undici-backed transport with one keep-alive Agent; undici is imported on the first request. */
 export function createUndiciTransport(opts: UndiciTransportOptions = {}): Transport {
@@ -111,7 +115,8 @@ export function addressOf(url: URL): string {
   return `${url.hostname}:${port}`;
 }
 
-function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+/** Response headers as `TransportResponse` has them: lower-case names, repeats joined with `, `. */
+export function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(h)) {
     if (v === undefined) continue;

@@ -1,5 +1,7 @@
 // The real shell (`zstack-cli --sim`) in a pseudo-terminal: running queries and async actions,
 // usage errors that leave the shell running, pasted lines, help, last, exit and Ctrl-D.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fixture, KEY, SIM_PROMPT, type ScreenShell } from './pty.js';
 
@@ -50,6 +52,16 @@ describe('running commands', () => {
     expect(b).toMatch(second === 'Start' ? /"state": "Running"/ : /"state": "Stopped"/);
     const after = await run(s, prompt, 'QueryVmInstance name=web-01');
     expect(after).toMatch(new RegExp(`│ ${uuid} │ web-01 │ ${state} `));
+  });
+
+  it('sends through undici, the keep-alive client for the long-lived shell', async () => {
+    const h = fx.home();
+    const log = join(h.home, 'undici-imports.log');
+    const watch = new URL('../integration/undici-watch.mjs', import.meta.url).href;
+    const s = fx.shell(['--sim'], h.env({ NODE_OPTIONS: `--import=${watch}`, UNDICI_WATCH_FILE: log }));
+    const prompt = `${await s.waitForCursorRow(SIM_PROMPT)} `;
+    expect(await run(s, prompt, 'QueryVmInstance name=web-01')).toMatch(/│ [0-9a-f]{32} │ web-01 │/);
+    expect(readFileSync(log, 'utf8')).toContain('undici');
   });
 
   it('a misspelt API prints one Error line with did-you-mean and the shell goes on', async () => {

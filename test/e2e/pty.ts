@@ -129,9 +129,11 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
     const b = term.buffer.active;
     const out: string[] = [];
     for (let i = 0; i < b.length; i++) out.push((b.getLine(i)?.translateToString(true) ?? '').trimEnd());
-    // Drop empty rows below the cursor: they were never written.
-    const last = b.baseY + b.cursorY;
-    return out.slice(0, Math.max(last + 1, 0));
+    // Drop empty rows below the cursor: they were never written. Rows with text below it stay
+    // (zsh lists candidates under the line, then moves the cursor back up to it).
+    let end = out.length;
+    while (end > b.baseY + b.cursorY + 1 && out[end - 1] === '') end--;
+    return out.slice(0, end);
   };
   const dump = async (): Promise<string> => {
     const l = await allLines();

@@ -1,10 +1,11 @@
 // One-shot commands of the built CLI against the simulator over loopback: sessions, output formats,
 // async jobs (polling, --async + job wait, --webhook, timeout), errors and their exit codes, scripts.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { runCli, tempHome } from './cli-helpers.js';
+import { BIN, cleanEnv, runCli, tempHome } from './cli-helpers.js';
 
 let sim: Simulator;
 let slow: Simulator;
@@ -159,6 +160,26 @@ describe('async jobs', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^Error VM\.1010/m);
     expect(r.stderr).toMatch(/current vm instance state\[Stopped\]/);
+  });
+});
+
+describe('transport', () => {
+  it('one-shot commands, job wait, scripts and __complete never load undici (node:http serves them)', async () => {
+    const log = join(tempHome(), 'undici-imports.log');
+    const env = { NODE_OPTIONS: `--import=${new URL('./undici-watch.mjs', import.meta.url).href}`, UNDICI_WATCH_FILE: log };
+    // The watcher sees undici when it is imported.
+    execFileSync(process.execPath, ['--input-type=module', '-e', "await import('undici')"], { env: cleanEnv(home, env), cwd: join(BIN, '../..') });
+    expect(readFileSync(log, 'utf8')).toBe('undici\n');
+    writeFileSync(log, '');
+
+    expect((await runCli([...at(sim), 'QueryZone', '-o', 'value', '-c', 'name'], { home, env })).code).toBe(0);
+    const a = await runCli([...at(sim), '--async', 'StartVmInstance', `uuid=${vmsIn(sim, 'Stopped')[0]!}`], { home, env });
+    expect(a.code).toBe(0);
+    expect((await runCli([...at(sim), 'job', 'wait', (JSON.parse(a.stdout) as { jobUuid: string }).jobUuid], { home, env })).code).toBe(0);
+    expect((await runCli([...at(sim)], { home, env, input: 'QueryZone\n' })).code).toBe(0);
+    const c = await runCli(['__complete', '--', `zstack-cli --port ${sim.port} QueryVmInstance uuid=`], { home, env });
+    expect(c.stdout).toMatch(/^uuid=[0-9a-f]{32}\t/m); // live values, fetched from the simulator
+    expect(readFileSync(log, 'utf8')).toBe('');
   });
 });
 
