@@ -150,7 +150,7 @@ function report(b) {
     row('   by job length (ms: lag)', per);
     row('   webhook', `max ${fmtMs(j.webhook.max)}, p50 ${fmtMs(j.webhook.median)}`, '< 100 ms', yes(j.webhook.max < 100));
     row(`   what if polling were capped at ${j.whatIfCapMs} ms`, `max ${fmtMs(j.pollingCapped.max)}, p50 ${fmtMs(j.pollingCapped.median)}`, '< 100 ms', yes(j.pollingCapped.max < 100));
-    notes.push(`3: ${j.method}. Polling backoff ${j.backoff.initialMs} ms x${j.backoff.factor}, cap ${j.backoff.maxMs} ms; so the polling lag is at most the poll interval in effect when the job ends (about half the job's length, up to the cap): ${j.perDelay.map((d) => `${d.delayMs}:${d.pollIntervalMs.toFixed(0)}`).join(' ')} ms.`);
+    notes.push(`3: ${j.method}. Polling backoff ${j.backoff.initialMs} ms x${j.backoff.factor}, capped at ${j.backoff.youngCapMs} ms for a job's first ${j.backoff.youngForMs / 1000} s, then at ${j.backoff.maxMs} ms; the polling lag is at most the poll interval in effect when the job ends, plus a round trip: ${j.perDelay.map((d) => `${d.delayMs}:${d.pollIntervalMs.toFixed(0)}`).join(' ')} ms.`);
   }
   if (b.rows) {
     const r = b.rows;

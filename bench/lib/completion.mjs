@@ -50,13 +50,15 @@ export async function benchCompletion(ctx) {
   }
 
   // The process path: only when this build has the hidden command.
-  const probe = await runTimed(process.execPath, [cli, '__complete', '--', JOIN_LINE], { env, capture: true, timeoutMs: 15_000 });
+  // A shell passes its whole line left of the cursor, program name included.
+  const shellLine = `zstack-cli ${JOIN_LINE}`;
+  const probe = await runTimed(process.execPath, [cli, '__complete', '--', shellLine], { env, capture: true, timeoutMs: 15_000 });
   let processStats;
   if (probe.code === 0 && probe.stdout.trim() !== '') {
     const lines = probe.stdout.trim().split('\n');
     const samples = [];
     for (let i = 0; i < runs + 2; i++) {
-      const r = await runTimed(process.execPath, [cli, '__complete', '--', JOIN_LINE], { env, timeoutMs: 15_000 });
+      const r = await runTimed(process.execPath, [cli, '__complete', '--', shellLine], { env, timeoutMs: 15_000 });
       if (r.code !== 0) throw new Error(`__complete failed: ${r.stderr}`);
       if (i >= 2) samples.push(r.ms);
     }

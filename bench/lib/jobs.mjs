@@ -6,16 +6,16 @@
 import { summarize } from './stats.mjs';
 
 export const JOB_DELAYS_MS = [10, 150, 500, 1200, 2500];
-/** What-if: the polling lag with the backoff capped here instead. */
-export const WHAT_IF_CAP_MS = 80;
+/** What-if: the polling lag with the young-job cap set here instead. */
+export const WHAT_IF_CAP_MS = 50;
 
-/** When the executor's polls happen after the 202 (ignoring round trips): at once, then backoff waits. */
-export function pollSchedule(backoff, untilMs) {
+/** When the executor's polls happen after the 202 (ignoring round trips): at once, then its waits. */
+export function pollSchedule(backoff, nextPollWait, untilMs) {
   const at = [0];
   let wait = backoff.initialMs;
   while (at[at.length - 1] < untilMs) {
     at.push(at[at.length - 1] + wait);
-    wait = Math.min(wait * backoff.factor, backoff.maxMs);
+    wait = nextPollWait(wait, at[at.length - 1]);
   }
   return at;
 }
@@ -26,7 +26,7 @@ export async function benchJobs(ctx) {
   const { loadRegistry } = await import(`${dist}/schema/registry.js`);
   const { parseLine } = await import(`${dist}/parse/parser.js`);
   const { planCommand } = await import(`${dist}/plan/planner.js`);
-  const { execute, systemClock, randomJobUuid, POLL_BACKOFF } = await import(`${dist}/execute/executor.js`);
+  const { execute, systemClock, randomJobUuid, POLL_BACKOFF, nextPollWait } = await import(`${dist}/execute/executor.js`);
   const { createUndiciTransport } = await import(`${dist}/execute/transport.js`);
   const { startWebhookReceiver } = await import(`${dist}/execute/webhook.js`);
   const registry = loadRegistry();
@@ -79,16 +79,16 @@ export async function benchJobs(ctx) {
         if (vms.length < 3 * runsPerMode + 1) throw new Error(`need ${3 * runsPerMode + 1} stopped VMs, the demo seed has ${vms.length}`);
         // One untimed start first, so connections and code paths are warm.
         await execute(plan(`StartVmInstance uuid=${vms.pop()}`), ctxFor(false));
-        // Polling, webhook, and polling again with the backoff capped at WHAT_IF_CAP_MS (the
+        // Polling, webhook, and polling again with the young-job cap at WHAT_IF_CAP_MS (the
         // exported POLL_BACKOFF is read on every call; it is restored right after).
         const modes = ['polling', 'webhook', 'polling-cap'];
         for (let i = 0; i < modes.length * runsPerMode && vms.length; i++) {
           const mode = modes[i % modes.length];
-          const savedCap = POLL_BACKOFF.maxMs;
-          if (mode === 'polling-cap') POLL_BACKOFF.maxMs = WHAT_IF_CAP_MS;
+          const savedCap = POLL_BACKOFF.youngCapMs;
+          if (mode === 'polling-cap') POLL_BACKOFF.youngCapMs = WHAT_IF_CAP_MS;
           const t0 = performance.now();
           const r = await execute(plan(`StartVmInstance uuid=${vms.pop()}`), ctxFor(mode === 'webhook')).finally(() => {
-            POLL_BACKOFF.maxMs = savedCap;
+            POLL_BACKOFF.youngCapMs = savedCap;
           });
           const t1 = performance.now();
           const done = finishedAt.get(r.jobUuid);
@@ -106,7 +106,7 @@ export async function benchJobs(ctx) {
 
   const by = (mode, delay) => rows.filter((r) => r.mode === mode && (delay === undefined || r.delayMs === delay)).map((r) => r.lagMs);
   const perDelay = JOB_DELAYS_MS.map((d) => {
-    const sched = pollSchedule(POLL_BACKOFF, d);
+    const sched = pollSchedule(POLL_BACKOFF, nextPollWait, d);
     // The worst lag for a job of about this length: the poll interval in effect when it ends.
     const worst = sched[sched.length - 1] - sched[sched.length - 2];
     return { delayMs: d, polling: summarize(by('polling', d)), webhook: summarize(by('webhook', d)), pollingCapped: summarize(by('polling-cap', d)), pollIntervalMs: worst };

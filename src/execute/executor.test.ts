@@ -137,7 +137,7 @@ describe('execute: async APIs', () => {
     expect(s.progress).toBe(1);
   });
 
-  it('backs off from 20 ms by x1.5, capped at 100 ms for the first 10 s, then at 1 s', async () => {
+  it('backs off from 20 ms by x1.5, capped at 75 ms for the first 10 s, then at 1 s', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 160 }), async (n) => {
         const t = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted());
@@ -148,22 +148,22 @@ describe('execute: async APIs', () => {
         expect(s.clock.sleeps).toHaveLength(n);
         let elapsed = 0;
         s.clock.sleeps.forEach((ms, i) => {
-          expect(ms).toBeLessThanOrEqual(elapsed < 10_000 ? 100 : 1000);
+          expect(ms).toBeLessThanOrEqual(elapsed < 10_000 ? 75 : 1000);
           if (i === 0) expect(ms).toBe(20);
-          else expect(ms).toBe(Math.min(s.clock.sleeps[i - 1]! * 1.5, elapsed < 10_000 ? 100 : 1000));
+          else expect(ms).toBe(Math.min(s.clock.sleeps[i - 1]! * 1.5, elapsed < 10_000 ? 75 : 1000));
           elapsed += ms;
         });
         // A long job ends up polled once a second.
-        if (n > 150) expect(s.clock.sleeps.at(-1)).toBe(1000);
+        if (n > 155) expect(s.clock.sleeps.at(-1)).toBe(1000);
       }),
       { numRuns: 30 },
     );
   });
 
-  it('nextPollWait caps young jobs at 100 ms and old ones at 1 s', () => {
+  it('nextPollWait caps young jobs at 75 ms and old ones at 1 s', () => {
     expect(nextPollWait(20, 0)).toBe(30);
-    expect(nextPollWait(90, 5_000)).toBe(100);
-    expect(nextPollWait(100, 10_000)).toBe(150);
+    expect(nextPollWait(60, 5_000)).toBe(75);
+    expect(nextPollWait(75, 10_000)).toBe(112.5);
     expect(nextPollWait(900, 60_000)).toBe(1000);
   });
 
