@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConnection, type ConnectionFlags, type ProfilesData, type ResolvedConnection } from '../config/connection.js';
-import { configDir } from '../config/paths.js';
+import { cliHome } from '../config/paths.js';
 import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
 import { UsageError } from '../execute/errors.js';
 import { randomJobUuid, systemClock, type ExecContext, type SessionProvider } from '../execute/executor.js';
@@ -60,7 +60,7 @@ export class App {
 
   /** Resolves the connection (flags > env > profile > defaults); profiles load only when they exist. */
   static async create(io: CliIO, flags: AppFlags, options: AppOptions = {}): Promise<App> {
-    const dir = io.env.ZSTACK_CLI_HOME ?? configDir(io.env, io.homedir);
+    const dir = cliHome(io.env, io.homedir);
     let profiles: ProfilesData = { profiles: {} };
     const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
     if (wantsProfile || existsSync(join(dir, 'profiles.json'))) {

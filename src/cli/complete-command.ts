@@ -6,7 +6,7 @@ import { complete } from '../complete/candidates.js';
 import { fuzzyPick } from '../complete/pick.js';
 import { cachedValueSource } from '../complete/values.js';
 import { loadRegistry } from '../schema/registry.js';
-import type { App } from './app.js';
+import type { App, AppFlags } from './app.js';
 import type { CliIO } from './io.js';
 
 /** Start of the shell word the cursor is in: after the last blank outside quotes. */
@@ -120,11 +120,11 @@ export async function completionLines(shellLine: string, openApp: (flags: Record
  * `zstack-cli __complete [--] <line>`: prints the candidate lines. Reached straight from bin/ (no
  * commander, no main) so each Tab in bash or zsh costs as little start-up as possible.
  */
-export async function runComplete(io: CliIO, words: readonly string[]): Promise<number> {
+export async function runComplete(io: CliIO, words: readonly string[], baseFlags: AppFlags = {}): Promise<number> {
   const line = (words[0] === '--' ? words.slice(1) : words).join(' ');
   const lines = await completionLines(line, async (flags) => {
     const { App } = await import('./app.js');
-    return App.create(io, flags);
+    return App.create(io, { ...baseFlags, ...flags });
   });
   if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

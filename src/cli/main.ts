@@ -9,10 +9,9 @@ import { waitJob } from '../execute/executor.js';
 import { App, type AppFlags, type AppOptions } from './app.js';
 import type { CliIO } from './io.js';
 import { isFormat, type Format } from './output-choice.js';
-import { runCommand, type RunOptions } from './runner.js';
+import { runParsed, type RunOptions } from './runner.js';
 import { runScript } from './script.js';
 import { showResult } from './show-result.js';
-import { usageLine } from './usage-error.js';
 import { completionScript } from './completion-scripts.js';
 import { runSimCommand, startEmbeddedSim } from './sim-command.js';
 
@@ -111,14 +110,9 @@ async function shell(opts: GlobalOptions, io: CliIO): Promise<number> {
 
 /** One API command from argv words. */
 async function oneShot(words: string[], opts: GlobalOptions, io: CliIO, signal: AbortSignal): Promise<number> {
-  const parsed = parseWords(words);
-  if (parsed.diagnostics.length) {
-    for (const d of parsed.diagnostics) io.stderr.write(`${usageLine(d)}\n`);
-    return EXIT_CODES.usage;
-  }
   const c = choices(opts);
   if (typeof c === 'string') return usage(io, c);
-  return withApp(io, opts, (app) => runCommand(parsed.command!, app.runnerDeps(showResult(app, c.format)), c.run, signal));
+  return withApp(io, opts, async (app) => (await runParsed(parseWords(words), app.runnerDeps(showResult(app, c.format)), c.run, signal)).code);
 }
 
 /** Lines from a file or stdin, one command each. */
@@ -133,14 +127,7 @@ async function script(source: string, text: NodeJS.ReadableStream, opts: GlobalO
       stopOnError: opts.stopOnError === true,
       signal,
       reportError: (t) => io.stderr.write(`${t}\n`),
-      runLine: async (line) => {
-        const parsed = parseLine(line);
-        if (parsed.diagnostics.length) {
-          for (const d of parsed.diagnostics) io.stderr.write(`${usageLine(d)}\n`);
-          return EXIT_CODES.usage;
-        }
-        return runCommand(parsed.command!, deps, c.run, signal);
-      },
+      runLine: async (line) => (await runParsed(parseLine(line), deps, c.run, signal)).code,
     });
   });
 }
@@ -261,10 +248,9 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .description('print completion candidates for a shell line left of the cursor, program name included (used by the bash/zsh scripts)')
     .allowUnknownOption()
     .action(async (words: string[]) => {
-      // Usually reached straight from bin/ (see runComplete); this route serves `zstack-cli --port P __complete ...`.
-      const { completionLines } = await import('./complete-command.js');
-      const lines = await completionLines(words.join(' '), (flags) => App.create(io, { ...program.opts<GlobalOptions>(), ...flags }, { transport: 'node' }));
-      if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
+      // Usually reached straight from bin/; this route serves `zstack-cli --port P __complete ...`.
+      const { runComplete } = await import('./complete-command.js');
+      code = await runComplete(io, words, program.opts<GlobalOptions>());
     });
 
   program
@@ -272,8 +258,8 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .description('server profiles: list | add <name> host=... [port=] [https=] [ca=] [insecure=] [account=] | remove <name> | use <name|none>')
     .action(async (action: string, args: string[]) => {
       const { runProfileCommand } = await import('./profile-command.js');
-      const { configDir } = await import('../config/paths.js');
-      code = await runProfileCommand(action, args, io.env.ZSTACK_CLI_HOME ?? configDir(io.env, io.homedir), io);
+      const { cliHome } = await import('../config/paths.js');
+      code = await runProfileCommand(action, args, cliHome(io.env, io.homedir), io);
     });
 
   program

@@ -1,7 +1,7 @@
 // Runs one parsed command end to end for every front end (one-shot, script, shell): fills what the
 // user may leave out (LogOut's session, a login password by hidden prompt, -c as fields=), plans,
 // then prints the dry run / curl, or executes and renders. Returns the exit code; never throws.
-import type { CommandNode } from '../parse/ast.js';
+import type { CommandNode, ParseResult } from '../parse/ast.js';
 import { syntheticArg } from '../parse/build.js';
 import { curlCommand } from '../plan/curl.js';
 import { dryRunJson } from '../plan/dry-run.js';
@@ -74,6 +74,15 @@ export interface RunOutcome {
 
 export async function runCommand(cmd: CommandNode, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<number> {
   return (await runCommandDetailed(cmd, deps, opts, signal)).code;
+}
+
+/** A parsed line: its syntax errors (one line each, exit 2), nothing for an empty line, else the command run. */
+export async function runParsed(parsed: ParseResult, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<RunOutcome> {
+  if (parsed.diagnostics.length) {
+    for (const d of parsed.diagnostics) deps.err(usageLine(d));
+    return { code: EXIT_CODES.usage };
+  }
+  return parsed.command ? runCommandDetailed(parsed.command, deps, opts, signal) : { code: 0 };
 }
 
 export async function runCommandDetailed(cmd: CommandNode, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<RunOutcome> {

@@ -8,10 +8,9 @@ import { parseLine } from '../parse/parser.js';
 import { startRepl, type ShellTerminal } from '../repl/index.js';
 import type { App } from './app.js';
 import type { Format } from './output-choice.js';
-import { runCommandDetailed, type RunnerDeps, type RunOptions } from './runner.js';
+import { runCommandDetailed, runParsed, type RunnerDeps, type RunOptions } from './runner.js';
 import { fetchResourceRows } from './live-values.js';
 import { showResult } from './show-result.js';
-import { usageLine } from './usage-error.js';
 
 export interface ShellOptions {
   format?: Format;
@@ -73,16 +72,11 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     runLine: async (line, signal, terminal) => {
       tty = terminal;
       const parsed = parseLine(line);
-      if (!parsed.command) return;
-      if (parsed.diagnostics.length) {
-        for (const d of parsed.diagnostics) io.stderr.write(`${usageLine(d)}\n`);
-        return;
-      }
       const before = await app.session.current();
-      let outcome = await runCommandDetailed(parsed.command, deps, opts.run, signal);
+      let outcome = await runParsed(parsed, deps, opts.run, signal);
       if (isSessionExpired(outcome.error) && !signal.aborted) {
         const account = before?.account ?? app.conn.account ?? 'admin';
-        if (await relogin(account, signal)) outcome = await runCommandDetailed(parsed.command, deps, opts.run, signal);
+        if (await relogin(account, signal)) outcome = await runParsed(parsed, deps, opts.run, signal);
       }
       if (!onlyReads(outcome.api?.name, outcome.api?.method)) values.invalidate();
       prompt = await app.promptText();

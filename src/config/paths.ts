@@ -9,3 +9,8 @@ export function configDir(env: Env, homedir: string): string {
   if (xdg && isAbsolute(xdg)) return join(xdg, 'zstack-cli');
   return join(homedir, '.config', 'zstack-cli');
 }
+
+/** The directory zstack-cli uses: `ZSTACK_CLI_HOME` when set, else the config directory. */
+export function cliHome(env: Env, homedir: string): string {
+  return env.ZSTACK_CLI_HOME ?? configDir(env, homedir);
+}
