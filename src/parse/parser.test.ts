@@ -64,6 +64,10 @@ describe('parseLine', () => {
     expect(line.slice(bare.span.start, bare.span.end)).toBe('uuid');
   });
 
+  it('reports an unterminated quote once, not also the shape of the broken token', () => {
+    expect(parseLine('StartVmInstance "x').diagnostics.map((d) => d.message)).toEqual(['unterminated double quote']);
+  });
+
   it('ignores comments and empty lines', () => {
     expect(parseLine('   ').command).toBeUndefined();
     expect(parseLine('# a comment').command).toBeUndefined();

@@ -66,7 +66,8 @@ function build(tokens: Token[], escapedCommas: number[][], diagnostics: Diagnost
   for (let i = 1; i < tokens.length; i++) {
     const { arg, diagnostic } = parseArg(tokens[i]!, escapedCommas[i] ?? []);
     args.push(arg);
-    if (diagnostic) diagnostics.push(diagnostic);
+    // An unterminated quote is already reported; what it did to the token's shape is noise.
+    if (diagnostic && !tokens[i]!.unterminated) diagnostics.push(diagnostic);
   }
   if (first.text.includes('=') && !/^[A-Za-z][\w-]*$/.test(first.text)) {
     diagnostics.unshift({
