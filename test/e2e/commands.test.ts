@@ -8,11 +8,6 @@ import { Fixture, KEY, SIM_PROMPT, type ScreenShell } from './pty.js';
 const fx = new Fixture();
 afterEach(() => fx.cleanup());
 
-async function simShell(): Promise<{ s: ScreenShell; prompt: string }> {
-  const s = fx.shell(['--sim'], fx.home().env());
-  const row = await s.waitForCursorRow(SIM_PROMPT);
-  return { s, prompt: `${row} ` };
-}
 
 /** Types a line, presses Enter, and waits for the next empty prompt; returns the output in between. */
 async function run(s: ScreenShell, prompt: string, line: string): Promise<string> {
@@ -29,7 +24,7 @@ async function run(s: ScreenShell, prompt: string, line: string): Promise<string
 
 describe('running commands', () => {
   it('a query prints a table with the matching VM', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     const out = await run(s, prompt, 'QueryVmInstance name=web-01');
     expect(out).toMatch(/│ uuid +│ name +│ state/);
     expect(out).toMatch(/│ [0-9a-f]{32} │ web-01 │/);
@@ -37,7 +32,7 @@ describe('running commands', () => {
   });
 
   it('async StartVmInstance and StopVmInstance wait for the job and print the VM', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     const table = await run(s, prompt, 'QueryVmInstance name=web-01');
     const [, uuid, state] = /│ ([0-9a-f]{32}) │ web-01 │ (\w+) /.exec(table)!;
     expect(uuid).toBeDefined();
@@ -65,7 +60,7 @@ describe('running commands', () => {
   });
 
   it('a misspelt API prints one Error line with did-you-mean and the shell goes on', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     const out = await run(s, prompt, 'StartVmInstanec uuid=1');
     const errors = out.split('\n').filter((l) => l.startsWith('Error:'));
     expect(errors).toHaveLength(1);
@@ -74,7 +69,7 @@ describe('running commands', () => {
   });
 
   it('an unterminated quote prints one Error line and the shell goes on', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     const out = await run(s, prompt, 'QueryZone name="zone-1');
     const errors = out.split('\n').filter((l) => l.startsWith('Error:'));
     expect(errors).toHaveLength(1);
@@ -84,7 +79,7 @@ describe('running commands', () => {
   });
 
   it('pasted lines (one chunk) run in order', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     const from = await s.mark();
     s.send('QueryZone\rQueryCluster\r');
     const text = await s.waitFor(/cluster-2a[\s\S]*\n.*>>>\s*$/, { from });
@@ -103,14 +98,14 @@ describe('running commands', () => {
 
 describe('built-ins', () => {
   it('help lists APIs', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     const out = await run(s, prompt, 'help');
     expect(out).toMatch(/\bQuery \(\d+\)/);
     expect(out).toMatch(/\bStart \(\d+\)/);
   });
 
   it('help StartVmInstance shows the params, the Chinese title and an example', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     const out = await run(s, prompt, 'help StartVmInstance');
     expect(out).toMatch(/^StartVmInstance - 启动云主机$/m);
     expect(out).toMatch(/^Parameters:$/m);
@@ -120,7 +115,7 @@ describe('built-ins', () => {
   });
 
   it('last re-prints the last result', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     expect(await run(s, prompt, 'last')).toMatch(/no result yet/);
     const result = await run(s, prompt, 'QueryZone fields=name');
     expect(result).toMatch(/│ zone-1 │/);
@@ -129,7 +124,7 @@ describe('built-ins', () => {
   });
 
   it('exit ends the shell with exit code 0', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     s.send('exit');
     await s.waitForCursorRow(`${prompt}exit`);
     s.send(KEY.enter);
@@ -137,13 +132,13 @@ describe('built-ins', () => {
   });
 
   it('Ctrl-D on an empty line ends the shell with exit code 0', async () => {
-    const { s } = await simShell();
+    const { s } = await fx.simShell();
     s.send(KEY.ctrlD);
     expect((await s.waitExit()).exitCode).toBe(0);
   });
 
   it('Ctrl-D with text on the line does not end the shell', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     s.send('QueryZone');
     await s.waitForCursorRow(`${prompt}QueryZone`);
     s.send(KEY.ctrlD);

@@ -1,21 +1,15 @@
 // The real shell (`zstack-cli --sim`) in a pseudo-terminal: start-up, API name completion, the
 // double-Tab titled listings of query conditions and params, and live uuid completion.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Fixture, KEY, SIM_PROMPT, re, type ScreenShell } from './pty.js';
+import { Fixture, KEY, re } from './pty.js';
 
 const fx = new Fixture();
 afterEach(() => fx.cleanup());
 
-/** Starts `zstack-cli --sim` and waits for its first prompt; returns the shell and the prompt text. */
-async function simShell(): Promise<{ s: ScreenShell; prompt: string }> {
-  const s = fx.shell(['--sim'], fx.home().env());
-  const row = await s.waitForCursorRow(SIM_PROMPT);
-  return { s, prompt: `${row} ` };
-}
 
 describe('start-up', () => {
   it('shows the banner and the admin@127.0.0.1:<port> prompt', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     const text = (await s.lines()).join('\n');
     const port = /^admin@127\.0\.0\.1:(\d+) >>> $/.exec(prompt)![1];
     expect(text).toContain(`Embedded ZStack simulator on http://127.0.0.1:${port} (demo seed), logged in as admin.`);
@@ -25,7 +19,7 @@ describe('start-up', () => {
 
 describe('API name completion', () => {
   it('QueryVmIns + Tab completes to "QueryVmInstance " with the cursor after the space', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     s.send('QueryVmIns');
     await s.waitForCursorRow(`${prompt}QueryVmIns`);
     s.send(KEY.tab);
@@ -36,7 +30,7 @@ describe('API name completion', () => {
   });
 
   it('a fuzzy name: qvmins + Tab becomes QueryVmInstance', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     s.send('qvmins');
     await s.waitForCursorRow(`${prompt}qvmins`);
     s.send(KEY.tab);
@@ -46,7 +40,7 @@ describe('API name completion', () => {
 
 describe('double-Tab listings', () => {
   it('QueryVmInstance + Tab Tab lists [Query Conditions:] with join paths and [Parameters:]', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     s.send('QueryVmInstance ');
     await s.waitForCursorRow(`${prompt}QueryVmInstance`);
     const from = await s.mark();
@@ -66,7 +60,7 @@ describe('double-Tab listings', () => {
   });
 
   it('a deep join path lists the fields of the last inventory (L3Network)', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     const line = 'QueryVmInstance zone.cluster.l2Network.l3Network.';
     s.send(line);
     await s.waitForCursorRow(`${prompt}${line}`);
@@ -83,7 +77,7 @@ describe('double-Tab listings', () => {
 
 describe('param completion', () => {
   it('StartVmInstance + Tab Tab lists uuid= marked required', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     s.send('StartVmInstance ');
     await s.waitForCursorRow(`${prompt}StartVmInstance`);
     const from = await s.mark();
@@ -98,7 +92,7 @@ describe('param completion', () => {
   });
 
   it('uuid= + Tab Tab lists live VM uuids with names; a unique prefix + Tab completes one', async () => {
-    const { s, prompt } = await simShell();
+    const { s, prompt } = await fx.simShell();
     s.send('StartVmInstance uuid=');
     await s.waitForCursorRow(`${prompt}StartVmInstance uuid=`);
     const from = await s.mark();

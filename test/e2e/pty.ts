@@ -276,6 +276,13 @@ export class Fixture {
     return s;
   }
 
+  /** `zstack-cli --sim` in a fresh home, at its first prompt; returns the shell and the prompt text. */
+  async simShell(): Promise<{ s: ScreenShell; prompt: string }> {
+    const s = this.shell(['--sim'], this.home().env());
+    const row = await s.waitForCursorRow(SIM_PROMPT);
+    return { s, prompt: `${row} ` };
+  }
+
   /** Registers something to close at the end (e.g. a simulator). */
   add(close: () => unknown): void {
     this.undo.push(close);
