@@ -33,6 +33,25 @@ export interface AppOptions {
   transport?: 'undici' | 'node';
 }
 
+const text = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The App's flags out of parsed global options (strings and true, by the option table's keys). */
+export function appFlags(flags: Readonly<Record<string, string | boolean | undefined>>): AppFlags {
+  const out: AppFlags = {};
+  for (const k of ['host', 'port', 'ca', 'profile', 'session', 'timeout'] as const) {
+    const v = text(flags[k]);
+    if (v !== undefined) out[k] = v;
+  }
+  for (const k of ['https', 'insecure', 'async', 'webhook'] as const) if (flags[k] === true) out[k] = true;
+  return out;
+}
+
+/** Options of one line that change how it executes. */
+export interface LineExecOptions {
+  async?: boolean;
+  timeoutMs?: number;
+}
+
 export class App {
   readonly registry: Registry;
   readonly sessions: SessionStore;
@@ -96,8 +115,11 @@ export class App {
     return this.transport;
   }
 
-  /** The executor context for one call; `label` names it on the spinner, `async` says it may wait for a job. */
-  async execContext(signal: AbortSignal | undefined, label: string, async: boolean): Promise<ExecContext> {
+  /**
+   * The executor context for one call; `label` names it on the spinner, `async` says it may wait for
+   * a job; `line` carries the options of this line (--async, --timeout) over the process's.
+   */
+  async execContext(signal: AbortSignal | undefined, label: string, async: boolean, line: LineExecOptions = {}): Promise<ExecContext> {
     const tty = this.io.stderr.isTTY === true;
     const webhook = this.flags.webhook && async ? await (this.webhook ??= startWebhookReceiver()) : undefined;
     // Ctrl-C erases the spinner at once, before anything reports the interruption.
@@ -109,8 +131,8 @@ export class App {
       clock: systemClock,
       newJobUuid: randomJobUuid,
       options: {
-        timeoutMs: this.conn.timeoutMs,
-        ...(this.flags.async ? { asyncReturn: true } : {}),
+        timeoutMs: line.timeoutMs ?? this.conn.timeoutMs,
+        ...(this.flags.async || line.async ? { asyncReturn: true } : {}),
         ...(webhook ? { webhook } : {}),
         ...(signal ? { signal } : {}),
         onProgress: (p) => {
@@ -128,7 +150,7 @@ export class App {
       registry: this.registry,
       endpoint: this.conn.endpoint,
       session: this.session,
-      execContext: (signal, api) => this.execContext(signal, api.name, api.async),
+      execContext: (signal, api, opts) => this.execContext(signal, api.name, api.async, opts),
       promptPassword: stdin.isTTY ? createPasswordPrompt({ stdin, stdout: this.io.stderr as NodeJS.WriteStream }) : undefined,
       showResult,
       finished: () => this.finished(),

@@ -22,6 +22,10 @@ export interface RunOptions {
   curl?: boolean;
   /** `-c a,b`: columns to show; plain ones also become the query's `fields=`. */
   columns?: string[];
+  /** `--async` on this line: return an async API's job uuid at once. */
+  async?: boolean;
+  /** `--timeout` on this line, instead of the process's. */
+  timeoutMs?: number;
 }
 
 /** What the runner needs from its surroundings; built by the composition root. */
@@ -30,7 +34,7 @@ export interface RunnerDeps {
   endpoint: Endpoint;
   session: SessionProvider;
   /** Builds the executor context for one call (transport, clock, options incl. the abort signal). */
-  execContext: (signal: AbortSignal | undefined, api: ApiDef) => Promise<ExecContext>;
+  execContext: (signal: AbortSignal | undefined, api: ApiDef, opts: RunOptions) => Promise<ExecContext>;
   /** Hidden prompt, or undefined when there is no terminal to ask on. */
   promptPassword: PasswordPrompt | undefined;
   /** Writes a successful result (rendering is the caller's choice of format). */
@@ -112,7 +116,7 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
     deps.out(curlCommand(req, deps.endpoint, s?.uuid));
     return 0;
   }
-  const ctx = await deps.execContext(signal, req.api);
+  const ctx = await deps.execContext(signal, req.api, opts);
   let result: ExecResult;
   try {
     result = await execute(req, ctx);

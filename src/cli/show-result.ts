@@ -16,6 +16,8 @@ export interface ShowOptions {
   pager: boolean;
   /** Receives the rendered text (the shell keeps it for `last` and `more`). */
   keep?: (text: string) => void;
+  /** The shell's own pager: output longer than the terminal is shown a screenful at a time. */
+  page?: (text: string) => Promise<void>;
 }
 
 /** Output kept in memory for paging or `last` at most; larger answers are streamed. */
@@ -62,7 +64,9 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
     }
     if (streaming) return;
     show.keep?.(held);
-    if (show.pager && choice.pager) {
+    if (show.page && tty) {
+      await show.page(held);
+    } else if (show.pager && choice.pager) {
       const rows = (io.stdout as { rows?: number }).rows ?? 24;
       await page(held, { env: io.env, rows, write: (t) => io.stdout.write(t), spawn });
     } else {

@@ -2,13 +2,14 @@
 // replace. Pure apart from the injected value source; never throws (errors give no candidates).
 import type { Operator } from '../parse/ast.js';
 import { quoteWord } from '../parse/lexer.js';
-import { fieldClass, operatorsFor, selectableFields } from '../plan/conditions.js';
-import type { Registry } from '../schema/registry.js';
+import { fieldClass, operatorsFor } from '../plan/conditions.js';
+import { isPrimitiveType, type Registry } from '../schema/registry.js';
 import type { ApiDef, InventoryDef, ParamDef } from '../schema/types.js';
 import { analyze } from './analyze.js';
 import { matchNames } from './match.js';
 import { resourceOfField, resourceOfParam, type ResourceRef } from './resources.js';
-import type { Analysis, Candidate, Completion, ValueSource } from './types.js';
+import { builtinCompletion, optionCompletion, optionValueCompletion } from './commands.js';
+import type { Analysis, BuiltinCompletion, Candidate, Completion, LineShape, LocalValues, OptionCompletion, ValueSource } from './types.js';
 
 export interface CompleteContext {
   registry: Registry;
@@ -17,6 +18,17 @@ export interface CompleteContext {
   signal?: AbortSignal;
   /** At most this many live values are offered (default 200). */
   maxValues?: number;
+  /** The options a line may carry (the command table's global options for this front end). */
+  options?: readonly OptionCompletion[];
+  /** The built-ins a line may start with (the command table's entries for this front end). */
+  builtins?: readonly BuiltinCompletion[];
+  /** Profile names, the shell's jobs and results. */
+  local?: LocalValues;
+}
+
+/** The analyzer's view of the context: which words are options, which names are built-ins. */
+export function shapeOf(ctx: Pick<CompleteContext, 'options' | 'builtins'>): LineShape {
+  return { options: ctx.options ?? [], builtins: (ctx.builtins ?? []).flatMap((b) => [b.name, ...(b.aliases ?? [])]) };
 }
 
 /** Query params that are not conditions (the planner's list). */
@@ -27,7 +39,7 @@ const BOOLEANS = ['true', 'false'];
 export async function complete(line: string, cursor: number, ctx: CompleteContext): Promise<Completion> {
   let a: Analysis;
   try {
-    a = analyze(line, cursor);
+    a = analyze(line, cursor, shapeOf(ctx));
   } catch {
     const at = Math.max(0, Math.min(line.length, cursor | 0));
     return { replaceFrom: at, replaceTo: at, candidates: [] };
@@ -44,10 +56,10 @@ export async function candidatesFor(a: Analysis, ctx: CompleteContext): Promise<
   const empty: Completion = { replaceFrom: a.replaceFrom, replaceTo: a.replaceTo, candidates: [] };
   if (a.kind === 'none') return empty;
   const reg = ctx.registry;
-  if (a.kind === 'api') {
-    const names = matchNames(a.prefix, reg.apiNames());
-    return { ...empty, candidates: names.map((n) => ({ value: n, group: 'api', final: true })) };
-  }
+  if (a.kind === 'api') return { ...empty, candidates: commandNames(reg, a.prefix, ctx.builtins ?? []) };
+  if (a.kind === 'option') return { ...empty, candidates: optionCompletion(a.prefix, ctx.options ?? []) };
+  if (a.kind === 'optionValue') return optionValueCompletion(a, ctx);
+  if (a.kind === 'builtin') return builtinCompletion(a, ctx, complete);
   const api = reg.api(a.api);
   if (!api) return empty;
   const base = { ...empty, api: api.name, query: api.query };
@@ -59,6 +71,20 @@ export async function candidatesFor(a: Analysis, ctx: CompleteContext): Promise<
     case 'value':
       return valueCompletion(reg, api, a, base, ctx);
   }
+}
+
+/** Built-in and API names for the first word: built-ins first (they are few and short). */
+export function commandNames(reg: Registry, prefix: string, builtins: readonly BuiltinCompletion[]): Candidate[] {
+  const visible = builtins.filter((b) => !b.hidden);
+  const summary = new Map(visible.flatMap((b) => [b.name, ...(b.aliases ?? [])].map((n) => [n, b.summary] as const)));
+  const lower = prefix.toLowerCase();
+  const names = [...summary.keys()].filter((n) => /^[a-z]/.test(n) && n.startsWith(lower));
+  const out: Candidate[] = names.map((n) => ({ value: n, group: 'builtin', description: summary.get(n)!, final: true }));
+  const apis = matchNames(prefix, reg.apiNames());
+  // Fuzzy API matches (`qvmins`) only when no name starts with what was typed.
+  const fuzzy = apis.length > 0 && !apis[0]!.toLowerCase().startsWith(lower);
+  if (!(fuzzy && out.length)) for (const n of apis) out.push({ value: n, group: 'api', final: true });
+  return out;
 }
 
 function describeParam(p: ParamDef): string {
@@ -212,7 +238,8 @@ function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | un
   if (api.query && (QUERY_PARAMS.has(a.key) || api.params.some((p) => p.name === a.key))) {
     if (a.op !== '=') return undefined;
     const inv = reg.inventoryOf(api);
-    const fields = inv ? selectableFields(inv) : [];
+    // Only plain fields can be selected or sorted by: the server refuses lists and objects (SYS.1007).
+    const fields = inv ? inv.fields.filter((f) => isPrimitiveType(f.type)).map((f) => f.name) : [];
     switch (a.key) {
       case 'fields':
         return { choices: fields, list: true, distinct: true };

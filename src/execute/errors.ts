@@ -1,55 +1,9 @@
-// Typed errors of the executor, the one kind -> exit-code mapping, and readable stderr rendering of ZStack errors.
+// Typed errors of the executor (API, protocol, connection, auth, job timeout, interrupt) and the
+// readable rendering of ZStack error bodies. The base type and exit codes live in src/errors/.
+import { CliError } from '../errors/cli-error.js';
 
-/** What went wrong, coarse enough to choose an exit code and a reaction (e.g. re-login on `session-expired`). */
-export type ErrorKind =
-  | 'api' // the server refused or failed the API (503 JSON error, 4xx/5xx plain text)
-  | 'protocol' // the server answered something ZStack never answers (202 on a sync API, 204, bad JSON)
-  | 'job-not-found' // polling answered 404: the job expired or never existed
-  | 'usage' // the user's input is wrong (bad profile, bad job uuid, bad port)
-  | 'connection' // refused, DNS, TLS, unreachable, request timeout, reset
-  | 'auth-failed' // ID.1000: wrong account name or password
-  | 'session-expired' // ID.1001: invalid or expired session
-  | 'not-logged-in' // an API needs a session and none is known
-  | 'job-timeout' // an async job did not finish within the timeout
-  | 'interrupted'; // Ctrl-C (abort signal)
-
-/** The documented exit codes of zstack-cli. */
-export const EXIT_CODES = {
-  ok: 0,
-  api: 1,
-  usage: 2,
-  connection: 3,
-  auth: 4,
-  jobTimeout: 8,
-  interrupted: 130,
-} as const;
-
-/** The one mapping of error kinds to exit codes. */
-export function exitCodeOf(kind: ErrorKind): number {
-  switch (kind) {
-    case 'api':
-    case 'protocol':
-    case 'job-not-found':
-      return EXIT_CODES.api;
-    case 'usage':
-      return EXIT_CODES.usage;
-    case 'connection':
-      return EXIT_CODES.connection;
-    case 'auth-failed':
-    case 'session-expired':
-    case 'not-logged-in':
-      return EXIT_CODES.auth;
-    case 'job-timeout':
-      return EXIT_CODES.jobTimeout;
-    case 'interrupted':
-      return EXIT_CODES.interrupted;
-  }
-}
-
-/** Exit code for anything thrown; errors that are not ours count as API/internal failures (1). */
-export function exitCodeFor(err: unknown): number {
-  return err instanceof CliError ? exitCodeOf(err.kind) : EXIT_CODES.api;
-}
+export { CliError, EXIT_CODES, exitCodeFor, exitCodeOf, UsageError, type ErrorKind } from '../errors/cli-error.js';
+export { renderError } from '../errors/report.js';
 
 /** The JSON error ZStack puts in 503 bodies (`{"error": {...}}`) and in failed jobs. */
 export interface ZStackErrorBody {
@@ -59,25 +13,6 @@ export interface ZStackErrorBody {
   elaboration?: string;
   cause?: ZStackErrorBody;
   [key: string]: unknown;
-}
-
-/** Base of every error the executor throws. `hint` is one line telling the user what to do next. */
-export abstract class CliError extends Error {
-  abstract readonly kind: ErrorKind;
-  hint: string | undefined;
-  constructor(message: string, hint?: string) {
-    super(message);
-    this.name = new.target.name;
-    this.hint = hint;
-  }
-  /** Indented lines printed under the first line. */
-  detailLines(): string[] {
-    return [];
-  }
-}
-
-export class UsageError extends CliError {
-  readonly kind = 'usage' as const;
 }
 
 /** The server answered with an error: a ZStack JSON error (503) or a plain-text body (400/403/404/405/500). */
@@ -232,17 +167,6 @@ export class InterruptedError extends CliError {
       jobUuid ? `Wait for it: zstack-cli job wait ${jobUuid}` : undefined,
     );
   }
-}
-
-/** Renders any thrown value for stderr: a short first line, indented details, then the hint. */
-export function renderError(err: unknown): string {
-  if (err instanceof CliError) {
-    const lines = [err.message, ...err.detailLines()];
-    if (err.hint) lines.push(err.hint);
-    return lines.join('\n');
-  }
-  if (err instanceof Error) return `Error: ${err.message}`;
-  return `Error: ${String(err)}`;
 }
 
 /** Parses a ZStack JSON error body (`{"error": {...}}`, or a bare error object); undefined when it is not one. */

@@ -2,14 +2,18 @@
 // diagnostics. Pure and total: any input gives a result, never an exception.
 import type { ArgNode, CommandNode, Diagnostic, Operator, ParseResult, Span, Token } from './ast.js';
 import { lex } from './lexer.js';
+import { splitOptions, type LineSyntax } from './options.js';
 
 const KEY_CHAR = /[A-Za-z0-9_.]/;
 /** Longest first, so `!?=` wins over `!=`... at the same position. */
 const OPS_BY_LENGTH: Operator[] = ['!?=', '!~=', '!=', '>=', '<=', '?=', '~=', '=', '>', '<'];
 const OP_START = new Set(['=', '!', '>', '<', '?', '~']);
 
-/** Parses one line typed in the shell or read from a script. */
-export function parseLine(line: string): ParseResult {
+/**
+ * Parses one line typed in the shell or read from a script. With `syntax`, option words (`-o json`)
+ * anywhere on the line are taken out into `options`; without it every word is the command's.
+ */
+export function parseLine(line: string, syntax?: LineSyntax): ParseResult {
   const { tokens, escapedCommas } = lex(line);
   const diagnostics: Diagnostic[] = [];
   for (const t of tokens) {
@@ -21,7 +25,7 @@ export function parseLine(line: string): ParseResult {
       });
     }
   }
-  return build(tokens, escapedCommas, diagnostics);
+  return build(tokens, escapedCommas, diagnostics, syntax);
 }
 
 /**
@@ -29,7 +33,7 @@ export function parseLine(line: string): ParseResult {
  * are (the shell removed quotes); only `\,` keeps its meaning of a literal comma. Spans refer to the
  * words joined by single spaces.
  */
-export function parseWords(words: readonly string[]): ParseResult {
+export function parseWords(words: readonly string[], syntax?: LineSyntax): ParseResult {
   const tokens: Token[] = [];
   const escapedCommas: number[][] = [];
   let pos = 0;
@@ -56,11 +60,21 @@ export function parseWords(words: readonly string[]): ParseResult {
     escapedCommas.push(commas);
     pos += word.length + 1;
   }
-  return build(tokens, escapedCommas, []);
+  return build(tokens, escapedCommas, [], syntax);
 }
 
-function build(tokens: Token[], escapedCommas: number[][], diagnostics: Diagnostic[]): ParseResult {
-  if (tokens.length === 0) return { tokens, diagnostics };
+function build(allTokens: Token[], allCommas: number[][], diagnostics: Diagnostic[], syntax: LineSyntax | undefined): ParseResult {
+  let tokens = allTokens;
+  let escapedCommas = allCommas;
+  let options: ParseResult['options'] = [];
+  if (syntax) {
+    const split = splitOptions(allTokens, syntax);
+    options = split.options;
+    diagnostics.push(...split.diagnostics);
+    tokens = split.rest.map((i) => allTokens[i]!);
+    escapedCommas = split.rest.map((i) => allCommas[i] ?? []);
+  }
+  if (tokens.length === 0) return { tokens: allTokens, diagnostics, options };
   const first = tokens[0]!;
   const args: ArgNode[] = [];
   for (let i = 1; i < tokens.length; i++) {
@@ -83,7 +97,7 @@ function build(tokens: Token[], escapedCommas: number[][], diagnostics: Diagnost
     args,
     span: { start: first.span.start, end: last.span.end },
   };
-  return { command, tokens, diagnostics };
+  return { command, tokens: allTokens, diagnostics, options };
 }
 
 function spanOf(token: Token, from: number, to: number): Span {

@@ -314,50 +314,62 @@ describe('lines', () => {
   });
 });
 
-describe('built-ins', () => {
-  it('help lists built-ins and API verbs; help <Api> shows params', async () => {
-    const { h } = shell({ runLine: async () => {} });
-    h.send('help');
-    h.send(KEY.enter);
-    await h.waitFor(/Built-ins:[\s\S]*Query \(\d+\)/);
-    h.send('help StartVmInstance');
-    h.send(KEY.enter);
-    const rows = await h.waitFor(/Example:\n\s+StartVmInstance uuid=22771459f2184f2f96c8da84b7e660d8/);
-    const text = rows.join('\n');
-    expect(text).toMatch(/uuid\s+string, required, uuid of VmInstance/);
-    expect(text).toMatch(/hostUuid\s+string, optional, uuid of Host/);
-  });
-
-  it('exit ends the shell and calls onExit once', async () => {
-    const { h, exits, ran } = shell();
-    h.send('exit');
+describe('the terminal a command gets', () => {
+  it('exit ends the shell after the command and calls onExit once', async () => {
+    const { h, exits, ran } = shell({
+      runLine: async (line, signal, tty) => {
+        ran.push({ line, signal });
+        tty.exit();
+      },
+    });
+    h.send('bye');
     h.send(KEY.enter);
     await h.repl.done;
     expect(exits).toEqual([1]);
-    expect(ran).toEqual([]);
+    expect(ran.map((r) => r.line)).toEqual(['bye']);
   });
 
-  it('last prints the last result; more pages it', async () => {
+  it('page shows a screenful and --More--; space pages, q quits back to the prompt', async () => {
     const text = Array.from({ length: 100 }, (_, i) => `row ${i + 1}`).join('\n');
-    const { h } = shell({ lastResult: () => text });
-    h.send('last');
-    h.send(KEY.enter);
-    await h.waitFor((r) => r.includes('row 100'));
-    h.send('more');
+    let paged = 0;
+    const { h } = shell({
+      runLine: async (_line, _signal, tty) => {
+        await tty.page(text);
+        paged++;
+      },
+    });
+    h.send('long');
     h.send(KEY.enter);
     await h.waitFor((r) => r.some((l) => l.startsWith('--More-- (29%)')));
+    expect(paged).toBe(0);
     h.send(' ');
     await h.waitFor((r) => r.some((l) => l.startsWith('--More-- (58%)')));
     h.send('q');
     await h.waitForCursorRow(PROMPT);
+    expect(paged).toBe(1);
     expect((await h.screen()).join('\n')).not.toContain('--More--');
   });
 
-  it('more without a result says so', async () => {
-    const { h } = shell();
-    h.send('more');
+  it('page prints short text at once', async () => {
+    const { h } = shell({ runLine: async (_l, _s, tty) => tty.page('just one line\n') });
+    h.send('short');
     h.send(KEY.enter);
-    await h.waitFor((r) => r.includes('no result yet'));
+    await h.waitFor((r) => r.includes('just one line'));
+    await h.waitForCursorRow(PROMPT);
+  });
+
+  it('reports the terminal size and offers hidden input only on a terminal', async () => {
+    let seen: { w: number; h: number; secret: boolean } | undefined;
+    const { h } = shell({
+      runLine: async (_l, _s, tty) => {
+        seen = { w: tty.width(), h: tty.height(), secret: tty.readSecret !== undefined };
+      },
+    });
+    h.send('size');
+    h.send(KEY.enter);
+    await h.waitForCursorRow(PROMPT);
+    await h.waitFor(() => seen !== undefined);
+    expect(seen).toEqual({ w: 100, h: 30, secret: true });
   });
 });
 
@@ -384,10 +396,10 @@ describe('without a terminal', () => {
       },
       onExit: () => exited++,
     });
-    input.end('QueryZone\nhelp QueryZone\nQueryHost\n');
+    input.end('QueryZone\nQueryHost\n');
     await repl.done;
     expect(log).toEqual(['start QueryZone', 'end QueryZone', 'start QueryHost', 'end QueryHost']);
-    expect(text).toContain('Query conditions on ZoneInventory');
+    expect(text).toContain('> ');
     expect(exited).toBe(1);
   });
 });

@@ -1,16 +1,17 @@
-// The interactive shell's terminal adapter over node:readline (callback API): a guarded completer with
-// the titled listing, redacted persistent history, Ctrl-R search, Ctrl-C that clears the line or aborts
-// the running command, queued type-ahead/pasted lines, and the help/more/last/exit built-ins.
+// The interactive shell's terminal adapter over node:readline (callback API): line editing, keys and
+// prompts. A guarded completer with the titled listing, redacted persistent history, Ctrl-R search,
+// Ctrl-C that clears the line or aborts the running command, queued type-ahead/pasted lines, hidden
+// input and a pager the running command may use. What a line means is the caller's (`runLine`).
 // All IO goes through the injected streams, fs functions and timers.
 import * as readline from 'node:readline';
 import { complete as engineComplete, formatListing, type Completion, type Timers, type ValueSource } from '../complete/index.js';
 import { systemTimers } from '../complete/values.js';
 import type { Registry } from '../schema/registry.js';
 import { readlineCompleter, type EngineFn } from './completer.js';
-import { helpApi, helpOverview, helpSearch } from './help.js';
 import { HISTORY_SIZE, loadHistory, nodeHistoryFs, saveHistory, type HistoryFs } from './history.js';
 import { Pager } from './pager.js';
 import { redactSecrets } from './redact.js';
+import { ReadlineInternals } from './readline-internals.js';
 import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
 
 export interface ReplDeps {
@@ -25,14 +26,11 @@ export interface ReplDeps {
   complete?: EngineFn;
   /**
    * Runs one command line; reports its own errors and output. Should stop when the signal aborts.
-   * `tty.readSecret` asks for a hidden value (a password) on this terminal while the command runs;
-   * it resolves undefined on Ctrl-C, and is absent without a terminal.
+   * `tty` offers the terminal to the running command (hidden input, paging, leaving the shell).
    */
   runLine(line: string, signal: AbortSignal, tty: ShellTerminal): Promise<void>;
   /** The prompt to show, asked before every prompt (`admin@10.0.0.1 >>> `). */
   prompt(): string;
-  /** The last result's rendered text, for `more` and `last`. */
-  lastResult?(): string | undefined;
   /** Where history lives (per user); no file, no persistence. */
   historyFile?: string;
   fs?: HistoryFs;
@@ -44,8 +42,16 @@ export interface ReplDeps {
   onExit?(): void;
 }
 
+/** What the running command may do with the terminal. */
 export interface ShellTerminal {
+  /** Asks for a hidden value (a password); resolves undefined on Ctrl-C. Absent without a terminal. */
   readSecret?: (prompt: string) => Promise<string | undefined>;
+  /** Shows text a screenful at a time (space: page, enter: line, q: quit); resolves when done. */
+  page(text: string): Promise<void>;
+  /** Leaves the shell once the command returns. */
+  exit(): void;
+  width(): number;
+  height(): number;
 }
 
 export interface Repl {
@@ -55,20 +61,6 @@ export interface Repl {
   close(): void;
   /** The readline interface underneath (for tests and diagnostics). */
   readonly rl: readline.Interface;
-}
-
-/** readline internals this adapter relies on (see shared/notes/terminal.md). */
-interface RlInternals {
-  line: string;
-  cursor: number;
-  history: string[];
-  historyIndex: number;
-  prevRows: number;
-  isCompletionEnabled: boolean;
-  _ttyWrite(s: string | undefined, key: KeyInfo | undefined): void;
-  _refreshLine(): void;
-  _getDisplayPos(s: string): { rows: number; cols: number };
-  clearLine(): void;
 }
 
 const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim() || 'unknown error';
@@ -126,7 +118,7 @@ export function startRepl(deps: ReplDeps): Repl {
     historySize: size,
     tabSize: 4,
   });
-  const rli = rl as unknown as RlInternals;
+  const rli = new ReadlineInternals(rl);
 
   const editor: SearchEditor = {
     get line() {
@@ -146,22 +138,21 @@ export function startRepl(deps: ReplDeps): Repl {
     },
     getPrompt: () => rl.getPrompt(),
     setPrompt: (p) => rl.setPrompt(p),
-    refresh: () => rli._refreshLine(),
+    refresh: () => rli.refresh(),
   };
 
   function showListing(c: Completion): void {
     const lines = formatListing(c, { width: width() });
     if (!lines.length) return;
     try {
-      const total = rli._getDisplayPos(rl.getPrompt() + rli.line).rows;
+      const total = rli.lineRows();
       const at = rl.getCursorPos().rows;
       if (total > at) readline.moveCursor(deps.output, 0, total - at);
     } catch {
       /* best effort: the listing then starts below the cursor row */
     }
     out(`\r\n${lines.join('\r\n')}\r\n`);
-    rli.prevRows = 0;
-    rli._refreshLine();
+    rli.redrawBelow();
   }
 
   function showPrompt(): void {
@@ -180,8 +171,7 @@ export function startRepl(deps: ReplDeps): Repl {
     rl.prompt();
   }
 
-  const origTtyWrite = rli._ttyWrite.bind(rl);
-  rli._ttyWrite = (s, key) => {
+  rli.interceptKeys((s, key) => {
     const k: KeyInfo = key ?? {};
     try {
       if (pager?.active) return pager.key(s, k);
@@ -193,12 +183,12 @@ export function startRepl(deps: ReplDeps): Repl {
       }
       repeatedTab = k.name === 'tab' && lastKeyName === 'tab';
       lastKeyName = k.name;
-      origTtyWrite(s, key);
+      rli.originalKey(s, key);
     } catch (e) {
       out(`\nerror: ${oneLine(e)}\n`);
       showPrompt();
     }
-  };
+  });
 
   function secretKey(s: string | undefined, key: KeyInfo | undefined): void {
     const cur = secret!;
@@ -258,10 +248,10 @@ export function startRepl(deps: ReplDeps): Repl {
 
   rl.on('SIGINT', () => {
     try {
-      origTtyWrite(undefined, { ctrl: true, name: 'e' });
+      rli.originalKey(undefined, { ctrl: true, name: 'e' });
       out('^C');
       rli.clearLine();
-      rli.historyIndex = -1;
+      rli.resetHistoryIndex();
       showPrompt();
     } catch {
       /* never let Ctrl-C end the shell */
@@ -322,84 +312,54 @@ export function startRepl(deps: ReplDeps): Repl {
   }
 
   function replayKeys(): void {
-    const saved = rli.isCompletionEnabled;
-    rli.isCompletionEnabled = false; // like a paste: a Tab typed ahead is not a completion request
-    try {
+    // Like a paste: a Tab typed ahead is not a completion request.
+    rli.withoutCompletion(() => {
       while (pendingKeys.length && !running && !pager?.active && !closing) {
         const [s, k] = pendingKeys.shift()!;
-        rli._ttyWrite(s, k);
+        rli.typeKey(s, k);
       }
-    } finally {
-      rli.isCompletionEnabled = saved;
-    }
+    });
   }
 
-  function builtin(line: string): boolean {
-    const words = line.trim().split(/\s+/);
-    const cmd = words[0] ?? '';
-    switch (cmd) {
-      case 'exit':
-      case 'quit':
-        if (words.length > 1) return false;
-        exitByCommand = true;
-        rl.close();
-        return true;
-      case 'help':
-      case '?': {
-        const arg = words[1];
-        const api = arg ? deps.registry.api(arg) : undefined;
-        const lines = !arg ? helpOverview(deps.registry, width()) : api ? helpApi(deps.registry, api, width()) : helpSearch(deps.registry, arg, width());
-        out(`${lines.join('\n')}\n`);
-        afterRun();
-        return true;
-      }
-      case 'last':
-      case 'more': {
-        if (words.length > 1) return false;
-        let text: string | undefined;
-        try {
-          text = deps.lastResult?.();
-        } catch {
-          text = undefined;
-        }
-        if (text === undefined || text === '') {
-          out('no result yet\n');
-          afterRun();
-          return true;
-        }
-        const lines = text.replace(/\n$/, '').split('\n');
-        if (cmd === 'last' || !terminal) {
-          out(`${lines.join('\n')}\n`);
-          afterRun();
-          return true;
-        }
-        const p = new Pager(lines, out, height, () => {
-          pager = undefined;
-          afterRun();
-        });
-        pager = p;
-        if (!p.start()) {
-          pager = undefined;
-          afterRun();
-        }
-        return true;
-      }
+  /** The running command's pager: keys go to it until the user is done. */
+  function page(text: string): Promise<void> {
+    const lines = text.replace(/\n$/, '').split('\n');
+    if (!terminal || lines.length === 0) {
+      out(`${lines.join('\n')}\n`);
+      return Promise.resolve();
     }
-    return false;
+    return new Promise((resolve) => {
+      const p = new Pager(
+        lines,
+        out,
+        height,
+        () => {
+          pager = undefined;
+          resolve();
+        },
+        width,
+      );
+      pager = p;
+      if (!p.start()) {
+        pager = undefined;
+        resolve();
+      }
+    });
   }
+
+  function exit(): void {
+    exitByCommand = true;
+    rl.close();
+  }
+
+  const tty: ShellTerminal = { page, exit, width, height, ...(terminal ? { readSecret } : {}) };
 
   async function execute(line: string): Promise<void> {
     if (line.trim() === '') return afterRun();
-    try {
-      if (builtin(line)) return;
-    } catch (e) {
-      out(`error: ${oneLine(e)}\n`);
-      return afterRun();
-    }
     const run = { ctl: new AbortController(), detached: false };
     running = run;
     try {
-      await deps.runLine(line, run.ctl.signal, terminal ? { readSecret } : {});
+      await deps.runLine(line, run.ctl.signal, tty);
     } catch (e) {
       if (!run.ctl.signal.aborted && !run.detached) out(`error: ${oneLine(e)}\n`);
     }
@@ -411,10 +371,7 @@ export function startRepl(deps: ReplDeps): Repl {
   showPrompt();
   return {
     done,
-    close: () => {
-      exitByCommand = true;
-      rl.close();
-    },
+    close: exit,
     rl,
   };
 }

@@ -9,12 +9,22 @@ const fx = new Fixture();
 afterEach(() => fx.cleanup());
 
 
-/** Types a line, presses Enter, and waits for the next empty prompt; returns the output in between. */
+/**
+ * Types a line, presses Enter, pages through output longer than the screen (space at each
+ * `--More--`), and waits for the next empty prompt; returns the output in between.
+ */
 async function run(s: ScreenShell, prompt: string, line: string): Promise<string> {
   const from = await s.mark();
   s.send(line);
   await s.waitForCursorRow(`${prompt}${line}`);
   s.send(KEY.enter);
+  let row = await s.waitForCursorRow((r) => r === prompt.trimEnd() || r.startsWith('--More--'));
+  while (row.startsWith('--More--')) {
+    const before = await s.mark();
+    s.send(' ');
+    await s.until(async () => (await s.mark()) !== before || (await s.cursorRow()) !== row, 'the pager moved on');
+    row = await s.waitForCursorRow((r) => r === prompt.trimEnd() || r.startsWith('--More--'));
+  }
   const text = await s.waitFor((t) => t.split('\n').slice(1).includes(prompt.trimEnd()), { from });
   await s.waitForCursorRow(prompt);
   const lines = text.split('\n');
@@ -97,11 +107,24 @@ describe('running commands', () => {
 });
 
 describe('built-ins', () => {
-  it('help lists APIs', async () => {
+  it('help is paged: built-ins first, --More-- keeps the top on screen, space reaches the APIs by verb', async () => {
     const { s, prompt } = await fx.simShell();
-    const out = await run(s, prompt, 'help');
-    expect(out).toMatch(/\bQuery \(\d+\)/);
-    expect(out).toMatch(/\bStart \(\d+\)/);
+    const from = await s.mark();
+    s.send('help');
+    s.send(KEY.enter);
+    const first = await s.waitFor((t) => t.includes('--More--'), { from });
+    expect(first).toMatch(/^Built-ins:$/m);
+    expect(first).toMatch(/^ +job wait <job> +wait for an async job/m);
+    expect(first).not.toMatch(/\bQuery \(\d+\)/);
+    let text = first;
+    for (let i = 0; i < 20 && !text.split('\n').slice(1).includes(prompt.trimEnd()); i++) {
+      s.send(' ');
+      text = await s.waitFor((t) => t !== text, { from });
+    }
+    await s.waitForCursorRow(prompt);
+    const all = await s.waitFor(() => true, { from });
+    expect(all).toMatch(/\bQuery \(\d+\)/);
+    expect(all).toMatch(/\bStart \(\d+\)/);
   });
 
   it('help StartVmInstance shows the params, the Chinese title and an example', async () => {

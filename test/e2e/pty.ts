@@ -66,7 +66,7 @@ export interface ScreenShell {
   /** Waits until the text from row `from` on matches; throws with the screen after `ms`. */
   waitFor(pred: RegExp | ((text: string) => boolean), opts?: { from?: number; ms?: number }): Promise<string>;
   /** Waits until the cursor's row matches (e.g. an empty prompt). */
-  waitForCursorRow(pred: RegExp | string, ms?: number): Promise<string>;
+  waitForCursorRow(pred: RegExp | string | ((row: string) => boolean), ms?: number): Promise<string>;
   /** Waits until `check` holds (e.g. on the cursor position); throws with the screen after `ms`. */
   until(check: () => boolean | Promise<boolean>, what: string, ms?: number): Promise<void>;
   /** Tab, a moment of quiet (so the two keys never reach the shell as one chunk), Tab. */
@@ -179,7 +179,7 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
       }
     },
     async waitForCursorRow(pred, ms = WAIT_MS) {
-      const test = (row: string): boolean => (typeof pred === 'string' ? row === pred.trimEnd() : pred.test(row));
+      const test = (row: string): boolean => (typeof pred === 'string' ? row === pred.trimEnd() : typeof pred === 'function' ? pred(row) : pred.test(row));
       const start = Date.now();
       for (;;) {
         const row = await shell.cursorRow();

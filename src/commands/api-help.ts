@@ -1,40 +1,10 @@
-// Texts of the shell's `help` built-in, from the registry and the manual's docs. Pure: returns lines.
+// Help texts of APIs (`help StartVmInstance`, `help vm`), from the registry and the manual's docs.
+// Pure: returns lines.
 import { columns, matchNames, resourceOfParam } from '../complete/index.js';
 import { quoteWord } from '../parse/lexer.js';
 import { API_ROOT } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef, ParamDef } from '../schema/types.js';
-
-export const BUILTINS: readonly { name: string; text: string }[] = [
-  { name: 'help [Api|word]', text: 'this overview, an API’s params, or the APIs whose names contain a word' },
-  { name: 'more', text: 'page the last result (space: next page, enter: next line, q: quit)' },
-  { name: 'last', text: 'print the last result again' },
-  { name: 'exit, quit', text: 'leave the shell (or Ctrl-D on an empty line)' },
-];
-
-/** `help`: how to use the shell, and the APIs grouped by their verb. */
-export function helpOverview(reg: Registry, width: number): string[] {
-  const verbs = new Map<string, number>();
-  for (const n of reg.apiNames()) {
-    const v = /^[A-Z][a-z]*/.exec(n)?.[0] ?? n;
-    verbs.set(v, (verbs.get(v) ?? 0) + 1);
-  }
-  const top = [...verbs].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return [
-    'Type an API and its params:  QueryVmInstance state=Running limit=10',
-    '  Tab completes API names, params, query fields and join paths (vmNics.<Tab>), and values;',
-    '  Tab Tab lists the choices. Up/Down and Ctrl-R search history. Ctrl-C clears the line or stops a command.',
-    '',
-    'Built-ins:',
-    ...BUILTINS.map((b) => `  ${b.name.padEnd(16)}${b.text}`),
-    '',
-    `${reg.apiNames().length} APIs, by verb (help <word> lists them, e.g. help VmInstance):`,
-    ...columns(
-      top.map(([v, n]) => `${v} (${n})`),
-      width - 2,
-    ).map((l) => `  ${l}`),
-  ];
-}
 
 /** `help <word>` that is not an API: the APIs whose names contain it, or the closest ones. */
 export function helpSearch(reg: Registry, word: string, width: number): string[] {
@@ -45,7 +15,8 @@ export function helpSearch(reg: Registry, word: string, width: number): string[]
   return close.length ? [`no API named '${word}'; did you mean: ${close.slice(0, 8).join(', ')}?`] : [`no API matches '${word}'`];
 }
 
-function wrap(text: string, width: number, indent = ''): string[] {
+/** Words of `text` in lines of at most `width` columns, each starting with `indent`. */
+export function wrap(text: string, width: number, indent = ''): string[] {
   const out: string[] = [];
   for (const para of text.split(/\n+/)) {
     let cur = '';
