@@ -92,6 +92,12 @@ export class App {
   /** Set by --sim: shown above the shell's first prompt. */
   simBanner: string | undefined;
 
+  /**
+   * How a command in a hint is written so it reaches this server when pasted: `zstack-cli` plus the
+   * server flags given on the command line (one-shot), or nothing (the shell sets '').
+   */
+  commandPrefix = 'zstack-cli ';
+
   /** `admin@10.0.0.1 >>> ` or `- >>> ` when logged out. */
   async promptText(): Promise<string> {
     const s = await this.session.current();
@@ -156,6 +162,7 @@ export class App {
       finished: () => this.finished(),
       out: (t) => this.io.stdout.write(`${t}\n`),
       err: (t) => this.io.stderr.write(`${t}\n`),
+      commandPrefix: this.commandPrefix,
     };
   }
 

@@ -9,6 +9,7 @@ import { commandWordIndex, wordTokens } from '../parse/options.js';
 import { EXIT_CODES, UsageError } from '../errors/cli-error.js';
 import { reportError } from '../errors/report.js';
 import { usageLine } from './usage-error.js';
+import { quoteWord } from '../parse/lexer.js';
 import { parseLine, parseWords } from '../parse/parser.js';
 import type { CommandContext } from '../commands/types.js';
 import { cliHome } from '../config/paths.js';
@@ -58,8 +59,22 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     if (!io.stdin.isTTY) return await script('<stdin>', io.stdin, flags, io, signal);
     return await shell(flags, io);
   } catch (e) {
-    return reportError(e, (t) => io.stderr.write(t));
+    return reportError(e, (t) => io.stderr.write(t), commandPrefix(flagsOf(parseWords(io.argv, ALL_SYNTAX).options)));
   }
+}
+
+/**
+ * `zstack-cli` plus the server flags the user gave (--host, --port, --profile, --https, --ca,
+ * --insecure; never --session, a secret): hints written with it reach the same server when pasted.
+ */
+export function commandPrefix(flags: Flags): string {
+  const words = ['zstack-cli'];
+  for (const k of ['host', 'port', 'profile', 'ca'] as const) {
+    const v = flags[k];
+    if (typeof v === 'string' && v !== '') words.push(`--${k}`, quoteWord(v));
+  }
+  for (const k of ['https', 'insecure'] as const) if (flags[k] === true) words.push(`--${k}`);
+  return `${words.join(' ')} `;
 }
 
 /** `--help`: the overview, or with an API on the line, that API's help. */
@@ -93,6 +108,7 @@ function oneShotContext(io: CliIO, flags: Flags, signal: AbortSignal, app: () =>
     registry: () => (registry ??= loadRegistry()),
     app,
     home: cliHome(io.env, io.homedir),
+    commandPrefix: commandPrefix(flags),
     show: async (result, choices) => {
       await showResult(await app(), choices.format)(result, undefined, choices.run);
     },
@@ -105,6 +121,7 @@ async function openApp(io: CliIO, flags: Flags, transport: AppOptions['transport
   const app = sim
     ? await App.create(simIO(io), simFlags(flags, sim.port), { sessionDir: sim.sessionDir, transport })
     : await App.create(io, appFlags(flags), { transport });
+  app.commandPrefix = commandPrefix(sim ? { port: String(sim.port), host: '127.0.0.1' } : flags);
   try {
     if (sim) await sim.login(app);
   } catch (e) {

@@ -43,6 +43,8 @@ export interface RunnerDeps {
   finished: () => void;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** How commands in hints are written here: `zstack-cli --port 8081 ` (one-shot) or `` (the shell). */
+  commandPrefix: string;
 }
 
 function hasArg(cmd: CommandNode, key: string): boolean {
@@ -92,7 +94,7 @@ export async function runParsed(parsed: ParseResult, deps: RunnerDeps, opts: Run
 export async function runCommandDetailed(cmd: CommandNode, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<RunOutcome> {
   const api = deps.registry.api(cmd.name);
   const code = await run(cmd, api, deps, opts, signal).catch((e: unknown) => {
-    deps.err(renderError(e));
+    deps.err(renderError(e, deps.commandPrefix));
     return { code: exitCodeFor(e), error: e };
   });
   return typeof code === 'number' ? { code, ...(api ? { api } : {}) } : { ...code, ...(api ? { api } : {}) };

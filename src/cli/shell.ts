@@ -38,6 +38,8 @@ function onlyReads(apiName: string | undefined, method: string | undefined): boo
 
 export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   const io = app.io;
+  // Hints name commands as typed here: `job wait <uuid>`, not `zstack-cli job wait <uuid>`.
+  app.commandPrefix = '';
   let prompt = await app.promptText();
   let last: string | undefined;
   let tty: ShellTerminal | undefined;
@@ -82,6 +84,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       registry: () => app.registry,
       app: async () => app,
       home: app.dir,
+      commandPrefix: '',
       show: async (result, choices) => show(choices.format)(result, undefined, choices.run),
       shell: {
         exit: () => terminal.exit(),
@@ -99,7 +102,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       const inv = await parseBuiltin(words, 'shell');
       await runInvocation(inv, context(signal, terminal), { ...opts.flags, ...inv.flags });
     } catch (e) {
-      reportError(e, (t) => io.stderr.write(t));
+      reportError(e, (t) => io.stderr.write(t), '');
     }
   }
 
@@ -116,7 +119,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     try {
       choices = lineChoices({ ...opts.flags, ...lineFlags });
     } catch (e) {
-      reportError(e, (t) => io.stderr.write(t));
+      reportError(e, (t) => io.stderr.write(t), '');
       return;
     }
     const deps = withShow(choices.format);

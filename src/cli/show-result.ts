@@ -3,6 +3,8 @@
 // terminal goes through $PAGER for one-shot commands, and the shell keeps the text for `last`/`more`.
 import { spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
+import { jobWaitCommand } from '../errors/cli-error.js';
+import { renderNext } from '../errors/report.js';
 import type { ExecResult } from '../execute/executor.js';
 import type { PlannedRequest } from '../plan/request.js';
 import { renderChunks } from '../render/index.js';
@@ -36,7 +38,7 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
     const io = app.io;
     if (result.kind === 'accepted') {
       io.stdout.write(`${JSON.stringify({ jobUuid: result.jobUuid, location: result.location })}\n`);
-      if (io.stderr.isTTY) io.stderr.write(`Job accepted; wait for it with: zstack-cli job wait ${result.jobUuid}\n`);
+      if (io.stderr.isTTY) io.stderr.write(`${renderNext(jobWaitCommand(result.jobUuid, 'Job accepted; wait for it with:'), app.commandPrefix)}\n`);
       return;
     }
     const tty = io.stdout.isTTY === true;

@@ -105,6 +105,6 @@ export async function runInvocation(inv: Invocation, base: Omit<CommandContext, 
     }
     return await inv.spec.run!(ctx);
   } catch (e) {
-    return reportError(e, (t) => ctx.io.stderr.write(t));
+    return reportError(e, (t) => ctx.io.stderr.write(t), ctx.commandPrefix);
   }
 }

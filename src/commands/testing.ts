@@ -49,6 +49,7 @@ export async function runBuiltinWords(words: string[], o: RunBuiltinOptions = {}
     registry: () => loadRegistry(),
     app: o.app ?? (() => Promise.reject(new Error('no app in this test'))),
     home: o.home ?? '/nonexistent',
+    commandPrefix: front === 'shell' ? '' : 'zstack-cli ',
     show: o.show ?? (async () => undefined),
     ...(front === 'shell'
       ? {

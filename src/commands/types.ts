@@ -99,6 +99,8 @@ export interface CommandContext {
   app(): Promise<App>;
   /** The config directory (profiles, history). */
   home: string;
+  /** How commands in hints are written in this front end (`zstack-cli --port 8081 `, or `` in the shell). */
+  commandPrefix: string;
   /** Prints a call's result as this front end does (format, pager, the shell's `last`). */
   show(result: ExecResult, choices: LineChoices): Promise<void>;
   shell?: ShellServices;

@@ -89,7 +89,7 @@ export async function optionValueCompletion(a: OptionValueAnalysis, ctx: Complet
     return {
       ...base,
       replaceFrom: a.item.replaceFrom,
-      candidates: names.map((n) => ({ value: `${head}${n}`, display: n, group: 'value', description: byValue.get(`${head}${n}`)!, final: false })),
+      candidates: names.map((n) => ({ value: `${head}${n}`, display: n, group: 'value', description: byValue.get(`${head}${n}`)!, final: !n.endsWith('.') })),
     };
   }
   if (spec.valueKind === 'profile') return { ...base, candidates: choiceCandidates(a.prefix, await profileNames(ctx), true) };

@@ -54,12 +54,29 @@ export function exitCodeFor(err: unknown): number {
 }
 
 /**
+ * A command to run next (`job wait <uuid>`, `LogInByAccount accountName=admin`), written without the
+ * program name: the reporter prefixes it the way the front end runs commands (`zstack-cli --port 8081 `
+ * in one-shot mode, nothing in the shell), so the hint can be pasted where it is shown.
+ */
+export interface NextCommand {
+  /** What the command is for: `Wait for it:`. */
+  label: string;
+  command: string;
+}
+
+/** `job wait <uuid>` as the next command. */
+export function jobWaitCommand(jobUuid: string, label = 'Wait for it:'): NextCommand {
+  return { label, command: `job wait ${jobUuid}` };
+}
+
+/**
  * Base of every error zstack-cli reports. `message` is the first line as printed (`Error: ...`,
- * `Error VM.1010: ...`); `hint` is one line telling the user what to do next.
+ * `Error VM.1010: ...`); `hint` is one line telling the user what to do next, or `next` a command.
  */
 export abstract class CliError extends Error {
   abstract readonly kind: ErrorKind;
   hint: string | undefined;
+  next: NextCommand | undefined;
   constructor(message: string, hint?: string) {
     super(message);
     this.name = new.target.name;

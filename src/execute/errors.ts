@@ -1,8 +1,14 @@
 // Typed errors of the executor (API, protocol, connection, auth, job timeout, interrupt) and the
 // readable rendering of ZStack error bodies. The base type and exit codes live in src/errors/.
-import { CliError } from '../errors/cli-error.js';
+import { CliError, jobWaitCommand, type NextCommand } from '../errors/cli-error.js';
 
-export { CliError, EXIT_CODES, exitCodeFor, exitCodeOf, UsageError, type ErrorKind } from '../errors/cli-error.js';
+/** Sets the next command of an error and returns it. */
+export function withNext<E extends CliError>(e: E, next: NextCommand): E {
+  e.next = next;
+  return e;
+}
+
+export { CliError, EXIT_CODES, exitCodeFor, exitCodeOf, jobWaitCommand, UsageError, type ErrorKind, type NextCommand } from '../errors/cli-error.js';
 export { renderError } from '../errors/report.js';
 
 /** The JSON error ZStack puts in 503 bodies (`{"error": {...}}`) and in failed jobs. */
@@ -97,9 +103,12 @@ function connectionHint(reason: ConnectionReason): string | undefined {
   return undefined;
 }
 
-/** How to log in again, for hints. */
-export function loginHint(account = 'admin'): string {
-  return `Log in again: zstack-cli LogInByAccount accountName=${account}`;
+/** How to log in again, as the next command. */
+export function loginCommand(account = 'admin'): NextCommand {
+  const slash = account.indexOf('/');
+  const command =
+    slash > 0 ? `LogInByUser accountName=${account.slice(0, slash)} userName=${account.slice(slash + 1)}` : `LogInByAccount accountName=${account}`;
+  return { label: 'Log in again:', command };
 }
 
 export type AuthKind = 'auth-failed' | 'session-expired' | 'not-logged-in';
@@ -121,13 +130,13 @@ export class AuthError extends CliError {
   }
   static sessionExpired(error: ZStackErrorBody | undefined, account?: string, jobUuid?: string): AuthError {
     const line = error ? zstackErrorLine(error) : 'Error ID.1001: the session is invalid or has expired';
-    return new AuthError('session-expired', line, loginHint(account), error, jobUuid);
+    return withNext(new AuthError('session-expired', line, undefined, error, jobUuid), loginCommand(account));
   }
   static badCredentials(error: ZStackErrorBody): AuthError {
     return new AuthError('auth-failed', zstackErrorLine(error), 'Check the account name and password.', error);
   }
   static notLoggedIn(apiName: string, account?: string): AuthError {
-    return new AuthError('not-logged-in', `Error: ${apiName} needs a session and you are not logged in`, loginHint(account));
+    return withNext(new AuthError('not-logged-in', `Error: ${apiName} needs a session and you are not logged in`, undefined), loginCommand(account));
   }
 }
 
@@ -145,8 +154,8 @@ export class JobTimeoutError extends CliError {
   ) {
     super(
       `Error: job ${jobUuid} did not finish within ${formatDuration(timeoutMs)}; it keeps running on the server`,
-      `Wait for it: zstack-cli job wait ${jobUuid}`,
     );
+    this.next = jobWaitCommand(jobUuid);
   }
 }
 
@@ -164,8 +173,8 @@ export class InterruptedError extends CliError {
           ? `Interrupted; job ${jobUuid} keeps running on the server`
           : `Interrupted; job ${jobUuid} may have been accepted by the server`
         : 'Interrupted',
-      jobUuid ? `Wait for it: zstack-cli job wait ${jobUuid}` : undefined,
     );
+    if (jobUuid) this.next = jobWaitCommand(jobUuid);
   }
 }
 

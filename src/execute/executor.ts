@@ -10,6 +10,7 @@ import {
   InterruptedError,
   JobNotFoundError,
   JobTimeoutError,
+  jobWaitCommand,
   ProtocolError,
   UsageError,
   parseZStackError,
@@ -149,7 +150,7 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
     const e = asTransportError(raw, url);
     // An async request may have reached the server before the failure: say how to find its job.
     if (e instanceof InterruptedError) throw api.async ? new InterruptedError(jobUuid, false) : e;
-    if (e instanceof ConnectionError && api.async) e.hint ??= `The job may have been accepted; check with: zstack-cli job wait ${jobUuid}`;
+    if (e instanceof ConnectionError && api.async) e.next ??= jobWaitCommand(jobUuid, 'The job may have been accepted; check with:');
     throw e;
   }
 
@@ -238,7 +239,7 @@ async function pollJob(
       if (e instanceof InterruptedError) throw new InterruptedError(jobUuid);
       if (e instanceof ConnectionError) {
         if (e.reason === 'timeout' && clock.now() >= deadline) throw new JobTimeoutError(jobUuid, opts.timeoutMs);
-        e.hint ??= `The job may still be running; check with: zstack-cli job wait ${jobUuid}`;
+        e.next ??= jobWaitCommand(jobUuid, 'The job may still be running; check with:');
       }
       throw e;
     }

@@ -133,3 +133,22 @@ describe('curl', () => {
     );
   });
 });
+
+describe('3.0 API names', () => {
+  it('point to their 5.2 replacement', () => {
+    const r = planCommand(reg, parseLine('CreateStartVmInstanceScheduler vmUuid=x').command!);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]!.message).toBe('CreateStartVmInstanceScheduler is a ZStack 3.0 API that 5.2 does not have');
+    expect(r.errors[0]!.hint).toMatch(/^use CreateSchedulerJob: a job with type=startVm/);
+  });
+
+  it('every replacement exists in the registry and every replaced name does not', async () => {
+    const { REPLACED_APIS } = await import('../schema/replaced.js');
+    for (const [old, r] of Object.entries(REPLACED_APIS)) {
+      expect(reg.api(old)).toBeUndefined();
+      expect(reg.api(r.api)?.name).toBe(r.api);
+      for (const mentioned of r.note.match(/\b[A-Z][a-z]+[A-Z]\w+/g) ?? []) expect(reg.api(mentioned)?.name, mentioned).toBe(mentioned);
+    }
+  });
+});

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ArgNode, CommandNode } from '../parse/ast.js';
 import type { Registry } from '../schema/registry.js';
+import { replacementOf } from '../schema/replaced.js';
 import type { ApiDef, ParamDef } from '../schema/types.js';
 import { planCondition, selectableFields } from './conditions.js';
 import { didYouMean, planError, type PlanError } from './errors.js';
@@ -29,6 +30,10 @@ function enc(s: string): string {
 export function resolveApi(reg: Registry, cmd: CommandNode): { ok: true; api: ApiDef } | { ok: false; error: PlanError } {
   const api = reg.api(cmd.name);
   if (api) return { ok: true, api };
+  const replaced = replacementOf(cmd.name);
+  if (replaced) {
+    return { ok: false, error: planError(`${cmd.name} is a ZStack 3.0 API that 5.2 does not have`, `use ${replaced.api}: ${replaced.note}`, cmd.nameSpan) };
+  }
   return { ok: false, error: planError(`unknown API '${cmd.name}'`, didYouMean(reg.suggestApis(cmd.name)) ?? 'type help to list APIs', cmd.nameSpan) };
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 // End-to-end helper: runs the real `bin/zstack-cli.js` in a pseudo-terminal (node-pty) and mirrors
 // its output into a headless xterm, so tests type keys and read the screen as a user would.
 import { execFile } from 'node:child_process';
@@ -79,11 +80,8 @@ export interface ScreenShell {
   waitExit(ms?: number): Promise<Exit>;
   /** All raw output (escape sequences included). */
   raw(): string;
-  /**
-   * Ends the shell as a user would (Ctrl-C, then Ctrl-D on the empty line) so it cleans up after
-   * itself (--sim removes its session dir); kills it when it does not end; disposes the screen.
-   */
-  dispose(): Promise<void>;
+  /** Ends the process: Ctrl-C Ctrl-D first (so zstack-cli cleans up), or at once with `graceful: false`. */
+  dispose(o?: { graceful?: boolean }): Promise<void>;
 }
 
 export interface SpawnOptions {
@@ -221,8 +219,8 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
       return e;
     },
     raw: () => rawOut,
-    async dispose() {
-      if (alive) {
+    async dispose(o = {}) {
+      if (alive && o.graceful !== false) {
         child.write(`${KEY.ctrlC}${KEY.ctrlD}`);
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
@@ -297,4 +295,12 @@ export class Fixture {
       }
     }
   }
+}
+
+/**
+ * Whether a program (bash, zsh, tmux) is on PATH. Tests that need one skip with the reason in their
+ * title when it is missing, except in CI: .ci/run installs them and sets ZSTACK_CLI_REQUIRE_SHELLS.
+ */
+export function installed(program: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
 }
