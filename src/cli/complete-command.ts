@@ -33,7 +33,7 @@ export function wordStart(line: string): number {
 export const LIVE_VALUES_WAIT_MS = 1500;
 
 /** Global options that take a value (the next word, or `--opt=value`). */
-const VALUE_OPTIONS = new Set(['--host', '--port', '--ca', '--profile', '--session', '--timeout', '-o', '--output', '-c', '--columns', '-f', '--file']);
+const VALUE_OPTIONS = new Set(['--host', '--port', '--ca', '--profile', '--session', '--timeout', '--read-timeout', '-o', '--output', '-c', '--columns', '-f', '--file']);
 /** Those of them that say where the server is (used for live values). */
 const CONNECTION_OPTIONS: Record<string, 'host' | 'port' | 'profile' | 'session' | 'ca'> = {
   '--host': 'host',
