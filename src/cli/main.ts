@@ -35,7 +35,8 @@ Exit codes:
   3    connection: refused, DNS, TLS, timeout
   4    authentication: wrong password, session expired, not logged in
   8    an async job did not finish within --timeout
-  130  interrupted (Ctrl-C)`;
+  130  interrupted (Ctrl-C); 143 SIGTERM, 129 SIGHUP
+  141  the output was closed by its reader (| head)`;
 
 function runOptions(opts: GlobalOptions): RunOptions | string {
   const out: RunOptions = {};
@@ -97,14 +98,14 @@ function simIO(io: CliIO): CliIO {
 }
 
 /** The interactive shell. */
-async function shell(opts: GlobalOptions, io: CliIO): Promise<number> {
+async function shell(opts: GlobalOptions, io: CliIO, terminate?: AbortSignal): Promise<number> {
   const c = choices(opts);
   if (typeof c === 'string') return usage(io, c);
   return withApp(io, opts, async (app) => {
     const banner = app.simBanner ?? `zstack-cli ${VERSION}: ${app.conn.endpoint.host}:${app.conn.endpoint.port}. Tab completes, help lists APIs, exit or Ctrl-D leaves.`;
     // Loaded only here: one-shot commands never need readline, the REPL or the completion engine.
     const { runShell } = await import('./shell.js');
-    return runShell(app, { ...(c.format ? { format: c.format } : {}), run: c.run, banner });
+    return runShell(app, { ...(c.format ? { format: c.format } : {}), run: c.run, banner, ...(terminate ? { terminate } : {}) });
   }, 'undici');
 }
 
@@ -133,8 +134,10 @@ async function script(source: string, text: NodeJS.ReadableStream, opts: GlobalO
 }
 
 export interface MainHooks {
-  /** Aborted on Ctrl-C (SIGINT) by the entry point. */
+  /** Aborted on Ctrl-C (SIGINT), SIGTERM, SIGHUP or lost output by the entry point. */
   signal?: AbortSignal;
+  /** Aborted when the process should end (SIGTERM, SIGHUP, lost output): the shell ends too. */
+  terminate?: AbortSignal;
 }
 
 export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
@@ -151,7 +154,8 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .option('--insecure', 'do not verify the server certificate (https)')
     .option('--profile <name>', 'use a named server profile (env ZSTACK_PROFILE)')
     .option('--session <uuid>', 'use this session uuid (env ZSTACK_SESSION)')
-    .option('--timeout <duration>', 'overall timeout incl. async jobs: seconds or 90s, 10m, 1h (env ZSTACK_TIMEOUT)')
+    .option('--timeout <duration>', 'overall timeout incl. async jobs: seconds or 90s, 10m, 1h, 2d (env ZSTACK_TIMEOUT)')
+    .option('--read-timeout <duration>', 'give up when nothing arrives for this long (default 60s; env ZSTACK_READ_TIMEOUT)')
     .option('--async', 'return the job uuid at once for async APIs (see: job wait)')
     .option('--webhook', 'receive async results by webhook instead of polling')
     .option('--dry-run', 'print the request as JSON {method,url,body}; send nothing')
@@ -185,7 +189,7 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
         code = await script('<stdin>', io.stdin, opts, io, signal);
         return;
       }
-      code = await shell(opts, io);
+      code = await shell(opts, io, hooks.terminate);
     });
 
   program

@@ -17,6 +17,8 @@ export interface ShellOptions {
   run: RunOptions;
   /** Printed once above the first prompt (e.g. the simulator's address). */
   banner?: string;
+  /** Aborted when the process should end (SIGTERM, SIGHUP, lost output): stops the command and the shell. */
+  terminate?: AbortSignal;
 }
 
 /** APIs that only read: they leave cached completion values valid. */
@@ -69,8 +71,9 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     prompt: () => prompt,
     lastResult: () => last,
     historyFile: join(app.dir, 'history'),
-    runLine: async (line, signal, terminal) => {
+    runLine: async (line, lineSignal, terminal) => {
       tty = terminal;
+      const signal = opts.terminate ? AbortSignal.any([lineSignal, opts.terminate]) : lineSignal;
       const parsed = parseLine(line);
       const before = await app.session.current();
       let outcome = await runParsed(parsed, deps, opts.run, signal);
@@ -82,6 +85,8 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       prompt = await app.promptText();
     },
   });
+  opts.terminate?.addEventListener('abort', () => repl.close(), { once: true });
+  if (opts.terminate?.aborted) repl.close();
   await repl.done;
   return 0;
 }

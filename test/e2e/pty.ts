@@ -79,6 +79,8 @@ export interface ScreenShell {
   waitExit(ms?: number): Promise<Exit>;
   /** All raw output (escape sequences included). */
   raw(): string;
+  /** Sends a signal to the process (as `kill` would). */
+  signal(sig: NodeJS.Signals): void;
   /**
    * Ends the shell as a user would (Ctrl-C, then Ctrl-D on the empty line) so it cleans up after
    * itself (--sim removes its session dir); kills it when it does not end; disposes the screen.
@@ -221,6 +223,7 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
       return e;
     },
     raw: () => rawOut,
+    signal: (sig) => child.kill(sig),
     async dispose() {
       if (alive) {
         child.write(`${KEY.ctrlC}${KEY.ctrlD}`);
