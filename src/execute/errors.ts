@@ -223,7 +223,6 @@ export class TooLargeError extends CliError {
   ) {
     super(
       `Error: the answer from ${address} is larger than ${formatBytes(limitBytes)}${announcedBytes !== undefined ? ` (${formatBytes(announcedBytes)} announced)` : ''}; not read`,
-      'For a query, ask for less: limit=, start=, fields= or a narrower condition.',
     );
   }
 }

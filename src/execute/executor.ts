@@ -14,6 +14,7 @@ import {
   JobTimeoutError,
   jobWaitHint,
   ProtocolError,
+  TooLargeError,
   UsageError,
   parseZStackError,
 } from './errors.js';
@@ -159,6 +160,7 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
     const e = asTransportError(raw, url);
     // An async request may have reached the server before the failure: say how to find its job.
     if (e instanceof InterruptedError) throw api.async ? new InterruptedError(jobUuid, false) : e;
+    if (e instanceof TooLargeError && api.query) addHint(e, 'Ask for less: limit=, start=, fields= or a narrower condition.');
     if (e instanceof CliError && api.async) addHint(e, jobWaitHint(jobUuid, 'maybe-accepted'));
     throw e;
   }
