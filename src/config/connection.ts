@@ -98,18 +98,8 @@ export function resolveConnection(flags: ConnectionFlags, env: Env, profiles: Pr
   const spec: HostSpec = hostLevel ? parseHost(hostLevel.host!.value, hostLevel.host!.source) : { host: DEFAULT_HOST };
   const https = resolveHttps(levels, hostLevel, spec);
   const port = resolvePort(levels, hostLevel, spec);
-  const timeoutMs =
-    flags.timeout !== undefined && flags.timeout !== ''
-      ? parseTimeout(flags.timeout, '--timeout')
-      : nonEmpty(env.ZSTACK_TIMEOUT) !== undefined
-        ? parseTimeout(env.ZSTACK_TIMEOUT!, 'ZSTACK_TIMEOUT')
-        : DEFAULT_TIMEOUT_MS;
-  const readTimeoutMs =
-    flags.readTimeout !== undefined && flags.readTimeout !== ''
-      ? parseTimeout(flags.readTimeout, '--read-timeout')
-      : nonEmpty(env.ZSTACK_READ_TIMEOUT) !== undefined
-        ? parseTimeout(env.ZSTACK_READ_TIMEOUT!, 'ZSTACK_READ_TIMEOUT')
-        : DEFAULT_READ_TIMEOUT_MS;
+  const timeoutMs = duration([flags.timeout, '--timeout'], [env.ZSTACK_TIMEOUT, 'ZSTACK_TIMEOUT'], DEFAULT_TIMEOUT_MS);
+  const readTimeoutMs = duration([flags.readTimeout, '--read-timeout'], [env.ZSTACK_READ_TIMEOUT, 'ZSTACK_READ_TIMEOUT'], DEFAULT_READ_TIMEOUT_MS);
   // A CA file only matters for https; with https it is the nearest one given.
   const ca = https ? (levels.find((l) => l.ca)?.ca?.value) : undefined;
   const insecure = flags.insecure ?? profile?.insecure ?? false;
@@ -127,6 +117,13 @@ export function resolveConnection(flags: ConnectionFlags, env: Env, profiles: Pr
     ...(account !== undefined ? { account } : {}),
     ...(profileName !== undefined ? { profile: profileName } : {}),
   };
+}
+
+/** A duration from the flag, else the environment variable, else the default. */
+function duration(flag: [number | string | undefined, string], envVar: [string | undefined, string], fallback: number): number {
+  if (flag[0] !== undefined && flag[0] !== '') return parseTimeout(flag[0], flag[1]);
+  const v = nonEmpty(envVar[0]);
+  return v !== undefined ? parseTimeout(v, envVar[1]) : fallback;
 }
 
 /** A value and where it was given (for messages). */

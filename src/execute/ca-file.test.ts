@@ -1,22 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from './errors.js';
 import { MAX_CA_FILE_BYTES, readCaFile } from './ca-file.js';
+import { hasOpenssl, selfSignedCert } from './testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zs-ca-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 function file(name: string, text: string | Buffer): string {
   const p = join(dir, name);
@@ -53,9 +44,7 @@ describe('readCaFile', () => {
   });
 
   it.skipIf(!hasOpenssl)('returns the certificates of a real PEM file (openssl present)', () => {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=ca.test',
-      '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')], { stdio: 'ignore' });
-    const pem = readFileSync(join(dir, 'c.pem'), 'utf8');
+    const pem = readFileSync(selfSignedCert(dir, 'ca.test').certFile, 'utf8');
     const bundle = file('bundle.pem', `# comment\n${pem}\n${pem}`);
     expect(readCaFile(bundle).match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
   });

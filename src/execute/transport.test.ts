@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
@@ -8,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, InterruptedError } from './errors.js';
 import { createNodeHttpTransport } from './node-http-transport.js';
+import { hasOpenssl, selfSignedCert } from './testing.js';
 import { classifyNetworkError, createUndiciTransport, type Transport, type TransportOptions } from './transport.js';
 
 /** Both implementations answer to the same contract. */
@@ -241,27 +241,13 @@ describe.each(IMPLEMENTATIONS)('%s transport against a local server', (_name, cr
   });
 });
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe.skipIf(!hasOpenssl).each(IMPLEMENTATIONS)('%s transport with a self-signed https server', (_name, createTransport) => {
   async function tlsServer(host = '127.0.0.1'): Promise<{ port: number; certPem: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'zs-tls-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-        '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-      { stdio: 'ignore' },
-    );
-    const certPem = readFileSync(join(dir, 'cert.pem'), 'utf8');
-    const server = createHttps({ key: readFileSync(join(dir, 'key.pem')), cert: certPem }, (_req, res) => res.end('{"secure":true}'));
+    const { keyFile, certFile } = selfSignedCert(dir, 'localhost', 'IP:127.0.0.1,DNS:localhost');
+    const certPem = readFileSync(certFile, 'utf8');
+    const server = createHttps({ key: readFileSync(keyFile), cert: certPem }, (_req, res) => res.end('{"secure":true}'));
     const port = await listen(server, host);
     return { port, certPem };
   }

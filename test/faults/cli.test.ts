@@ -6,6 +6,7 @@ import { startFaultServer, type Fault, type FaultOptions, type FaultServer } fro
 
 const SESSION = ['--session', '0123456789abcdef0123456789abcdef'];
 const VM = 'uuid=fedcba9876543210fedcba9876543210';
+const PAGE_502 = 'Error HTTP 502 Bad Gateway from a web server or proxy, not the management node (an HTML page: "502 Bad Gateway")';
 
 const servers: FaultServer[] = [];
 afterEach(async () => {
@@ -76,46 +77,32 @@ describe('one-shot against network faults', () => {
     const s = await fault('html-502');
     const r = await against(s, ['QueryZone']);
     expect(r.code).toBe(1);
-    expect(lines(r)).toEqual(['Error HTTP 502 Bad Gateway from a web server or proxy, not the management node (an HTML page: "502 Bad Gateway")']);
+    expect(lines(r)).toEqual([PAGE_502]);
   });
 
-  it('the same 502 on an async API adds how to check on the job', async () => {
-    const s = await fault('html-502');
-    const r = await against(s, ['StartVmInstance', VM]);
-    expect(r.code).toBe(1);
-    expect(lines(r)).toEqual([
-      'Error HTTP 502 Bad Gateway from a web server or proxy, not the management node (an HTML page: "502 Bad Gateway")',
-      `The job may have been accepted; check with: zstack-cli job wait ${jobOf(s)}`,
-    ]);
-  });
-
-  it('endless 202s while polling: exit 8 at --timeout, with the full job uuid and job wait', async () => {
-    const s = await fault('endless-202');
-    const r = await against(s, ['--timeout', '2s', 'StartVmInstance', VM]);
-    expect(r.code).toBe(8);
-    const job = jobOf(s);
-    expect(lines(r)).toEqual([
+  const asyncCases: Array<[string, Fault, string[], number, (job: string) => string[]]> = [
+    ['the 502 page on an async API: how to check on the job', 'html-502', [], 1, (job) => [
+      PAGE_502,
+      `The job may have been accepted; check with: zstack-cli job wait ${job}`,
+    ]],
+    ['endless 202s while polling: exit 8 at --timeout, with the full job uuid', 'endless-202', ['--timeout', '2s'], 8, (job) => [
       `Error: job ${job} did not finish within 2s; it keeps running on the server`,
       `Wait for it: zstack-cli job wait ${job}`,
-    ]);
-  });
-
-  it('a poll answered with a page that is not JSON: exit 1 with the job wait hint', async () => {
-    const s = await fault('poll-not-json');
-    const r = await against(s, ['StartVmInstance', VM]);
-    expect(r.code).toBe(1);
-    expect(lines(r)).toEqual([
+    ]],
+    ['a poll answered with a page that is not JSON: the job wait hint', 'poll-not-json', [], 1, (job) => [
       'Error: protocol: the server answered 200 with an HTML page: "Welcome to nginx!", not JSON',
-      `The job may still be running; check with: zstack-cli job wait ${jobOf(s)}`,
-    ]);
-  });
-
-  it("a poll answered with a proxy's 502 page: exit 1 with the job wait hint", async () => {
-    const s = await fault('poll-html-502');
-    const r = await against(s, ['StartVmInstance', VM]);
-    expect(r.code).toBe(1);
-    expect(lines(r)[1]).toBe(`The job may still be running; check with: zstack-cli job wait ${jobOf(s)}`);
-    expect(lines(r)).toHaveLength(2);
+      `The job may still be running; check with: zstack-cli job wait ${job}`,
+    ]],
+    ["a poll answered with a proxy's 502 page: the job wait hint", 'poll-html-502', [], 1, (job) => [
+      PAGE_502,
+      `The job may still be running; check with: zstack-cli job wait ${job}`,
+    ]],
+  ];
+  it.each(asyncCases)('%s', async (_name, f, args, code, expected) => {
+    const s = await fault(f);
+    const r = await against(s, [...args, 'StartVmInstance', VM]);
+    expect(r.code).toBe(code);
+    expect(lines(r)).toEqual(expected(jobOf(s)));
   });
 
   it('a query answer announcing 1 GiB: refused at once, exit 1, no crash', async () => {

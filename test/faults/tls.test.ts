@@ -1,7 +1,6 @@
 // TLS mistakes with the built CLI: https against a plain port, plain against a TLS port, a CA file
 // that is not one, --ca without --https, a certificate for another name. Certificates are made at
 // test time with openssl; without it these tests are skipped (and say why).
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttp, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
@@ -9,16 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasOpenssl, selfSignedCert } from '../../src/execute/testing.js';
 import { runCli, tempHome, type CliRun } from '../integration/cli-helpers.js';
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 if (!hasOpenssl) process.stderr.write('test/faults/tls.test.ts: skipped, openssl is not installed (it makes the test certificates)\n');
 
 const SESSION = ['--session', '0123456789abcdef0123456789abcdef'];
@@ -38,14 +30,9 @@ async function listen(server: Server, host: string): Promise<number> {
 
 beforeAll(async () => {
   if (!hasOpenssl) return;
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=zs.test',
-      '-addext', 'subjectAltName=DNS:zs.test,IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-    { stdio: 'ignore' },
-  );
-  certFile = join(dir, 'cert.pem');
-  const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(certFile) };
+  const made = selfSignedCert(dir, 'zs.test', 'DNS:zs.test,IP:127.0.0.1');
+  certFile = made.certFile;
+  const tls = { key: readFileSync(made.keyFile), cert: readFileSync(certFile) };
   const answer = (_req: unknown, res: { end(s: string): void }) => res.end('{"inventories":[{"uuid":"z1"}]}');
   tlsPort = await listen(createHttps(tls, answer), '127.0.0.1');
   otherNamePort = await listen(createHttps(tls, answer), '127.0.0.2');
