@@ -1,11 +1,11 @@
 // One process's long-lived pieces, created lazily: resolved connection, session store, transport,
 // webhook receiver, password prompt. Builds the runner's deps; closes everything at the end.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConnection, type ConnectionFlags, type ProfilesData, type ResolvedConnection } from '../config/connection.js';
 import { cliHome } from '../config/paths.js';
 import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
-import { UsageError } from '../execute/errors.js';
+import { readCaFile } from '../execute/ca-file.js';
 import { randomJobUuid, systemClock, type ExecContext, type SessionProvider } from '../execute/executor.js';
 import { createPasswordPrompt } from '../execute/password-prompt.js';
 import { createNodeHttpTransport } from '../execute/node-http-transport.js';
@@ -38,7 +38,7 @@ const text = (v: string | boolean | undefined): string | undefined => (typeof v 
 /** The App's flags out of parsed global options (strings and true, by the option table's keys). */
 export function appFlags(flags: Readonly<Record<string, string | boolean | undefined>>): AppFlags {
   const out: AppFlags = {};
-  for (const k of ['host', 'port', 'ca', 'profile', 'session', 'timeout'] as const) {
+  for (const k of ['host', 'port', 'ca', 'profile', 'session', 'timeout', 'readTimeout'] as const) {
     const v = text(flags[k]);
     if (v !== undefined) out[k] = v;
   }
@@ -107,15 +107,8 @@ export class App {
 
   private getTransport(): Transport {
     if (!this.transport) {
-      let ca: string | undefined;
-      if (this.conn.ca) {
-        try {
-          ca = readFileSync(this.conn.ca, 'utf8');
-        } catch (e) {
-          throw new UsageError(`Error: cannot read the CA file ${this.conn.ca}: ${(e as Error).message}`);
-        }
-      }
-      const opts: TransportOptions = { ...(ca ? { ca } : {}), insecure: this.conn.insecure };
+      const ca = this.conn.ca ? readCaFile(this.conn.ca) : undefined;
+      const opts: TransportOptions = { ...(ca ? { ca } : {}), insecure: this.conn.insecure, readTimeoutMs: this.conn.readTimeoutMs };
       this.transport = this.transportKind === 'undici' ? createUndiciTransport(opts) : createNodeHttpTransport(opts);
     }
     return this.transport;
@@ -162,7 +155,7 @@ export class App {
       finished: () => this.finished(),
       out: (t) => this.io.stdout.write(`${t}\n`),
       err: (t) => this.io.stderr.write(`${t}\n`),
-      commandPrefix: this.commandPrefix,
+      commandPrefix: () => this.commandPrefix,
     };
   }
 

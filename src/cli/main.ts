@@ -24,8 +24,10 @@ import { startEmbeddedSim } from './sim-command.js';
 export const VERSION = '0.1.0';
 
 export interface MainHooks {
-  /** Aborted on Ctrl-C (SIGINT) by the entry point. */
+  /** Aborted on Ctrl-C (SIGINT), SIGTERM, SIGHUP or lost output by the entry point. */
   signal?: AbortSignal;
+  /** Aborted when the process should end (SIGTERM, SIGHUP, lost output): the shell ends too. */
+  terminate?: AbortSignal;
 }
 
 export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
@@ -57,7 +59,7 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
       return await withApp(io, flags, async (app) => (await runParsed(parsed, app.runnerDeps(showResult(app, choices.format)), choices.run, signal)).code);
     }
     if (!io.stdin.isTTY) return await script('<stdin>', io.stdin, flags, io, signal);
-    return await shell(flags, io);
+    return await shell(flags, io, hooks.terminate);
   } catch (e) {
     return reportError(e, (t) => io.stderr.write(t), commandPrefix(flagsOf(parseWords(io.argv, ALL_SYNTAX).options)));
   }
@@ -163,7 +165,7 @@ function simIO(io: CliIO): CliIO {
 }
 
 /** The interactive shell. */
-async function shell(flags: Flags, io: CliIO): Promise<number> {
+async function shell(flags: Flags, io: CliIO, terminate?: AbortSignal): Promise<number> {
   const choices = lineChoices(flags);
   return withApp(
     io,
@@ -172,7 +174,7 @@ async function shell(flags: Flags, io: CliIO): Promise<number> {
       const banner = app.simBanner ?? `zstack-cli ${VERSION}: ${app.conn.endpoint.host}:${app.conn.endpoint.port}. Tab completes, help lists APIs and built-ins, exit or Ctrl-D leaves.`;
       // Loaded only here: one-shot commands never need readline, the REPL or the completion engine.
       const { runShell } = await import('./shell.js');
-      return runShell(app, { flags, defaults: choices, banner });
+      return runShell(app, { flags, defaults: choices, banner, ...(terminate ? { terminate } : {}) });
     },
     'undici',
   );

@@ -44,7 +44,7 @@ export interface RunnerDeps {
   out: (text: string) => void;
   err: (text: string) => void;
   /** How commands in hints are written here: `zstack-cli --port 8081 ` (one-shot) or `` (the shell). */
-  commandPrefix: string;
+  commandPrefix(): string;
 }
 
 function hasArg(cmd: CommandNode, key: string): boolean {
@@ -94,7 +94,7 @@ export async function runParsed(parsed: ParseResult, deps: RunnerDeps, opts: Run
 export async function runCommandDetailed(cmd: CommandNode, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<RunOutcome> {
   const api = deps.registry.api(cmd.name);
   const code = await run(cmd, api, deps, opts, signal).catch((e: unknown) => {
-    deps.err(renderError(e, deps.commandPrefix));
+    deps.err(renderError(e, deps.commandPrefix()));
     return { code: exitCodeFor(e), error: e };
   });
   return typeof code === 'number' ? { code, ...(api ? { api } : {}) } : { ...code, ...(api ? { api } : {}) };

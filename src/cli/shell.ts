@@ -29,6 +29,8 @@ export interface ShellOptions {
   defaults: LineChoices;
   /** Printed once above the first prompt (e.g. the simulator's address). */
   banner?: string;
+  /** Aborted when the process should end (SIGTERM, SIGHUP, lost output): stops the command and the shell. */
+  terminate?: AbortSignal;
 }
 
 /** APIs that only read: they leave cached completion values valid. */
@@ -38,8 +40,11 @@ function onlyReads(apiName: string | undefined, method: string | undefined): boo
 
 export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   const io = app.io;
-  // Hints name commands as typed here: `job wait <uuid>`, not `zstack-cli job wait <uuid>`.
+  // Hints name commands as typed here: `job wait <uuid>`, not `zstack-cli job wait <uuid>`; once the
+  // shell is being ended (SIGTERM, SIGHUP), as they are typed in the shell the user is left in.
+  const oneShotPrefix = app.commandPrefix;
   app.commandPrefix = '';
+  opts.terminate?.addEventListener('abort', () => (app.commandPrefix = oneShotPrefix), { once: true });
   let prompt = await app.promptText();
   let last: string | undefined;
   let tty: ShellTerminal | undefined;
@@ -148,11 +153,12 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     complete: (line, cursor, signal) => engineComplete(line, cursor, { registry: app.registry, values, signal, ...table, local }),
     prompt: () => prompt,
     historyFile: join(app.dir, 'history'),
-    runLine: async (line, signal, terminal) => {
+    runLine: async (line, lineSignal, terminal) => {
       tty = terminal;
+      const signal = opts.terminate ? AbortSignal.any([lineSignal, opts.terminate]) : lineSignal;
       const tokens = lex(line).tokens;
       const at = commandWordIndex(tokens, LINE_SYNTAX);
-      if (at >= 0 && builtinNamed(tokens[at]!.text, 'shell')) {
+      if (at >= 0 && !tokens.some((t) => t.unterminated) && builtinNamed(tokens[at]!.text, 'shell')) {
         await runBuiltin(
           tokens.map((t) => t.text),
           signal,
@@ -164,6 +170,8 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       prompt = await app.promptText();
     },
   });
+  opts.terminate?.addEventListener('abort', () => repl.close(), { once: true });
+  if (opts.terminate?.aborted) repl.close();
   await repl.done;
   return 0;
 }

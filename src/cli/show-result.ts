@@ -72,7 +72,8 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
       const rows = (io.stdout as { rows?: number }).rows ?? 24;
       await page(held, { env: io.env, rows, write: (t) => io.stdout.write(t), spawn });
     } else {
-      io.stdout.write(held);
+      // Awaited, so a script's next line starts only once this output is out (or known lost).
+      await writeChunk(io.stdout as Writable, held);
     }
   };
 }

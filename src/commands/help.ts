@@ -15,7 +15,8 @@ export const EXIT_CODE_LINES = [
   '  3    connection: refused, DNS, TLS, timeout',
   '  4    authentication: wrong password, session expired, not logged in',
   '  8    an async job did not finish within --timeout',
-  '  130  interrupted (Ctrl-C)',
+  '  130  interrupted (Ctrl-C); 143 SIGTERM, 129 SIGHUP',
+  '  141  the output was closed by its reader (| head)',
 ];
 
 /** `-o, --output <format>` as help shows it. */

@@ -63,7 +63,18 @@ export class ProtocolError extends CliError {
   }
 }
 
-export type ConnectionReason = 'refused' | 'dns' | 'tls' | 'timeout' | 'reset' | 'unreachable' | 'other';
+export type ConnectionReason =
+  | 'refused'
+  | 'dns'
+  | 'tls'
+  | 'timeout' // the overall limit (--timeout) or the connect limit ran out
+  | 'idle' // nothing received for the read timeout (--read-timeout)
+  | 'reset'
+  | 'unreachable'
+  | 'not-http' // something answered, but not in HTTP
+  | 'plain-http' // https was asked for, the server answered in plain HTTP
+  | 'cert-name' // the TLS certificate does not name the host dialled
+  | 'other';
 
 /** A network failure talking to `host:port`; the message is one clear line naming it. */
 export class ConnectionError extends CliError {
@@ -79,7 +90,7 @@ export class ConnectionError extends CliError {
 }
 
 function connectionLine(reason: ConnectionReason, address: string, detail?: string): string {
-  const extra = detail ? ` (${detail})` : '';
+  const extra = detail ? ` (${oneLine(detail)})` : '';
   switch (reason) {
     case 'refused':
       return `Error: connection refused by ${address}; is the ZStack management node running there?`;
@@ -89,6 +100,14 @@ function connectionLine(reason: ConnectionReason, address: string, detail?: stri
       return `Error: TLS handshake with ${address} failed${extra}`;
     case 'timeout':
       return `Error: no answer from ${address} in time${extra}`;
+    case 'idle':
+      return `Error: ${address} stopped answering${extra}`;
+    case 'not-http':
+      return `Error: ${address} did not answer in HTTP${extra}`;
+    case 'plain-http':
+      return `Error: ${address} answered in plain HTTP, not TLS (https)`;
+    case 'cert-name':
+      return `Error: the TLS certificate of ${address} is for another name${extra}`;
     case 'reset':
       return `Error: connection to ${address} was closed unexpectedly${extra}`;
     case 'unreachable':
@@ -99,8 +118,49 @@ function connectionLine(reason: ConnectionReason, address: string, detail?: stri
 }
 
 function connectionHint(reason: ConnectionReason): string | undefined {
-  if (reason === 'tls') return 'Give the server certificate with --ca <file>, or skip verification with --insecure.';
-  return undefined;
+  switch (reason) {
+    case 'tls':
+      return 'Give the server certificate with --ca <file>, or skip verification with --insecure.';
+    case 'idle':
+      return 'If the server is only slow, give it longer with --read-timeout <duration> (e.g. 5m).';
+    case 'not-http':
+      return "Is that the management node's API port (8080 by default)?";
+    case 'plain-http':
+      return 'Drop --https (and any https:// in the host) for this port.';
+    case 'cert-name':
+      return 'Connect by a name the certificate has (--host <name>), or skip verification with --insecure.';
+    default:
+      return undefined;
+  }
+}
+
+/** Adds `line` under an error's hint (an error may already have its own). */
+export function addHint(err: CliError, line: string): void {
+  if (err.hint?.includes(line)) return;
+  err.hint = err.hint ? `${err.hint}\n${line}` : line;
+}
+
+/** An answer larger than the client reads (a server or proxy gone wrong, or a query without limit=). */
+export class TooLargeError extends CliError {
+  readonly kind = 'protocol' as const;
+  constructor(
+    /** `host:port` as dialled. */
+    readonly address: string,
+    readonly limitBytes: number,
+    /** Announced by Content-Length, when it was. */
+    readonly announcedBytes?: number,
+  ) {
+    super(
+      `Error: the answer from ${address} is larger than ${formatBytes(limitBytes)}${announcedBytes !== undefined ? ` (${formatBytes(announcedBytes)} announced)` : ''}; not read`,
+    );
+  }
+}
+
+/** `64 MiB`, `1.5 GiB`, `900 bytes`. */
+export function formatBytes(n: number): string {
+  const units: Array<[string, number]> = [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]];
+  for (const [u, size] of units) if (n >= size) return `${Number((n / size).toFixed(1))} ${u}`;
+  return `${n} bytes`;
 }
 
 /** How to log in again, as the next command. */
@@ -255,15 +315,53 @@ function plainLines(body: string): string[] {
 
 function plainTextLine(status: number, body: string): string {
   const head = `Error HTTP ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
+  if (looksLikeHtml(body)) return `${head} from a web server or proxy, not the management node (${describeBody(body)})`;
   const first = plainLines(body)[0];
   return first ? `${head}: ${oneLine(first)}` : head;
 }
 
 function plainTextDetails(body: string): string[] {
+  if (looksLikeHtml(body)) return [];
   const rest = plainLines(body).slice(1);
   const shown = rest.slice(0, MAX_PLAIN_LINES).map((l) => `  ${oneLine(l)}`);
   if (rest.length > MAX_PLAIN_LINES) shown.push(`  ... (${rest.length - MAX_PLAIN_LINES} more lines)`);
   return shown;
+}
+
+/** A web page rather than an API answer (what proxies and web servers send on errors). */
+export function looksLikeHtml(body: string): boolean {
+  const head = body.slice(0, 1024).trimStart().toLowerCase();
+  return head.startsWith('<') && /<(!doctype html|html|head|body|title)[\s>]/.test(head);
+}
+
+const MAX_SHOWN_BODY = 80;
+
+/**
+ * A body described in one short line for an error message: an HTML page by its title (or first
+ * heading), anything else by its first characters, control characters flattened.
+ */
+export function describeBody(body: string): string {
+  if (body.trim() === '') return 'an empty body';
+  if (looksLikeHtml(body)) {
+    const head = body.slice(0, 64 * 1024);
+    const m = /<title[^>]*>([^<]*)<\/title>/i.exec(head) ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(head);
+    const title = m ? oneLine(decodeEntities(m[1]!)) : '';
+    return title ? `an HTML page: "${clip(title, MAX_SHOWN_BODY)}"` : 'an HTML page';
+  }
+  return `"${clip(oneLine(body.slice(0, 4 * MAX_SHOWN_BODY)), MAX_SHOWN_BODY)}"`;
+}
+
+function decodeEntities(s: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return s.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi, (all, e: string) => {
+    if (e[0] !== '#') return named[e.toLowerCase()] ?? all;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
 function str(v: unknown): string | undefined {
@@ -275,7 +373,7 @@ function str(v: unknown): string | undefined {
 /** Collapses newlines/control characters and clips very long text, so one item is one line. */
 function oneLine(s: string): string {
   // eslint-disable-next-line no-control-regex
-  const flat = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const flat = s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE - 3)}...` : flat;
 }
 

@@ -80,7 +80,13 @@ export interface ScreenShell {
   waitExit(ms?: number): Promise<Exit>;
   /** All raw output (escape sequences included). */
   raw(): string;
-  /** Ends the process: Ctrl-C Ctrl-D first (so zstack-cli cleans up), or at once with `graceful: false`. */
+  /** Sends a signal to the process (as `kill` would). */
+  signal(sig: NodeJS.Signals): void;
+  /**
+   * Ends the process: as a user would (Ctrl-C, then Ctrl-D on the empty line) so zstack-cli cleans up
+   * after itself (--sim removes its session dir), or at once with `graceful: false`; kills it when it
+   * does not end; disposes the screen.
+   */
   dispose(o?: { graceful?: boolean }): Promise<void>;
 }
 
@@ -219,6 +225,7 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
       return e;
     },
     raw: () => rawOut,
+    signal: (sig) => child.kill(sig),
     async dispose(o = {}) {
       if (alive && o.graceful !== false) {
         child.write(`${KEY.ctrlC}${KEY.ctrlD}`);
