@@ -7,7 +7,8 @@ import { cliHome } from '../config/paths.js';
 import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
 import { readCaFile } from '../execute/ca-file.js';
 import { randomJobUuid, systemClock, type ExecContext, type SessionProvider } from '../execute/executor.js';
-import { createPasswordPrompt } from '../execute/password-prompt.js';
+import { InterruptedError } from '../execute/errors.js';
+import { readHidden } from '../repl/hidden-prompt.js';
 import { createNodeHttpTransport } from '../execute/node-http-transport.js';
 import { createUndiciTransport, type Transport, type TransportOptions } from '../execute/transport.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../execute/webhook.js';
@@ -150,7 +151,13 @@ export class App {
       endpoint: this.conn.endpoint,
       session: this.session,
       execContext: (signal, api, opts) => this.execContext(signal, api.name, api.async, opts),
-      promptPassword: stdin.isTTY ? createPasswordPrompt({ stdin, stdout: this.io.stderr as NodeJS.WriteStream }) : undefined,
+      promptPassword: stdin.isTTY
+        ? async (message) => {
+            const v = await readHidden({ stdin, output: this.io.stderr }, message);
+            if (v === undefined) throw new InterruptedError();
+            return v;
+          }
+        : undefined,
       showResult,
       finished: () => this.finished(),
       out: (t) => this.io.stdout.write(`${t}\n`),

@@ -11,7 +11,7 @@ import type { Registry } from '../schema/registry.js';
 import type { ApiDef } from '../schema/types.js';
 import { EXIT_CODES, exitCodeFor, renderError, UsageError } from '../execute/errors.js';
 import { execute, type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
-import type { PasswordPrompt } from '../execute/password-prompt.js';
+import { REDACTED } from '../repl/redact.js';
 import { usageLine } from './usage-error.js';
 
 /** Login APIs whose password may be asked for instead of typed. */
@@ -27,6 +27,9 @@ export interface RunOptions {
   /** `--timeout` on this line, instead of the process's. */
   timeoutMs?: number;
 }
+
+/** Asks for a hidden value on the terminal (`Password for admin:`); rejects with InterruptedError when cancelled. */
+export type PasswordPrompt = (message: string) => Promise<string>;
 
 /** What the runner needs from its surroundings; built by the composition root. */
 export interface RunnerDeps {
@@ -47,6 +50,14 @@ export interface RunnerDeps {
   commandPrefix(): string;
 }
 
+/** The account (or account/user) a login command names, for its password prompt. */
+function loginName(cmd: CommandNode): string {
+  const v = (k: string): string | undefined => cmd.args.find((a) => a.key.toLowerCase() === k.toLowerCase())?.value;
+  const account = v('accountName') ?? v('username') ?? v('uid');
+  const user = v('userName');
+  return user && account ? `${account}/${user}` : (account ?? user ?? 'this account');
+}
+
 function hasArg(cmd: CommandNode, key: string): boolean {
   return cmd.args.some((a) => a.key.toLowerCase() === key.toLowerCase());
 }
@@ -60,8 +71,18 @@ async function complete(cmd: CommandNode, api: ApiDef, deps: RunnerDeps, opts: R
     args.push(syntheticArg('sessionUuid', s.uuid));
   }
   if (PROMPTED_LOGINS.has(api.name) && !hasArg(cmd, 'password') && !opts.dryRun && !opts.curl) {
-    if (!deps.promptPassword) throw new UsageError('Error: password is required and there is no terminal to ask for it', 'give password=... or run in a terminal');
-    args.push(syntheticArg('password', await deps.promptPassword('Password:')));
+    if (!deps.promptPassword) throw new UsageError('password is required and there is no terminal to ask for it', 'give password=... or run in a terminal');
+    args.push(syntheticArg('password', await deps.promptPassword(`Password for ${loginName(cmd)}:`)));
+  }
+  // A line recalled from history has its secrets redacted: ask again rather than send `***`.
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const p = deps.registry.param(api, a.key);
+    if (!p?.secret || a.value !== REDACTED || a.valueQuoted) continue;
+    if (opts.dryRun || opts.curl) continue;
+    if (!deps.promptPassword) throw new UsageError(`${a.key} was hidden from history as ${REDACTED}`, `type the line with its ${a.key}`);
+    const label = PROMPTED_LOGINS.has(api.name) ? `Password for ${loginName(cmd)}:` : `${p.name}:`;
+    args[i] = syntheticArg(a.key, await deps.promptPassword(label));
   }
   if (api.query && opts.columns?.length && !hasArg(cmd, 'fields')) {
     // Only plain fields can be selected by the server; with a dotted column, fetch whole rows.

@@ -13,6 +13,7 @@ import { Pager } from './pager.js';
 import { redactSecrets } from './redact.js';
 import { ReadlineInternals } from './readline-internals.js';
 import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
+import { SecretInput, secretPrompt } from './secret-input.js';
 
 export interface ReplDeps {
   input: NodeJS.ReadableStream;
@@ -86,7 +87,7 @@ export function startRepl(deps: ReplDeps): Repl {
   let repeatedTab = false;
   let running: { ctl: AbortController; detached: boolean } | undefined;
   /** A hidden value being typed for the running command: keys go here, never echoed or replayed. */
-  let secret: { text: string; resolve: (v: string | undefined) => void } | undefined;
+  let secret: { input: SecretInput; resolve: (v: string | undefined) => void } | undefined;
   let pager: Pager | undefined;
   let closing = false;
   let finished = false;
@@ -192,29 +193,18 @@ export function startRepl(deps: ReplDeps): Repl {
 
   function secretKey(s: string | undefined, key: KeyInfo | undefined): void {
     const cur = secret!;
-    const end = (v: string | undefined, echo: string): void => {
-      secret = undefined;
-      out(echo);
-      cur.resolve(v);
-    };
-    if (key?.ctrl && (key.name === 'c' || key.name === 'd')) return end(undefined, '^C\n');
-    if (key?.name === 'return' || key?.name === 'enter') return end(cur.text, '\n');
-    if (key?.name === 'backspace') {
-      cur.text = [...cur.text].slice(0, -1).join('');
-      return;
-    }
-    if (key?.ctrl && key.name === 'u') {
-      cur.text = '';
-      return;
-    }
-    if (s && !key?.ctrl && !key?.meta && !/[\x00-\x1f\x7f]/.test(s)) cur.text += s;
+    const step = cur.input.key(s, key);
+    if (step.state === 'typing') return;
+    secret = undefined;
+    out(step.state === 'done' ? '\n' : '^C\n');
+    cur.resolve(step.state === 'done' ? step.value : undefined);
   }
 
   function readSecret(prompt: string): Promise<string | undefined> {
     if (!running || secret) return Promise.resolve(undefined);
-    out(prompt);
+    out(secretPrompt(prompt));
     return new Promise((resolve) => {
-      secret = { text: '', resolve };
+      secret = { input: new SecretInput(), resolve };
       // Keys typed ahead of the question answer it (as with sudo): they must never be replayed at
       // the prompt, where they would echo, run, and land in history.
       while (secret && pendingKeys.length) {

@@ -52,12 +52,12 @@ describe('password prompt', () => {
     const s = fx.shell(target(sim), fx.home().env());
     await s.waitForCursorRow(LOGGED_OUT);
     await typeLine(s, LOGGED_OUT, 'LogInByAccount accountName=admin');
-    await s.waitForCursorRow(/^Password:$/);
+    await s.waitForCursorRow(/^Password for admin:$/);
     const rawBefore = s.raw().length;
     s.send('password');
     await s.quiet();
     // Nothing echoed: neither the characters nor stars.
-    expect(await s.cursorRow()).toBe('Password:');
+    expect(await s.cursorRow()).toBe('Password for admin:');
     expect(s.raw().slice(rawBefore)).toBe('');
     const from = await s.mark();
     s.send(KEY.enter);
@@ -77,8 +77,8 @@ describe('password prompt', () => {
     const from = await s.mark();
     s.send('LogInByAccount accountName=admin\rpassword\r');
     // Either the typed-ahead password answers the prompt, or it is dropped and asked for again.
-    const row = await s.waitForCursorRow(/^(Password:|admin@127\.0\.0\.1:\d+ >>>)$/);
-    if (row === 'Password:') {
+    const row = await s.waitForCursorRow(/^(Password for admin:|admin@127\.0\.0\.1:\d+ >>>)$/);
+    if (row === 'Password for admin:') {
       s.send('password');
       await s.quiet();
       s.send(KEY.enter);
@@ -95,12 +95,46 @@ describe('password prompt', () => {
     expect(history).not.toContain('password');
   });
 
+  it('a login recalled from history (password=*** there) asks for the password instead of sending ***', async () => {
+    const sim = await simulator();
+    const s = fx.shell(target(sim), fx.home().env());
+    await s.waitForCursorRow(LOGGED_OUT);
+    await typeLine(s, LOGGED_OUT, 'LogInByAccount accountName=admin password=password');
+    await s.waitForCursorRow(adminPrompt(sim));
+    await typeLine(s, adminPrompt(sim), 'LogOut');
+    await s.waitForCursorRow(LOGGED_OUT);
+    s.send(KEY.up);
+    s.send(KEY.up);
+    await s.waitForCursorRow(`${LOGGED_OUT}LogInByAccount accountName=admin password=***`);
+    s.send(KEY.enter);
+    await s.waitForCursorRow(/^Password for admin:$/);
+    s.send('password');
+    await s.quiet();
+    s.send(KEY.enter);
+    await s.waitForCursorRow(adminPrompt(sim));
+  });
+
+  it('one-shot LogInByAccount on a terminal asks the same way: Password for admin:, nothing echoed', async () => {
+    const sim = await simulator();
+    const s = fx.shell([...target(sim), 'LogInByAccount', 'accountName=admin'], fx.home().env());
+    await s.waitForCursorRow(/^Password for admin:$/);
+    const rawBefore = s.raw().length;
+    s.send('password');
+    await s.quiet();
+    expect(s.raw().slice(rawBefore)).toBe('');
+    s.send(KEY.enter);
+    await s.waitFor(/"inventory"/);
+    const exit = await s.waitExit();
+    expect(exit.exitCode).toBe(0);
+    expect(await s.textFrom(0)).not.toMatch(/\bpassword\b/);
+  });
+
   it('Ctrl-C at the password prompt cancels the login and the shell goes on', async () => {
     const sim = await simulator();
     const s = fx.shell(target(sim), fx.home().env());
     await s.waitForCursorRow(LOGGED_OUT);
     await typeLine(s, LOGGED_OUT, 'LogInByAccount accountName=admin');
-    await s.waitForCursorRow(/^Password:$/);
+    await s.waitForCursorRow(/^Password for admin:$/);
     s.send('pass');
     await s.quiet();
     s.send(KEY.ctrlC);

@@ -42,6 +42,12 @@ describe('sessions', () => {
     expect(JSON.parse(r.stdout).inventories.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a password redacted as *** (a line copied from history) is refused without a terminal, never sent', async () => {
+    const r = await runCli([...at(sim), 'LogInByAccount', 'accountName=admin', 'password=***'], { home: tempHome() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Error: password was hidden from history as *** (type the line with its password)\n');
+  });
+
   it('wrong credentials exit 4 with the server error', async () => {
     const r = await runCli([...at(sim), 'LogInByAccount', 'accountName=admin', 'password=nope'], { home: tempHome() });
     expect(r.code).toBe(4);
