@@ -1,6 +1,7 @@
 // Turns a line (interactive, scripts) or argv words (one-shot) into a CommandNode with spans and
 // diagnostics. Pure and total: any input gives a result, never an exception.
 import type { ArgNode, CommandNode, Diagnostic, Operator, ParseResult, Span, Token } from './ast.js';
+import { capReports, clip, quoted } from './echo.js';
 import { lex } from './lexer.js';
 
 const KEY_CHAR = /[A-Za-z0-9_.]/;
@@ -72,7 +73,7 @@ function build(tokens: Token[], escapedCommas: number[][], diagnostics: Diagnost
   if (first.text.includes('=') && !/^[A-Za-z][\w-]*$/.test(first.text)) {
     diagnostics.unshift({
       span: first.span,
-      message: `expected an API name first, got '${first.text}'`,
+      message: `expected an API name first, got ${quoted(first.text)}`,
       hint: 'a command starts with an API name, e.g. QueryVmInstance name=vm1',
     });
   }
@@ -83,7 +84,8 @@ function build(tokens: Token[], escapedCommas: number[][], diagnostics: Diagnost
     args,
     span: { start: first.span.start, end: last.span.end },
   };
-  return { command, tokens, diagnostics };
+  const more = (n: number): Diagnostic => ({ span: command.span, message: `${n} more problems on this line not shown` });
+  return { command, tokens, diagnostics: capReports(diagnostics, more) };
 }
 
 function spanOf(token: Token, from: number, to: number): Span {
@@ -116,14 +118,14 @@ export function parseArg(token: Token, escapedCommas: readonly number[] = []): {
     return { arg, diagnostic };
   };
   if (k === t.length) {
-    return bare(`expected key=value, got '${t}'`, `write ${t || 'name'}=<value>`);
+    return bare(`expected key=value, got ${quoted(t)}`, `write ${t ? clip(t) : 'name'}=<value>`);
   }
   let op: Operator | undefined;
   if (!token.literal[k] && OP_START.has(t[k]!)) {
     op = OPS_BY_LENGTH.find((o) => t.startsWith(o, k) && [...o].every((_, j) => !token.literal[k + j]));
   }
   if (!op) {
-    return bare(`unexpected '${t[k]}' in '${t}'`, 'a param is key=value; quote values with spaces: name="my vm"');
+    return bare(`unexpected ${quoted(t.slice(k, k + 1))} in ${quoted(t)}`, 'a param is key=value; quote values with spaces: name="my vm"');
   }
   const vStart = k + op.length;
   const value = t.slice(vStart);
@@ -139,7 +141,7 @@ export function parseArg(token: Token, escapedCommas: readonly number[] = []): {
     literalCommas: escapedCommas.filter((c) => c >= vStart).map((c) => c - vStart),
   };
   if (key === '') {
-    return { arg, diagnostic: { span: token.span, message: `missing a name before '${op}' in '${t}'`, hint: 'write key=value' } };
+    return { arg, diagnostic: { span: token.span, message: `missing a name before '${op}' in ${quoted(t)}`, hint: 'write key=value' } };
   }
   return { arg };
 }
