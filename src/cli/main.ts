@@ -1,7 +1,6 @@
 // The composition root: reads argv, picks the front end (one-shot command, script, job wait,
 // completion scripts, simulator, shell) and returns an exit code. Nothing below exits the process.
 import { accessSync, constants, createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
 import { parseLine, parseWords } from '../parse/parser.js';
 import { EXIT_CODES, exitCodeFor, renderError } from '../execute/errors.js';
@@ -10,7 +9,7 @@ import { App, type AppFlags, type AppOptions } from './app.js';
 import type { CliIO } from './io.js';
 import { isFormat, type Format } from './output-choice.js';
 import { runParsed, type RunOptions } from './runner.js';
-import { runScript } from './script.js';
+import { runScriptText, type ByteSource } from './script-text.js';
 import { showResult } from './show-result.js';
 import { completionScript } from './completion-scripts.js';
 import { runSimCommand, startEmbeddedSim } from './sim-command.js';
@@ -115,20 +114,19 @@ async function oneShot(words: string[], opts: GlobalOptions, io: CliIO, signal: 
   return withApp(io, opts, async (app) => (await runParsed(parseWords(words), app.runnerDeps(showResult(app, c.format)), c.run, signal)).code);
 }
 
-/** Lines from a file or stdin, one command each. */
-async function script(source: string, text: NodeJS.ReadableStream, opts: GlobalOptions, io: CliIO, signal: AbortSignal): Promise<number> {
+/** Lines from a file or stdin, one command each (a file is checked to be text first, then `reopen`ed). */
+async function script(source: string, text: ByteSource, opts: GlobalOptions, io: CliIO, signal: AbortSignal, reopen?: () => ByteSource): Promise<number> {
   const c = choices(opts);
   if (typeof c === 'string') return usage(io, c);
   return withApp(io, opts, async (app) => {
     const deps = app.runnerDeps(showResult(app, c.format));
-    const lines = createInterface({ input: text, crlfDelay: Infinity });
-    return runScript(lines, {
+    return runScriptText(text, {
       source,
       stopOnError: opts.stopOnError === true,
       signal,
       reportError: (t) => io.stderr.write(`${t}\n`),
       runLine: async (line) => (await runParsed(parseLine(line), deps, c.run, signal)).code,
-    });
+    }, reopen);
   });
 }
 
@@ -174,7 +172,9 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
           return;
         }
         const input = opts.file === '-' ? io.stdin : await openScript(opts.file, io);
-        code = input ? await script(opts.file === '-' ? '<stdin>' : opts.file, input, opts, io, signal) : EXIT_CODES.usage;
+        const file = opts.file;
+        const reopen = file === '-' ? undefined : () => createReadStream(file);
+        code = input ? await script(file === '-' ? '<stdin>' : file, input, opts, io, signal, reopen) : EXIT_CODES.usage;
         return;
       }
       if (words.length) {
@@ -294,5 +294,5 @@ async function openScript(path: string, io: CliIO): Promise<NodeJS.ReadableStrea
     io.stderr.write(`Error: cannot read script ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return undefined;
   }
-  return createReadStream(path, 'utf8');
+  return createReadStream(path);
 }
