@@ -1,5 +1,6 @@
 // Texts of the shell's `help` built-in, from the registry and the manual's docs. Pure: returns lines.
 import { columns, matchNames, resourceOfParam } from '../complete/index.js';
+import { quoted } from '../parse/echo.js';
 import { quoteWord } from '../parse/lexer.js';
 import { API_ROOT } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
@@ -42,7 +43,7 @@ export function helpSearch(reg: Registry, word: string, width: number): string[]
   const hits = reg.apiNames().filter((n) => n.toLowerCase().includes(lower));
   if (hits.length) return [`APIs matching '${word}':`, ...columns(hits, width - 2).map((l) => `  ${l}`), '', 'help <Api> shows its params.'];
   const close = matchNames(word, reg.apiNames(), 8);
-  return close.length ? [`no API named '${word}'; did you mean: ${close.slice(0, 8).join(', ')}?`] : [`no API matches '${word}'`];
+  return close.length ? [`no API named ${quoted(word)}; did you mean: ${close.slice(0, 8).join(', ')}?`] : [`no API matches ${quoted(word)}`];
 }
 
 function wrap(text: string, width: number, indent = ''): string[] {

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { loadRegistry } from '../schema/registry.js';
+import { helpSearch } from './help.js';
+
+const registry = loadRegistry();
+
+describe('help <word> with hostile words', () => {
+  it('quotes the word escaped and clipped, on one short line', () => {
+    for (const word of ['\u001b]0;pwned\u0007', '\u001b[2J'.repeat(1e4), 'z'.repeat(1e6)]) {
+      const lines = helpSearch(registry, word, 80);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      expect(lines[0]!.length).toBeLessThan(200);
+    }
+    expect(helpSearch(registry, '\u001b]0;pwned\u0007', 80)[0]).toBe("no API matches '\\e]0;pwned\\x07'");
+  });
+});
