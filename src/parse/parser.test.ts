@@ -185,3 +185,20 @@ describe('hostile lines (issue #11)', () => {
     expect(r.diagnostics[0]!.message).toMatch(/^unexpected '\\e' in '(\\e\[2J)+…'$/);
   });
 });
+
+describe('parseWords properties', () => {
+  it('keeps each word, with \\, read as a literal comma and every character mapped to its place', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z\\,=]{0,12}$/), { minLength: 1, maxLength: 4 }), (words) => {
+        const r = parseWords(words);
+        const joined = words.join(' ');
+        r.tokens.forEach((t, w) => {
+          expect(t.text).toBe(words[w]!.replaceAll('\\,', ','));
+          expect(t.offsets).toHaveLength(t.text.length);
+          [...t.text].forEach((c, i) => expect(joined[t.offsets[i]!]).toBe(t.literal[i] ? '\\' : c));
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

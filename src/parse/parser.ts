@@ -35,25 +35,31 @@ export function parseWords(words: readonly string[]): ParseResult {
   const escapedCommas: number[][] = [];
   let pos = 0;
   for (const word of words) {
-    let text = '';
+    const pieces: string[] = [];
     const offsets: number[] = [];
     const literal: boolean[] = [];
     const commas: number[] = [];
-    for (let i = 0; i < word.length; i++) {
-      if (word[i] === '\\' && word[i + 1] === ',') {
-        commas.push(text.length);
-        text += ',';
-        offsets.push(pos + i);
-        literal.push(true);
-        i++;
-        continue;
-      }
-      text += word[i];
-      offsets.push(pos + i);
+    let length = 0;
+    let from = 0;
+    for (;;) {
+      const at = word.indexOf('\\,', from);
+      const to = at === -1 ? word.length : at;
+      pieces.push(word.slice(from, to));
       // The user's shell already removed any quotes, so no character is known to be literal.
-      literal.push(false);
+      for (let i = from; i < to; i++) {
+        offsets.push(pos + i);
+        literal.push(false);
+      }
+      length += to - from;
+      if (at === -1) break;
+      commas.push(length);
+      pieces.push(',');
+      offsets.push(pos + at);
+      literal.push(true);
+      length++;
+      from = at + 2;
     }
-    tokens.push({ raw: word, text, span: { start: pos, end: pos + word.length }, offsets, literal });
+    tokens.push({ raw: word, text: pieces.join(''), span: { start: pos, end: pos + word.length }, offsets, literal });
     escapedCommas.push(commas);
     pos += word.length + 1;
   }
