@@ -155,6 +155,18 @@ describe('JSON-valued params', () => {
   });
 });
 
+describe('lone surrogates', () => {
+  it('are sent as U+FFFD in a URL instead of failing the encoding', () => {
+    const r = plan(String.raw`DestroyVmInstance uuid=u systemTags='["\ud800x"]'`);
+    expect(r.pathAndQuery).toBe('/zstack/v1/vm-instances/u?systemTags=%EF%BF%BDx');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(() => planCommand(reg, parseWords(['DestroyVmInstance', `uuid=${s || 'u'}`, `systemTags=${JSON.stringify([s])}`]).command!)).not.toThrow();
+      }),
+    );
+  });
+});
+
 describe('numeric query conditions', () => {
   it('are range-checked like params of the field type', () => {
     expect(errors('QueryVmInstance cpuNum>99999999999999999999')[0]).toMatch(/^cpuNum is out of range for a 32-bit integer: 99999999999999999999$/);

@@ -21,9 +21,15 @@ export function sha512Hex(text: string): string {
   return createHash('sha512').update(text, 'utf8').digest('hex');
 }
 
-/** Query-component encoding; commas stay readable (`fields=uuid,name`), as servers read them literally. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Query-component encoding; commas stay readable (`fields=uuid,name`), as servers read them literally.
+ * A lone surrogate (possible from a JSON `\ud800` escape) has no UTF-8 form: it is sent as U+FFFD, as
+ * any UTF-8 encoder would, instead of making encodeURIComponent throw.
+ */
 function enc(s: string): string {
-  return encodeURIComponent(s).replace(/%2C/g, ',');
+  return encodeURIComponent(s.replace(LONE_SURROGATE, '\ufffd')).replace(/%2C/g, ',');
 }
 
 /** Looks up the API of a command, with a did-you-mean error when it is unknown. */
