@@ -2,25 +2,13 @@
 // range, JSON nested without end. Every case ends in a short, one-line usage error or an exact request.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLine, parseWords } from '../parse/parser.js';
-import { loadRegistry } from '../schema/registry.js';
+import { parseWords } from '../parse/parser.js';
 import { planCommand } from './planner.js';
-import type { PlannedRequest } from './request.js';
-
-const reg = loadRegistry();
+import { planErrors as errors, planLine as plan, registry as reg } from './testing.js';
 
 function messages(words: string[]): string[] {
   const r = planCommand(reg, parseWords(words).command!);
   return r.ok ? [] : r.errors.flatMap((e) => [e.message, ...(e.hint ? [e.hint] : [])]);
-}
-function plan(line: string): PlannedRequest {
-  const r = planCommand(reg, parseLine(line).command!);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return r.request;
-}
-function errors(line: string): string[] {
-  const r = planCommand(reg, parseLine(line).command!);
-  return r.ok ? [] : r.errors.map((e) => e.message);
 }
 
 // C0, DEL, C1 and the Unicode line separators: none may reach a terminal raw.
