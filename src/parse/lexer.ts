@@ -9,6 +9,8 @@ export interface LexResult {
   escapedCommas: number[][];
   /** Span of a trailing comment, if any. */
   comment?: Span;
+  /** Where the line went on past `maxTokens` words (nothing from there on was read). */
+  overflow?: Span;
 }
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -48,7 +50,8 @@ class TextBuilder {
   }
 }
 
-export function lex(line: string): LexResult {
+/** Splits `line` into words; with `maxTokens`, stops reading after that many (see `overflow`). */
+export function lex(line: string, maxTokens = Infinity): LexResult {
   const tokens: Token[] = [];
   const escapedCommas: number[][] = [];
   let i = 0;
@@ -57,6 +60,7 @@ export function lex(line: string): LexResult {
     while (i < n && isSpace(line.charCodeAt(i))) i++;
     if (i >= n) break;
     if (line[i] === '#') return { tokens, escapedCommas, comment: { start: i, end: n } };
+    if (tokens.length >= maxTokens) return { tokens, escapedCommas, overflow: { start: i, end: n } };
     const start = i;
     const b = new TextBuilder(line);
     const commas: number[] = [];

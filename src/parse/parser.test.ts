@@ -174,6 +174,19 @@ describe('hostile lines (issue #11)', () => {
     }
   });
 
+  it('refuses a line of more than 10000 params at once, reading no further', () => {
+    for (const r of [parseLine('Api ' + 'k=v '.repeat(10_001)), parseWords(['Api', ...Array.from({ length: 10_001 }, () => 'k=v')])]) {
+      expect(r.command).toBeUndefined();
+      expect(r.tokens).toEqual([]);
+      expect(r.diagnostics.map((d) => d.message)).toEqual(['more than 10000 params on one line']);
+    }
+    const line = 'Api ' + 'k=v '.repeat(10_000) + 'x=1 y=2';
+    const d = parseLine(line).diagnostics[0]!;
+    expect(line.slice(d.span.start, d.span.end)).toBe('x=1 y=2');
+    expect(parseLine('Api ' + 'k=v '.repeat(10_000)).command!.args).toHaveLength(10_000);
+    expect(parseWords(['Api', ...Array.from({ length: 10_000 }, () => 'k=v')]).command!.args).toHaveLength(10_000);
+  });
+
   it('counts the problems it does not show', () => {
     const r = parseLine('Api ' + 'w '.repeat(100));
     expect(r.diagnostics).toHaveLength(11);

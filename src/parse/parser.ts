@@ -9,9 +9,20 @@ const KEY_CHAR = /[A-Za-z0-9_.]/;
 const OPS_BY_LENGTH: Operator[] = ['!?=', '!~=', '!=', '>=', '<=', '?=', '~=', '=', '>', '<'];
 const OP_START = new Set(['=', '!', '>', '<', '?', '~']);
 
+/**
+ * Most words a command line may hold. No API takes more than about fifty params, and a query has a
+ * few dozen conditions at most; a line of 500k words is refused instead of costing seconds to read.
+ */
+export const MAX_WORDS = 10_000;
+
+function tooManyWords(span: Span): Diagnostic {
+  return { span, message: `more than ${MAX_WORDS} params on one line`, hint: 'split the command, or give lists as a,b,c' };
+}
+
 /** Parses one line typed in the shell or read from a script. */
 export function parseLine(line: string): ParseResult {
-  const { tokens, escapedCommas } = lex(line);
+  const { tokens, escapedCommas, overflow } = lex(line, MAX_WORDS + 1);
+  if (overflow) return { tokens: [], diagnostics: [tooManyWords(overflow)] };
   const diagnostics: Diagnostic[] = [];
   for (const t of tokens) {
     if (t.unterminated) {
@@ -31,6 +42,11 @@ export function parseLine(line: string): ParseResult {
  * words joined by single spaces.
  */
 export function parseWords(words: readonly string[]): ParseResult {
+  if (words.length > MAX_WORDS + 1) {
+    const start = words.slice(0, MAX_WORDS + 1).reduce((n, w) => n + w.length + 1, 0);
+    const end = words.reduce((n, w) => n + w.length + 1, -1);
+    return { tokens: [], diagnostics: [tooManyWords({ start, end })] };
+  }
   const tokens: Token[] = [];
   const escapedCommas: number[][] = [];
   let pos = 0;

@@ -43,13 +43,13 @@ describe('huge names', () => {
     }
   });
 
-  it('shows at most ten problems of a line with 100k of them, and a count', () => {
-    const words = ['StartVmInstance', 'uuid=u', ...Array.from({ length: 1e5 }, (_, i) => `bad${i}=1`)];
+  it('shows at most ten problems of a line with thousands of them, and a count', () => {
+    const words = ['StartVmInstance', 'uuid=u', ...Array.from({ length: 9000 }, (_, i) => `bad${i}=1`)];
     const r = planCommand(reg, parseWords(words).command!);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors).toHaveLength(11);
-      expect(r.errors[10]!.message).toBe('99990 more problems not shown');
+      expect(r.errors[10]!.message).toBe('8990 more problems not shown');
     }
   });
 });
