@@ -2,7 +2,6 @@
 // command table, one API command, a script, the shell) and returns an exit code. Nothing below exits
 // the process. API commands take the fast path: no commander, no shell, no completion engine.
 import { accessSync, constants, createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { ALL_SYNTAX, flagsOf, type Flags } from '../commands/options.js';
 import { lineChoices } from '../commands/line-options.js';
 import { commandWordIndex, wordTokens } from '../parse/options.js';
@@ -17,7 +16,7 @@ import { loadRegistry, type Registry } from '../schema/registry.js';
 import { App, appFlags, type AppFlags, type AppOptions } from './app.js';
 import type { CliIO } from './io.js';
 import { runParsed } from './runner.js';
-import { runScript } from './script.js';
+import { runScriptText, type ByteSource } from './script-text.js';
 import { showResult } from './show-result.js';
 import { startEmbeddedSim } from './sim-command.js';
 
@@ -52,7 +51,8 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     if (flags.file !== undefined) {
       if (parsed.command) throw new UsageError('give either -f <script> or a command, not both');
       const file = String(flags.file);
-      return await script(file === '-' ? '<stdin>' : file, file === '-' ? io.stdin : openScript(file), flags, io, signal);
+      if (file === '-') return await script('<stdin>', io.stdin, flags, io, signal);
+      return await script(file, openScript(file), flags, io, signal, () => createReadStream(file));
     }
     if (parsed.command) {
       const choices = lineChoices(flags);
@@ -180,24 +180,31 @@ async function shell(flags: Flags, io: CliIO, terminate?: AbortSignal): Promise<
   );
 }
 
-/** Lines from a file or stdin, one command each (options on a line apply to that line). */
-async function script(source: string, input: NodeJS.ReadableStream, flags: Flags, io: CliIO, signal: AbortSignal): Promise<number> {
+/**
+ * Lines from a file or stdin, one command each (options on a line apply to that line). A file is
+ * checked to be text first, then `reopen`ed; stdin is checked line by line.
+ */
+async function script(source: string, input: ByteSource, flags: Flags, io: CliIO, signal: AbortSignal, reopen?: () => ByteSource): Promise<number> {
   const defaults = lineChoices(flags);
   const { LINE_SYNTAX } = await import('../commands/options.js');
   return withApp(io, flags, async (app) => {
-    const lines = createInterface({ input, crlfDelay: Infinity });
-    return runScript(lines, {
+    return runScriptText(input, {
       source,
       stopOnError: flags.stopOnError === true,
       signal,
       reportError: (t) => io.stderr.write(`${t}\n`),
       runLine: async (line) => {
         const parsed = parseLine(line, LINE_SYNTAX);
-        const own = lineChoices({ ...flags, ...flagsOf(parsed.options) });
+        let own: ReturnType<typeof lineChoices>;
+        try {
+          own = lineChoices({ ...flags, ...flagsOf(parsed.options) });
+        } catch (e) {
+          return reportError(e, (t) => io.stderr.write(t), app.commandPrefix);
+        }
         const format = own.format ?? defaults.format;
         return (await runParsed(parsed, app.runnerDeps(showResult(app, format)), own.run, signal)).code;
       },
-    });
+    }, reopen);
   });
 }
 
@@ -215,5 +222,5 @@ function openScript(path: string): NodeJS.ReadableStream {
   } catch (e) {
     throw new UsageError(`cannot read script ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return createReadStream(path, 'utf8');
+  return createReadStream(path);
 }

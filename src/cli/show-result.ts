@@ -47,6 +47,7 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
       format: choice.format,
       color: choice.color,
       ...(tty && io.stdout.columns ? { width: io.stdout.columns } : {}),
+      ...(tty ? { terminal: true } : {}),
       ...(opts.columns ? { columns: opts.columns } : {}),
     });
     // Collect up to KEEP_LIMIT for paging / `last`; beyond that, stream the rest straight out.

@@ -1,6 +1,7 @@
 // Help texts of APIs (`help StartVmInstance`, `help vm`), from the registry and the manual's docs.
 // Pure: returns lines.
 import { columns, matchNames, resourceOfParam } from '../complete/index.js';
+import { quoted } from '../parse/echo.js';
 import { quoteWord } from '../parse/lexer.js';
 import { API_ROOT } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
@@ -12,7 +13,7 @@ export function helpSearch(reg: Registry, word: string, width: number): string[]
   const hits = reg.apiNames().filter((n) => n.toLowerCase().includes(lower));
   if (hits.length) return [`APIs matching '${word}':`, ...columns(hits, width - 2).map((l) => `  ${l}`), '', 'help <Api> shows its params.'];
   const close = matchNames(word, reg.apiNames(), 8);
-  return close.length ? [`no API named '${word}'; did you mean: ${close.slice(0, 8).join(', ')}?`] : [`no API matches '${word}'`];
+  return close.length ? [`no API named ${quoted(word)}; did you mean: ${close.slice(0, 8).join(', ')}?`] : [`no API matches ${quoted(word)}`];
 }
 
 /** Words of `text` in lines of at most `width` columns, each starting with `indent`. */

@@ -5,6 +5,7 @@ import type { RunOptions } from '../cli/runner.js';
 import type { Format } from '../cli/output-choice.js';
 import { parseTimeout } from '../config/connection.js';
 import { UsageError } from '../errors/cli-error.js';
+import { quoted } from '../parse/echo.js';
 import { isFormat, type Flags } from './options.js';
 
 export interface LineChoices {
@@ -20,7 +21,7 @@ export function lineChoices(flags: Flags): LineChoices {
   const run: RunOptions = {};
   const output = str(flags.output);
   if (output !== undefined && !isFormat(output)) {
-    throw new UsageError(`-o/--output must be json, table, yaml, csv or value; got '${output.slice(0, 80)}'`);
+    throw new UsageError(`-o/--output must be json, table, yaml, csv or value; got ${quoted(output)}`);
   }
   if (flags.dryRun === true) run.dryRun = true;
   if (flags.curl === true) run.curl = true;

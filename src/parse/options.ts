@@ -3,6 +3,7 @@
 // the shell and one-shot mode read the same options anywhere on a line. Pure; never throws.
 import { closestNames } from '../schema/suggest.js';
 import type { Diagnostic, OptionNode, Token } from './ast.js';
+import { quoted } from './echo.js';
 
 /** What the parser needs to know of one option. */
 export interface OptionSyntax {
@@ -32,9 +33,6 @@ export function findOption(syntax: LineSyntax, name: string): OptionSyntax | und
 function allNames(syntax: LineSyntax): string[] {
   return syntax.options.flatMap((o) => (o.short ? [o.long, o.short] : [o.long]));
 }
-
-const MAX_QUOTED = 80;
-const clip = (s: string): string => (s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED - 3)}...` : s);
 
 export interface OptionSplit {
   options: OptionNode[];
@@ -68,7 +66,7 @@ export function splitOptions(tokens: readonly Token[], syntax: LineSyntax): Opti
       if (eq < 0 && next && !looksLikeOption(next) && !next.text.includes('=') && i > 0) i++;
       diagnostics.push({
         span: t.span,
-        message: `unknown option '${clip(written)}'`,
+        message: `unknown option ${quoted(written)}`,
         hint: near.length ? `did you mean ${near.join(', ')}?` : 'help lists the options',
       });
       continue;

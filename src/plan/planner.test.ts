@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine } from '../parse/parser.js';
-import { loadRegistry } from '../schema/registry.js';
 import { curlCommand } from './curl.js';
 import { dryRunJson } from './dry-run.js';
+import { parseLine } from '../parse/parser.js';
+import { loadRegistry } from '../schema/registry.js';
 import { planCommand, sha512Hex } from './planner.js';
-import type { PlannedRequest } from './request.js';
+import { planErrors, planLine as plan } from './testing.js';
 
-const reg = loadRegistry();
 const ep = { scheme: 'http' as const, host: 'localhost', port: 8080 };
+const reg = loadRegistry();
+const errors = (line: string): string[] => planErrors(line, true);
 
-function plan(line: string): PlannedRequest {
-  const r = planCommand(reg, parseLine(line).command!);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return r.request;
-}
-function errors(line: string): string[] {
-  const r = planCommand(reg, parseLine(line).command!);
-  return r.ok ? [] : r.errors.map((e) => `${e.message}${e.hint ? ` | ${e.hint}` : ''}`);
-}
 function query(line: string): string[] {
   const u = new URL(`http://x${plan(line).pathAndQuery}`);
   return u.searchParams.getAll('q');

@@ -4,6 +4,9 @@
 // with `columns` and they come as compact JSON, as do lists a dotted path yields, e.g. `vmNics.ip`).
 // null/missing → empty field. A plain (non-inventory) object without `columns` → `key,value` records.
 // An empty list without `columns` → empty output (no header can be known).
+// On a terminal (`terminal`), control characters in fields are written as visible escapes (`\e`, `\n`),
+// so a value can neither break a record nor drive the terminal; files and pipes get the data as is.
+import { escapeControls } from '../parse/echo.js';
 import { CHUNK_SIZE } from './json.js';
 import { compileColumn, csvCell, extractRows, isRecord, normalizeColumns, scalarFields, type Column } from './rows.js';
 
@@ -14,15 +17,17 @@ export function csvField(s: string): string {
   return NEEDS_QUOTES.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
-function record(fields: string[]): string {
-  // A lone empty field would be an empty line, which many readers skip: write it as "".
-  if (fields.length === 1 && fields[0] === '') return '""\r\n';
-  let line = '';
-  for (let i = 0; i < fields.length; i++) line += (i ? ',' : '') + csvField(fields[i]!);
-  return line + '\r\n';
-}
+const asIs = (s: string): string => s;
 
-export function* csvChunks(value: unknown, columns?: string[]): Generator<string> {
+export function* csvChunks(value: unknown, columns?: string[], terminal = false): Generator<string> {
+  const shown = terminal ? escapeControls : asIs;
+  const record = (fields: string[]): string => {
+    // A lone empty field would be an empty line, which many readers skip: write it as "".
+    if (fields.length === 1 && fields[0] === '') return '""\r\n';
+    let line = '';
+    for (let i = 0; i < fields.length; i++) line += (i ? ',' : '') + csvField(shown(fields[i]!));
+    return line + '\r\n';
+  };
   const cols = normalizeColumns(columns);
   const rs = extractRows(value, cols !== undefined);
   if (rs.kind === 'scalar') {

@@ -54,7 +54,7 @@ function* chunksOf(value: unknown, opts: RenderOptions): Generator<string> {
       yield* tableChunks(value, { columns, color: opts.color, width: opts.width });
       return;
     case 'csv':
-      yield* csvChunks(value, columns);
+      yield* csvChunks(value, columns, opts.terminal === true);
       return;
     case 'value':
       yield* valueChunks(value, columns);

@@ -274,7 +274,7 @@ export function* tableChunks(value: unknown, opts: TableOptions): Generator<stri
     case 'scalar': {
       const v = rs.rows[0];
       if (v === null || v === undefined) return;
-      const text = typeof v === 'object' ? tableCell(v) : scalarText(v).replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '?');
+      const text = typeof v === 'object' ? tableCell(v) : scalarText(v).replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, '?');
       yield text.endsWith('\n') ? text : text + '\n';
       return;
     }

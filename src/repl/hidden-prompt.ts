@@ -14,10 +14,11 @@ export interface HiddenPromptStreams {
 /** Resolves the typed value, or undefined when cancelled (Ctrl-C, Ctrl-D, end of input). */
 export function readHidden(streams: HiddenPromptStreams, message: string): Promise<string | undefined> {
   const { stdin, output } = streams;
-  output.write(secretPrompt(message));
   emitKeypressEvents(stdin);
   const wasRaw = stdin.isRaw === true;
+  // No echo before the prompt shows: keys typed as soon as it appears must not reach the screen.
   if (stdin.isTTY) stdin.setRawMode(true);
+  output.write(secretPrompt(message));
   stdin.resume();
   const input = new SecretInput();
   return new Promise((resolve) => {
