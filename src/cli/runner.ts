@@ -41,7 +41,7 @@ export interface RunnerDeps {
   /** Hidden prompt, or undefined when there is no terminal to ask on. */
   promptPassword: PasswordPrompt | undefined;
   /** Writes a successful result (rendering is the caller's choice of format). */
-  showResult: (result: ExecResult, planned: PlannedRequest, opts: RunOptions) => Promise<void>;
+  showResult: (result: ExecResult, planned: PlannedRequest | undefined, opts: RunOptions) => Promise<void>;
   /** Called once the call is over, before anything is printed (stops a spinner). */
   finished: () => void;
   out: (text: string) => void;
