@@ -7,18 +7,21 @@ import { cliHome } from '../config/paths.js';
 import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
 import { UsageError } from '../execute/errors.js';
 import { randomJobUuid, systemClock, type ExecContext, type SessionProvider } from '../execute/executor.js';
-import { createPasswordPrompt } from '../execute/password-prompt.js';
+import { createPasswordPrompt, type PasswordPrompt } from '../execute/password-prompt.js';
 import { createNodeHttpTransport } from '../execute/node-http-transport.js';
 import { createUndiciTransport, type Transport, type TransportOptions } from '../execute/transport.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../execute/webhook.js';
 import { loadRegistry, type Registry } from '../schema/registry.js';
 import type { CliIO } from './io.js';
 import type { RunnerDeps } from './runner.js';
+import { stdinPasswordReader } from './password-stdin.js';
 import { startSpinner, type Spinner } from './spinner.js';
 
 export interface AppFlags extends ConnectionFlags {
   async?: boolean;
   webhook?: boolean;
+  /** A login reads its password from stdin (one line). */
+  passwordStdin?: boolean;
 }
 
 /** Chosen by the composition root, not by the user. */
@@ -38,6 +41,7 @@ export class App {
   readonly sessions: SessionStore;
   readonly session: SessionProvider;
   private transport: Transport | undefined;
+  private stdinPassword: PasswordPrompt | undefined;
   private webhook: Promise<WebhookReceiver> | undefined;
   private spinner: Spinner | undefined;
 
@@ -129,7 +133,11 @@ export class App {
       endpoint: this.conn.endpoint,
       session: this.session,
       execContext: (signal, api) => this.execContext(signal, api.name, api.async),
-      promptPassword: stdin.isTTY ? createPasswordPrompt({ stdin, stdout: this.io.stderr as NodeJS.WriteStream }) : undefined,
+      promptPassword: this.flags.passwordStdin
+        ? (this.stdinPassword ??= stdinPasswordReader(this.io.stdin))
+        : stdin.isTTY
+          ? createPasswordPrompt({ stdin, stdout: this.io.stderr as NodeJS.WriteStream })
+          : undefined,
       showResult,
       finished: () => this.finished(),
       out: (t) => this.io.stdout.write(`${t}\n`),

@@ -25,6 +25,7 @@ interface GlobalOptions extends AppFlags {
   columns?: string;
   file?: string;
   stopOnError?: boolean;
+  showSecrets?: boolean;
 }
 
 const EXIT_CODE_HELP = `
@@ -41,6 +42,7 @@ function runOptions(opts: GlobalOptions): RunOptions | string {
   const out: RunOptions = {};
   if (opts.dryRun) out.dryRun = true;
   if (opts.curl) out.curl = true;
+  if (opts.showSecrets) out.showSecrets = true;
   if (opts.columns !== undefined) {
     const cols = opts.columns.split(',').map((c) => c.trim()).filter(Boolean);
     if (cols.length === 0) return '-c/--columns needs column names, e.g. -c uuid,name,state';
@@ -156,6 +158,8 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .option('--webhook', 'receive async results by webhook instead of polling')
     .option('--dry-run', 'print the request as JSON {method,url,body}; send nothing')
     .option('--curl', 'print the equivalent curl command; send nothing')
+    .option('--show-secrets', 'with --dry-run or --curl: show passwords and the session instead of "<hidden>"')
+    .option('--password-stdin', 'a login reads its password from stdin (one line), not from argv or a terminal')
     .addOption(new Option('-o, --output <format>', 'json | table | yaml | csv | value (default: json when piped, table for queries on a terminal)'))
     .option('-c, --columns <list>', 'columns to show, e.g. uuid,name,state (plain ones become the query fields=)')
     .option('-f, --file <script>', 'run the commands of a script file, one per line ("-" for stdin)')
@@ -167,6 +171,11 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (words: string[], opts: GlobalOptions) => {
+      if (opts.passwordStdin && (opts.file === '-' || (opts.file === undefined && !words.length))) {
+        io.stderr.write('Error: --password-stdin reads the password from stdin, so the commands cannot come from there too (give them with -f <file> or as arguments)\n');
+        code = EXIT_CODES.usage;
+        return;
+      }
       if (opts.file !== undefined) {
         if (words.length) {
           io.stderr.write('Error: give either -f <script> or a command, not both\n');

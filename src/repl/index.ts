@@ -2,5 +2,4 @@
 export { startRepl, type Repl, type ReplDeps, type ShellTerminal } from './repl.js';
 export { readlineCompleter, insertionFor, type EngineFn, type ReadlineCompleter } from './completer.js';
 export { loadHistory, saveHistory, nodeHistoryFs, HISTORY_SIZE, type HistoryFs } from './history.js';
-export { redactSecrets, REDACTED } from './redact.js';
 export { helpApi, helpOverview, helpSearch, exampleFor } from './help.js';

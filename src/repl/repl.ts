@@ -10,7 +10,7 @@ import { readlineCompleter, type EngineFn } from './completer.js';
 import { helpApi, helpOverview, helpSearch } from './help.js';
 import { HISTORY_SIZE, loadHistory, nodeHistoryFs, saveHistory, type HistoryFs } from './history.js';
 import { Pager } from './pager.js';
-import { redactSecrets } from './redact.js';
+import { redactLine } from '../plan/secrets.js';
 import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
 
 export interface ReplDeps {
@@ -81,7 +81,7 @@ export function startRepl(deps: ReplDeps): Repl {
   const terminal = deps.terminal ?? (deps.output as { isTTY?: boolean }).isTTY === true;
   const redact = (line: string): string => {
     try {
-      return redactSecrets(line, deps.registry);
+      return redactLine(line);
     } catch {
       return line;
     }

@@ -5,30 +5,10 @@ import { loadRegistry } from '../schema/registry.js';
 import { insertionFor, readlineCompleter } from './completer.js';
 import { exampleFor, helpApi, helpSearch } from './help.js';
 import { loadHistory, saveHistory, type HistoryFs } from './history.js';
-import { redactSecrets } from './redact.js';
+import { redactLine } from '../plan/secrets.js';
 import { ReverseSearch, type SearchEditor } from './search.js';
 
 const registry = loadRegistry();
-
-describe('redactSecrets', () => {
-  it('hides values of params marked secret', () => {
-    expect(redactSecrets('LogInByAccount accountName=admin password=pw1', registry)).toBe('LogInByAccount accountName=admin password=***');
-    expect(redactSecrets('AddKVMHost password="a b c" username=root', registry)).toBe('AddKVMHost password=*** username=root');
-    expect(redactSecrets('CreateAccessKey AccessKeySecret=xyz', registry)).toBe('CreateAccessKey AccessKeySecret=***');
-  });
-
-  it('hides secret-looking keys of unknown APIs and half-typed quotes', () => {
-    expect(redactSecrets('SomeFutureApi adminPassword=x', registry)).toBe('SomeFutureApi adminPassword=***');
-    expect(redactSecrets('AddKVMHost password="unterminated and more', registry)).toBe('AddKVMHost password=***');
-    expect(redactSecrets('ChangeVmPassword password\\=x', registry)).toBe('ChangeVmPassword password\\=x');
-  });
-
-  it('leaves other lines alone and is idempotent', () => {
-    expect(redactSecrets('QueryVmInstance name=password', registry)).toBe('QueryVmInstance name=password');
-    const once = redactSecrets('LogInByAccount password=a', registry);
-    expect(redactSecrets(once, registry)).toBe(once);
-  });
-});
 
 class MemFs implements HistoryFs {
   files = new Map<string, string>();
@@ -66,7 +46,7 @@ describe('history file', () => {
   it('loads at most size lines, redacted, dropping blanks and repeats in a row', () => {
     const fs = new MemFs();
     fs.files.set('/h', 'a\r\n\nb\nb\nLogInByAccount password=x\nc\n');
-    expect(loadHistory('/h', fs, (l) => redactSecrets(l, registry), 3)).toEqual(['c', 'LogInByAccount password=***', 'b']);
+    expect(loadHistory('/h', fs, redactLine, 3)).toEqual(['c', 'LogInByAccount password=***', 'b']);
     expect(loadHistory('/missing', fs, (l) => l)).toEqual([]);
   });
 });
