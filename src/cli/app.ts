@@ -2,6 +2,7 @@
 // webhook receiver, password prompt. Builds the runner's deps; closes everything at the end.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { configFiles, type ConfigFiles } from '../config/config-files.js';
 import { resolveConnection, type ConnectionFlags, type ProfilesData, type ResolvedConnection } from '../config/connection.js';
 import { cliHome } from '../config/paths.js';
 import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
@@ -41,6 +42,7 @@ export class App {
   readonly sessions: SessionStore;
   readonly session: SessionProvider;
   private transport: Transport | undefined;
+  private checked = false;
   private stdinPassword: PasswordPrompt | undefined;
   private webhook: Promise<WebhookReceiver> | undefined;
   private spinner: Spinner | undefined;
@@ -53,9 +55,11 @@ export class App {
     readonly dir: string,
     sessionDir: string,
     private readonly transportKind: 'undici' | 'node',
+    /** The config files (sessions, profiles, history): locked, atomic, never through links. */
+    readonly files: ConfigFiles,
   ) {
     this.registry = loadRegistry();
-    this.sessions = new SessionStore({ dir: sessionDir });
+    this.sessions = new SessionStore({ dir: sessionDir, files });
     this.session = storeSessionProvider(this.sessions, conn.server, {
       ...(conn.session !== undefined ? { explicit: conn.session } : {}),
       ...(conn.account !== undefined ? { account: conn.account } : {}),
@@ -65,13 +69,14 @@ export class App {
   /** Resolves the connection (flags > env > profile > defaults); profiles load only when they exist. */
   static async create(io: CliIO, flags: AppFlags, options: AppOptions = {}): Promise<App> {
     const dir = cliHome(io.env, io.homedir);
+    const files = configFiles({ me: io.identity, warn: (line) => io.stderr.write(`${line}\n`) });
     let profiles: ProfilesData = { profiles: {} };
     const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
     if (wantsProfile || existsSync(join(dir, 'profiles.json'))) {
       const { openProfiles } = await import('../config/profiles.js');
-      profiles = (await openProfiles(dir)).data();
+      profiles = (await openProfiles(dir, files)).data();
     }
-    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir, options.sessionDir ?? dir, options.transport ?? 'node');
+    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir, options.sessionDir ?? dir, options.transport ?? 'node', files);
   }
 
   /** Set by --sim: shown above the shell's first prompt. */
@@ -102,6 +107,9 @@ export class App {
 
   /** The executor context for one call; `label` names it on the spinner, `async` says it may wait for a job. */
   async execContext(signal: AbortSignal | undefined, label: string, async: boolean): Promise<ExecContext> {
+    // Before the first request: a login must not succeed on the server and then fail to be kept.
+    if (!this.checked) this.sessions.check();
+    this.checked = true;
     const tty = this.io.stderr.isTTY === true;
     const webhook = this.flags.webhook && async ? await (this.webhook ??= startWebhookReceiver()) : undefined;
     // Ctrl-C erases the spinner at once, before anything reports the interruption.

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseProfileSettings, runProfileCommand } from './profile-command.js';
 import type { CliIO } from './io.js';
+import { systemIdentity } from './system.js';
 
 function io(): CliIO & { out: () => string; err: () => string } {
   let out = '';
@@ -17,6 +18,7 @@ function io(): CliIO & { out: () => string; err: () => string } {
     stdin: new PassThrough(),
     cwd: '/work',
     homedir: '/nonexistent',
+    identity: systemIdentity(),
     out: () => out,
     err: () => err,
   };

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { EXIT_CODES, renderError, exitCodeFor } from '../execute/errors.js';
 import type { Profile } from '../config/connection.js';
+import { configFiles } from '../config/config-files.js';
 import { openProfiles } from '../config/profiles.js';
 import type { CliIO } from './io.js';
 
@@ -37,7 +38,8 @@ export function parseProfileSettings(words: string[], cwd: string): Profile | st
 
 export async function runProfileCommand(action: string, args: string[], dir: string, io: CliIO): Promise<number> {
   try {
-    const store = await openProfiles(dir);
+    const files = configFiles({ me: io.identity, warn: (line) => io.stderr.write(`${line}\n`) });
+    const store = await openProfiles(dir, files);
     switch (action) {
       case 'list': {
         const data = store.data();

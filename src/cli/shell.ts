@@ -69,6 +69,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     prompt: () => prompt,
     lastResult: () => last,
     historyFile: join(app.dir, 'history'),
+    fs: app.files,
     runLine: async (line, signal, terminal) => {
       tty = terminal;
       const parsed = parseLine(line);

@@ -8,7 +8,7 @@ import { systemTimers } from '../complete/values.js';
 import type { Registry } from '../schema/registry.js';
 import { readlineCompleter, type EngineFn } from './completer.js';
 import { helpApi, helpOverview, helpSearch } from './help.js';
-import { HISTORY_SIZE, loadHistory, nodeHistoryFs, saveHistory, type HistoryFs } from './history.js';
+import { appendHistory, HISTORY_SIZE, loadHistory, type HistoryFs } from './history.js';
 import { Pager } from './pager.js';
 import { redactLine } from '../plan/secrets.js';
 import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
@@ -33,8 +33,9 @@ export interface ReplDeps {
   prompt(): string;
   /** The last result's rendered text, for `more` and `last`. */
   lastResult?(): string | undefined;
-  /** Where history lives (per user); no file, no persistence. */
+  /** Where history lives (per user); no file or no fs, no persistence. */
   historyFile?: string;
+  /** Reads and merges the history file (in the CLI: the config files, locked and atomic). */
   fs?: HistoryFs;
   historySize?: number;
   timers?: Timers;
@@ -76,7 +77,7 @@ const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String
 export function startRepl(deps: ReplDeps): Repl {
   const out = (s: string): void => void deps.output.write(s);
   const timers = deps.timers ?? systemTimers;
-  const fs = deps.fs ?? nodeHistoryFs;
+  const fs = deps.fs;
   const size = deps.historySize ?? HISTORY_SIZE;
   const terminal = deps.terminal ?? (deps.output as { isTTY?: boolean }).isTTY === true;
   const redact = (line: string): string => {
@@ -116,7 +117,7 @@ export function startRepl(deps: ReplDeps): Repl {
     showListing: (c) => showListing(c),
   });
 
-  const initial = deps.historyFile ? loadHistory(deps.historyFile, fs, redact, size) : [];
+  const initial = deps.historyFile && fs ? loadHistory(deps.historyFile, fs, size) : [];
   const rl = readline.createInterface({
     input: deps.input,
     output: deps.output,
@@ -274,16 +275,16 @@ export function startRepl(deps: ReplDeps): Repl {
     if (/^\s/.test(raw)) {
       // bash's ignorespace: a line typed with a leading space is not remembered.
       h.shift();
-    } else {
-      h[0] = redact(raw);
-      if (h.length > 1 && h[1] === h[0]) h.shift();
+      return;
     }
-    if (!deps.historyFile || historyBroken) return;
+    h[0] = redact(raw);
+    if (h.length > 1 && h[1] === h[0]) h.shift();
+    if (!deps.historyFile || !fs || historyBroken) return;
     try {
-      saveHistory(deps.historyFile, fs, h);
+      appendHistory(deps.historyFile, fs, h[0]!, size);
     } catch (e) {
       historyBroken = true;
-      notice = `warning: history is not saved (${oneLine(e)})`;
+      notice = `warning: history is not saved (${oneLine(e).replace(/^Error: /, '')})`;
     }
   });
 
