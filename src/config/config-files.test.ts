@@ -51,6 +51,16 @@ describe('configFiles: where and how files are written', () => {
     expect(readdirSync(dir)).toEqual(['f']);
   });
 
+  it('never chmods a shared (sticky) directory such as /tmp: a warning instead', () => {
+    mkdirSync(dir);
+    chmodSync(dir, 0o1777);
+    const warnings: string[] = [];
+    configFiles({ me, warn: (l) => warnings.push(l) }).update(join(dir, 'f'), append('a'));
+    expect(statSync(dir).mode & 0o7777).toBe(0o1777);
+    expect(mode(join(dir, 'f'))).toBe(0o600);
+    expect(warnings).toEqual([`warning: ${dir} is a shared directory (sticky bit): others can see which files zstack-cli keeps there (set ZSTACK_CLI_HOME to a directory of yours)`]);
+  });
+
   it('never reads or writes through a symbolic link: one line naming the path, the target untouched', () => {
     mkdirSync(dir, { mode: 0o700 });
     const target = join(root, 'elsewhere');

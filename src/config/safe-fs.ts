@@ -108,6 +108,11 @@ export function ensureDir(dir: string, ctx: FileContext, warned: Set<string>): v
     warn(`warning: ${dir} is owned by uid ${st.uid}, not by you: its owner can read and replace your sessions (${ELSEWHERE.replace(/^or /, '')})`);
     return;
   }
+  if ((st.mode & 0o1000) !== 0) {
+    // /tmp and the like are shared on purpose: never chmod them.
+    warn(`warning: ${dir} is a shared directory (sticky bit): others can see which files zstack-cli keeps there (${ELSEWHERE.replace(/^or /, '')})`);
+    return;
+  }
   if ((st.mode & 0o077) !== 0) {
     try {
       fs.chmodSync(dir, 0o700);
