@@ -179,7 +179,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     results: () => history.list().map((e) => ({ value: String(e.n), label: `${e.api}, ${e.rows} row${e.rows === 1 ? '' : 's'}` })),
     profiles: async () => {
       const { openProfiles } = await import('../config/profiles.js');
-      return Object.keys((await openProfiles(app.dir)).data().profiles);
+      return Object.keys((await openProfiles(app.dir, app.files)).data().profiles);
     },
   };
   if (opts.banner) io.stdout.write(`${opts.banner}\n`);
@@ -191,6 +191,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     complete: (line, cursor, signal) => engineComplete(line, cursor, { registry: app.registry, values, signal, ...table, local }),
     prompt: () => prompt,
     historyFile: join(app.dir, 'history'),
+    fs: app.files,
     runLine: async (line, lineSignal, terminal) => {
       tty = terminal;
       current = line;
