@@ -56,6 +56,8 @@ export function appFlags(flags: Readonly<Record<string, string | boolean | undef
 export interface LineExecOptions {
   async?: boolean;
   timeoutMs?: number;
+  /** A background job: no spinner. */
+  quiet?: boolean;
 }
 
 export class App {
@@ -149,7 +151,7 @@ export class App {
         ...(webhook ? { webhook } : {}),
         ...(signal ? { signal } : {}),
         onProgress: (p) => {
-          if (!tty) return;
+          if (!tty || line.quiet) return;
           this.spinner ??= startSpinner(this.io.stderr, `${label} (job ${p.jobUuid.slice(0, 8)})`);
           this.spinner.update(p.elapsedMs);
         },

@@ -139,7 +139,12 @@ export class ResultHistory {
     const e = this.find(ref.result);
     if ('error' in e) return e;
     if (e.value === undefined) return { error: `result ${e.n} was too large to keep` };
-    const got = fieldValues(rowsOf(e.value), ref.path);
+    const rows = rowsOf(e.value);
+    const first = ref.path[0]!;
+    if (ref.path.length > 1 && /^\d+$/.test(first) && Number(first) >= rows.length) {
+      return { error: `result ${e.n} has ${rows.length} row${rows.length === 1 ? '' : 's'}: no row ${first}`, hint: 'rows count from 0' };
+    }
+    const got = fieldValues(rows, ref.path);
     if (got.objects && got.values.length === 0) return { error: `${ref.text} is an object, not a value`, hint: `name one of its fields, e.g. ${ref.text}.uuid` };
     if (!got.found) return { error: `result ${e.n} (${e.api}) has no field ${ref.path.join('.')}`, hint: `help ${e.api} lists the fields` };
     if (got.values.length === 0) return { error: `${ref.text} is empty in result ${e.n}` };

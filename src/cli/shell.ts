@@ -23,6 +23,8 @@ import { fetchResourceRows } from './live-values.js';
 import { showResult } from './show-result.js';
 import { colorEnabled } from './output-choice.js';
 import { ResultHistory } from './result-history.js';
+import { JobTable } from './shell-jobs.js';
+import type { ExecResult } from '../execute/executor.js';
 import { expandRefs, hasRefs, type Expansion } from '../parse/expand.js';
 import { UsageError } from '../errors/cli-error.js';
 import type { ParseResult } from '../parse/ast.js';
@@ -111,6 +113,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       commandPrefix: '',
       show: async (result, choices) => show(choices.format)(result, undefined, choices.run),
       results: history,
+      jobs,
       shell: {
         exit: () => terminal.exit(),
         page: (text) => terminal.page(text),
@@ -131,13 +134,14 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     }
   }
 
-  /** An API line with its options (`QueryVmInstance state=Running -o json -c uuid,name`). */
+  /** An API line with its options (`QueryVmInstance state=Running -o json -c uuid,name`); `&` at the end runs it in the background. */
   async function runApiLine(typed: string, signal: AbortSignal, terminal: ShellTerminal): Promise<void> {
     current = typed;
-    let line = typed;
+    const background = backgroundLine(typed);
+    let line = background ?? typed;
     let expansions: Expansion[] = [];
-    if (hasRefs(typed)) {
-      const x = expandRefs(typed, (ref) => history.lookup(ref));
+    if (hasRefs(line)) {
+      const x = expandRefs(line, (ref) => history.lookup(ref));
       if (!x.ok) {
         reportError(new UsageError(x.message, x.hint), (t) => io.stderr.write(t), '');
         return;
@@ -164,6 +168,10 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       reportError(e, (t) => io.stderr.write(t), '');
       return;
     }
+    if (background !== undefined) {
+      startJob(background, parsed, choices);
+      return;
+    }
     const deps = withShow(choices.format);
     const before = await app.session.current();
     let outcome = await runParsed(parsed, deps, choices.run, signal);
@@ -177,11 +185,53 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   const table = completionTable('shell');
   const local: LocalValues = {
     results: () => history.list().map((e) => ({ value: String(e.n), label: `${e.api}, ${e.rows} row${e.rows === 1 ? '' : 's'}` })),
+    jobs: () => jobs.list().map((j) => ({ value: String(j.n), label: `${j.state} ${j.api}${j.target ? ` ${j.target}` : ''}` })),
     profiles: async () => {
       const { openProfiles } = await import('../config/profiles.js');
       return Object.keys((await openProfiles(app.dir, app.files)).data().profiles);
     },
   };
+  const jobs = new JobTable();
+  let warnedAboutJobs = false;
+
+  /** Runs a parsed line as background job N: no spinner, no prompt for a password, output kept for `job result N`. */
+  function startJob(line: string, parsed: ParseResult, choices: LineChoices): void {
+    const cmd = parsed.command;
+    if (parsed.diagnostics.length || !cmd) {
+      void runParsed(parsed, withShow(choices.format), choices.run);
+      return;
+    }
+    const api = app.registry.api(cmd.name)?.name ?? cmd.name;
+    const job = jobs.start(line, api, targetOf(cmd.args), async (signal, sent) => {
+      let result: ExecResult | undefined;
+      let errors = '';
+      const base = app.runnerDeps(async (r) => void (result = r));
+      const deps: RunnerDeps = {
+        ...base,
+        promptPassword: undefined,
+        out: (t) => void (errors += `${t}\n`),
+        err: (t) => void (errors += `${t}\n`),
+        commandPrefix: () => '',
+        // The foreground command's spinner is not this job's to stop.
+        finished: () => undefined,
+        execContext: async (s, a, o) => {
+          const ctx = await app.execContext(s, a.name, a.async, { ...o, quiet: true });
+          const make = ctx.newJobUuid;
+          return { ...ctx, newJobUuid: () => {
+            const id = make();
+            sent(id);
+            return id;
+          } };
+        },
+      };
+      const outcome = await runParsed(parsed, deps, { ...choices.run, dryRun: false, curl: false }, signal);
+      if (!onlyReads(outcome.api?.name, outcome.api?.method)) values.invalidate();
+      if (outcome.code !== 0 || !result) throw errors.trim() || `exit ${outcome.code}`;
+      return result;
+    });
+    io.stdout.write(`[${job.n}] ${job.api}${job.target ? ` ${job.target}` : ''}\n`);
+  }
+
   if (opts.banner) io.stdout.write(`${opts.banner}\n`);
   const repl = startRepl({
     input: io.stdin,
@@ -190,6 +240,14 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     values,
     complete: (line, cursor, signal) => engineComplete(line, cursor, { registry: app.registry, values, signal, ...table, local }),
     prompt: () => prompt,
+    notices: () => jobs.announcements(),
+    beforeExit: () => {
+      const running = jobs.running();
+      if (running.length === 0 || warnedAboutJobs) return undefined;
+      warnedAboutJobs = true;
+      const waits = running.map((j) => `  ${j.jobUuid ? `job wait ${j.jobUuid}` : `[${j.n}] ${j.api}`}`);
+      return [`${running.length === 1 ? '1 background job is' : `${running.length} background jobs are`} still running (they go on on the server; leave again to leave):`, ...waits].join('\n');
+    },
     historyFile: join(app.dir, 'history'),
     fs: app.files,
     runLine: async (line, lineSignal, terminal) => {
@@ -235,4 +293,22 @@ export function manyValuesForOne(parsed: ParseResult, expansions: readonly Expan
     }
   }
   return undefined;
+}
+
+/** The line without a final `&` word (unquoted), or undefined when it has none. */
+export function backgroundLine(line: string): string | undefined {
+  const m = /^(.*\S)\s+&\s*$/s.exec(line);
+  if (!m) return undefined;
+  // `\&` or a quoted '&' is a value, not the background marker.
+  const tokens = lex(line).tokens;
+  const last = tokens[tokens.length - 1];
+  return last && last.text === '&' && last.literal[0] === false ? m[1] : undefined;
+}
+
+/** What a job is about, for listings: its uuid (shortened) or name param. */
+export function targetOf(args: readonly { key: string; value: string }[]): string {
+  const a = args.find((x) => x.key === 'uuid') ?? args.find((x) => /Uuid$/.test(x.key)) ?? args.find((x) => x.key === 'name');
+  if (!a) return '';
+  const v = /^[0-9a-f]{32}$/.test(a.value) ? a.value.slice(0, 8) : a.value.length > 40 ? `${a.value.slice(0, 39)}…` : a.value;
+  return `${a.key}=${v}`;
 }

@@ -42,6 +42,13 @@ export interface ReplDeps {
   completionTimeoutMs?: number;
   /** Called once when the shell ends (exit, quit, Ctrl-D, end of input). */
   onExit?(): void;
+  /** Lines to print above the next prompt (e.g. background jobs that ended). */
+  notices?(): string[];
+  /**
+   * Asked when the user leaves (exit, Ctrl-D on an empty line): a warning to print instead of
+   * leaving this time (e.g. jobs still running), or undefined to leave.
+   */
+  beforeExit?(): string | undefined;
 }
 
 /** What the running command may do with the terminal. */
@@ -59,7 +66,7 @@ export interface ShellTerminal {
 export interface Repl {
   /** Resolves after the shell ended and onExit ran. */
   readonly done: Promise<void>;
-  /** Ends the shell as `exit` would. */
+  /** Ends the shell at once (no warning asked for). */
   close(): void;
   /** The readline interface underneath (for tests and diagnostics). */
   readonly rl: readline.Interface;
@@ -163,6 +170,11 @@ export function startRepl(deps: ReplDeps): Repl {
       out(`${notice}\n`);
       notice = undefined;
     }
+    try {
+      for (const line of deps.notices?.() ?? []) out(`${line}\n`);
+    } catch {
+      /* a notice never stops the prompt */
+    }
     let p: string;
     try {
       p = deps.prompt();
@@ -182,6 +194,12 @@ export function startRepl(deps: ReplDeps): Repl {
         if (search.key(editor, s, k) === 'consumed') return;
       } else if (k.ctrl && k.name === 'r') {
         return search.start(editor);
+      } else if (k.ctrl && k.name === 'd' && rli.line === '') {
+        const warning = leaveWarning();
+        if (warning !== undefined) {
+          out(`\n${warning}\n`);
+          return showPrompt();
+        }
       }
       repeatedTab = k.name === 'tab' && lastKeyName === 'tab';
       lastKeyName = k.name;
@@ -338,7 +356,21 @@ export function startRepl(deps: ReplDeps): Repl {
     });
   }
 
+  function leaveWarning(): string | undefined {
+    try {
+      return deps.beforeExit?.();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `exit`: leaves unless the shell has a reason to warn first (once). */
   function exit(): void {
+    const warning = leaveWarning();
+    if (warning !== undefined) {
+      out(`${warning}\n`);
+      return;
+    }
     exitByCommand = true;
     rl.close();
   }
@@ -362,7 +394,10 @@ export function startRepl(deps: ReplDeps): Repl {
   showPrompt();
   return {
     done,
-    close: exit,
+    close: () => {
+      exitByCommand = true;
+      rl.close();
+    },
     rl,
   };
 }
