@@ -17,22 +17,8 @@ import type { CliIO } from './io.js';
 
 /** Start of the shell word the cursor is in: after the last blank outside quotes. */
 export function wordStart(line: string): number {
-  let start = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"') i++;
-    } else if (c === '\\') {
-      i++;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === ' ' || c === '\t') {
-      start = i + 1;
-    }
-  }
-  return start;
+  const last = lex(line).tokens.at(-1);
+  return last && last.span.end === line.length ? last.span.start : line.length;
 }
 
 /** How long one `__complete` waits for live values (uuids, names) from the server. */

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import { startSimulator, type Simulator } from '../../src/sim/index.js';
 
 const { Terminal } = xterm;
 
@@ -256,6 +257,15 @@ export function runOneShot(args: string[], env: Record<string, string>): Promise
   });
 }
 
+/** Types a line at `prompt` and presses Enter; returns the mark where its output starts. */
+export async function typeLine(s: ScreenShell, prompt: string, line: string): Promise<number> {
+  s.send(line);
+  await s.waitForCursorRow(`${prompt}${line}`);
+  const from = await s.mark();
+  s.send(KEY.enter);
+  return from;
+}
+
 /** Escapes text for use inside a RegExp. */
 export const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -286,6 +296,23 @@ export class Fixture {
     const s = this.shell(['--sim'], this.home().env());
     const row = await s.waitForCursorRow(SIM_PROMPT);
     return { s, prompt: `${row} ` };
+  }
+
+  /**
+   * A simulator on a free port, a fresh home logged in to it as admin (by a one-shot command), and
+   * the shell on it at its first prompt.
+   */
+  async loggedInShell(sim: { jobDelayMs?: number } = {}): Promise<{ sim: Simulator; s: ScreenShell; prompt: string; env: Record<string, string>; target: string[] }> {
+    const server = await startSimulator({ port: 0, seed: 'demo', ...sim });
+    this.add(() => server.close());
+    const env = this.home().env();
+    const target = ['--host', '127.0.0.1', '--port', String(server.port)];
+    const login = await runOneShot([...target, 'LogInByAccount', 'accountName=admin', 'password=password'], env);
+    if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
+    const s = this.shell(target, env);
+    const prompt = `admin@127.0.0.1:${server.port} >>> `;
+    await s.waitForCursorRow(prompt);
+    return { sim: server, s, prompt, env, target };
   }
 
   /** Registers something to close at the end (e.g. a simulator). */

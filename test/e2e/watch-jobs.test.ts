@@ -3,31 +3,12 @@
 // `jobs` lists it, its end is announced above the next prompt, `job result N` shows it, and leaving
 // with jobs still running warns once.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { Fixture, KEY, runOneShot, type ScreenShell } from './pty.js';
+import { Fixture, KEY, runOneShot, typeLine } from './pty.js';
 
 const fx = new Fixture();
 afterEach(() => fx.cleanup());
 
-async function shellOn(jobDelayMs: number): Promise<{ sim: Simulator; s: ScreenShell; prompt: string; env: Record<string, string>; target: string[] }> {
-  const sim = await startSimulator({ port: 0, seed: 'demo', jobDelayMs });
-  fx.add(() => sim.close());
-  const env = fx.home().env();
-  const target = ['--host', '127.0.0.1', '--port', String(sim.port)];
-  expect((await runOneShot([...target, 'LogInByAccount', 'accountName=admin', 'password=password'], env)).code).toBe(0);
-  const s = fx.shell(target, env);
-  const prompt = `admin@127.0.0.1:${sim.port} >>> `;
-  await s.waitForCursorRow(prompt);
-  return { sim, s, prompt, env, target };
-}
-
-async function typeLine(s: ScreenShell, prompt: string, line: string): Promise<number> {
-  s.send(line);
-  await s.waitForCursorRow(`${prompt}${line}`);
-  const from = await s.mark();
-  s.send(KEY.enter);
-  return from;
-}
+const shellOn = (jobDelayMs: number) => fx.loggedInShell({ jobDelayMs });
 
 describe('watch in the shell', () => {
   it('redraws in place, highlights a change, and Ctrl-C ends the watch, not the shell', async () => {
