@@ -203,3 +203,18 @@ describe('values', () => {
     expect(vals(await run('StartVmInstance uuid=', garbage))).toEqual(['ok1']);
   });
 });
+
+describe('server data in candidates', () => {
+  it('never reaches the terminal raw: labels escaped, values with control characters left out', async () => {
+    const evil = new FakeValueSource({
+      QueryVmInstance: [
+        { uuid: 'aaaa1111aaaa1111aaaa1111aaaa1111', name: 'web\u001b]0;pwned\u0007' },
+        { uuid: 'bbbb2222bbbb2222bbbb2222bbbb2222', name: 'db' },
+      ],
+    });
+    const byUuid = await run('StopVmInstance uuid=', evil);
+    expect(byUuid.candidates.map((c) => c.description)).toEqual(['web\\e]0;pwned\\x07', 'db']);
+    const byName = await run('QueryVmInstance name=', evil);
+    expect(byName.candidates.map((c) => c.display)).toEqual(['db']);
+  });
+});

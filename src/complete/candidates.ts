@@ -1,6 +1,7 @@
 // Stage 2 of completion: an Analysis + the registry + live values -> candidates with the span they
 // replace. Pure apart from the injected value source; never throws (errors give no candidates).
 import type { Operator } from '../parse/ast.js';
+import { escapeControls, hasControls } from '../parse/echo.js';
 import { quoteWord } from '../parse/lexer.js';
 import { fieldClass, operatorsFor } from '../plan/conditions.js';
 import { isPrimitiveType, type Registry } from '../schema/registry.js';
@@ -320,9 +321,12 @@ async function valueCompletion(reg: Registry, api: ApiDef, a: ValueAnalysis, bas
       if (out.candidates.length >= max) break;
       if (!it || typeof it.value !== 'string' || it.value === '' || seen.has(it.value)) continue;
       if (!it.value.toLowerCase().startsWith(lower)) continue;
+      // Server data never reaches the terminal raw: a value with control characters cannot be typed
+      // anyway, so it is not offered; a label is shown escaped.
+      if (hasControls(it.value)) continue;
       seen.add(it.value);
       const c: Candidate = { value: quoteWord(it.value), display: it.value, group: 'value', final };
-      if (it.label) c.description = it.label;
+      if (it.label) c.description = escapeControls(it.label);
       out.candidates.push(c);
     }
   }
