@@ -1,5 +1,6 @@
 // One process's long-lived pieces, created lazily: resolved connection, session store, transport,
-// webhook receiver, password prompt. Builds the runner's deps; closes everything at the end.
+// webhook receiver, password prompt, what the node supports (learnt at login) and the guard before
+// each call. Builds the runner's deps; closes everything at the end.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFiles, type ConfigFiles } from '../config/config-files.js';
@@ -19,6 +20,12 @@ import type { CliIO } from './io.js';
 import type { RunnerDeps } from './runner.js';
 import { stdinPasswordReader } from './password-stdin.js';
 import { startSpinner, type Spinner } from './spinner.js';
+import { CapabilityCache } from '../config/capability-cache.js';
+import { askConfirm } from '../repl/confirm-prompt.js';
+import { Capabilities, CAPABILITY_CALL_TIMEOUT_MS } from './capabilities.js';
+import { createGuard, type ConfirmPrompt } from './guard.js';
+import { colorEnabled } from './output-choice.js';
+import { callPlain, LOOKUP_TIMEOUT_MS, rowsByUuid } from './side-calls.js';
 
 export interface AppFlags extends ConnectionFlags {
   async?: boolean;
@@ -62,6 +69,8 @@ export class App {
   readonly registry: Registry;
   readonly sessions: SessionStore;
   readonly session: SessionProvider;
+  /** What the node supports: refreshed at each login, read by the guard, completion and help. */
+  readonly capabilities: Capabilities;
   private transport: Transport | undefined;
   private checked = false;
   private stdinPassword: PasswordPrompt | undefined;
@@ -81,10 +90,24 @@ export class App {
   ) {
     this.registry = loadRegistry();
     this.sessions = new SessionStore({ dir: sessionDir, files });
-    this.session = storeSessionProvider(this.sessions, conn.server, {
+    const stored = storeSessionProvider(this.sessions, conn.server, {
       ...(conn.session !== undefined ? { explicit: conn.session } : {}),
       ...(conn.account !== undefined ? { account: conn.account } : {}),
     });
+    // Beside the sessions: with --sim, in its throwaway directory, so a simulator's port never stays cached.
+    this.capabilities = new Capabilities({
+      registry: this.registry,
+      cache: new CapabilityCache(sessionDir),
+      server: conn.server,
+      call: (api) => callPlain(this.registry, api, () => this.execContext(undefined, api, false, { timeoutMs: CAPABILITY_CALL_TIMEOUT_MS })),
+    });
+    this.session = {
+      ...stored,
+      loggedIn: async (account, uuid) => {
+        await stored.loggedIn(account, uuid);
+        await this.capabilities.refresh();
+      },
+    };
   }
 
   /** Resolves the connection (flags > env > profile > defaults); profiles load only when they exist. */
@@ -173,12 +196,29 @@ export class App {
               return v;
             }
           : undefined,
+      guard: createGuard({
+        registry: this.registry,
+        policy: this.conn.confirm,
+        ...(this.conn.profile !== undefined ? { policySource: `confirm=${this.conn.confirm} of profile ${this.conn.profile}` } : {}),
+        server: this.conn.server,
+        unsupported: () => this.capabilities.unsupported(),
+        lookup: (ref, uuids, signal) => rowsByUuid(this.registry, ref.queryApi, uuids, () => this.execContext(signal, ref.queryApi, false, { timeoutMs: LOOKUP_TIMEOUT_MS })),
+      }),
+      confirm: this.terminalConfirm(),
       showResult,
       finished: () => this.finished(),
       out: (t) => this.io.stdout.write(`${t}\n`),
       err: (t) => this.io.stderr.write(`${t}\n`),
       commandPrefix: () => this.commandPrefix,
     };
+  }
+
+  /** A yes/no question on the process's terminal (drawn on stderr), when stdin and stderr are one. */
+  private terminalConfirm(): ConfirmPrompt | undefined {
+    const stdin = this.io.stdin as NodeJS.ReadStream;
+    if (!stdin.isTTY || this.io.stderr.isTTY !== true) return undefined;
+    const color = colorEnabled(this.io.env, true);
+    return (message, signal) => askConfirm(message, { stdin, stdout: this.io.stderr, color }, signal);
   }
 
   /** The call is over: erase the spinner before anything is printed. */
