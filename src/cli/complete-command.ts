@@ -89,8 +89,13 @@ export async function completionLines(
       return fetchResourceRows(registry, ref, (s) => a.execContext(s, 'completion', false), signal);
     },
   });
+  // API names the node is known not to support are left out (read from the capability cache, no request).
+  const unsupportedApis = async (): Promise<ReadonlySet<string> | undefined> => {
+    app ??= await openApp(split.flags);
+    return (await app.capabilities.unsupported())?.apis;
+  };
   try {
-    const c = await complete(line, line.length, { registry, values, ...completionTable('oneshot'), local });
+    const c = await complete(line, line.length, { registry, values, ...completionTable('oneshot'), local, unsupportedApis });
     const ws = wordStart(line);
     const head = line.slice(ws, Math.max(ws, c.replaceFrom));
     // bash and zsh would insert the common prefix of fuzzy API names (`Query`): offer the best one.
