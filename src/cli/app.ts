@@ -21,11 +21,9 @@ import type { RunnerDeps } from './runner.js';
 import { stdinPasswordReader } from './password-stdin.js';
 import { startSpinner, type Spinner } from './spinner.js';
 import { CapabilityCache } from '../config/capability-cache.js';
-import { askConfirm } from '../repl/confirm-prompt.js';
 import { Capabilities, CAPABILITY_CALL_TIMEOUT_MS } from './capabilities.js';
 import { createGuard, type ConfirmPrompt } from './guard.js';
 import { colorEnabled } from './output-choice.js';
-import { callPlain, LOOKUP_TIMEOUT_MS, rowsByUuid } from './side-calls.js';
 
 export interface AppFlags extends ConnectionFlags {
   async?: boolean;
@@ -97,9 +95,9 @@ export class App {
     // Beside the sessions: with --sim, in its throwaway directory, so a simulator's port never stays cached.
     this.capabilities = new Capabilities({
       registry: this.registry,
-      cache: new CapabilityCache(sessionDir),
+      cache: new CapabilityCache(sessionDir, files),
       server: conn.server,
-      call: (api) => callPlain(this.registry, api, () => this.execContext(undefined, api, false, { timeoutMs: CAPABILITY_CALL_TIMEOUT_MS })),
+      call: async (api) => (await import('./side-calls.js')).callPlain(this.registry, api, () => this.execContext(undefined, api, false, { timeoutMs: CAPABILITY_CALL_TIMEOUT_MS })),
     });
     this.session = {
       ...stored,
@@ -202,7 +200,10 @@ export class App {
         ...(this.conn.profile !== undefined ? { policySource: `confirm=${this.conn.confirm} of profile ${this.conn.profile}` } : {}),
         server: this.conn.server,
         unsupported: () => this.capabilities.unsupported(),
-        lookup: (ref, uuids, signal) => rowsByUuid(this.registry, ref.queryApi, uuids, () => this.execContext(signal, ref.queryApi, false, { timeoutMs: LOOKUP_TIMEOUT_MS })),
+        lookup: async (ref, uuids, signal) => {
+          const { rowsByUuid, LOOKUP_TIMEOUT_MS } = await import('./side-calls.js');
+          return rowsByUuid(this.registry, ref.queryApi, uuids, () => this.execContext(signal, ref.queryApi, false, { timeoutMs: LOOKUP_TIMEOUT_MS }));
+        },
       }),
       confirm: this.terminalConfirm(),
       showResult,
@@ -218,7 +219,7 @@ export class App {
     const stdin = this.io.stdin as NodeJS.ReadStream;
     if (!stdin.isTTY || this.io.stderr.isTTY !== true) return undefined;
     const color = colorEnabled(this.io.env, true);
-    return (message, signal) => askConfirm(message, { stdin, stdout: this.io.stderr, color }, signal);
+    return async (message, signal) => (await import('../repl/confirm-prompt.js')).askConfirm(message, { stdin, stdout: this.io.stderr, color }, signal);
   }
 
   /** The call is over: erase the spinner before anything is printed. */

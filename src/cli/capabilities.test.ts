@@ -2,11 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CapabilityCache } from '../config/capability-cache.js';
+import { CapabilityCache as Cache } from '../config/capability-cache.js';
+import { configFiles } from '../config/config-files.js';
+import { systemIdentity } from './system.js';
 import { loadRegistry } from '../schema/registry.js';
 import { Capabilities } from './capabilities.js';
 
 const registry = loadRegistry();
+const files = configFiles({ me: systemIdentity() });
+class CapabilityCache extends Cache {
+  constructor(dir: string) {
+    super(dir, files);
+  }
+}
 const SERVER = '10.0.0.1:8080';
 let dir: string;
 beforeEach(() => {

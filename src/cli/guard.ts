@@ -11,7 +11,7 @@ import { clip } from '../parse/echo.js';
 import type { PlannedRequest } from '../plan/request.js';
 import { changesState, isDestructive } from '../schema/destructive.js';
 import type { Registry } from '../schema/registry.js';
-import { confirmQuestion, type RowLookup } from './call-targets.js';
+import type { RowLookup } from './call-targets.js';
 
 /** Asks a yes/no question on the terminal; undefined when cancelled (Ctrl-C, Esc). */
 export type ConfirmPrompt = (message: string, signal?: AbortSignal) => Promise<boolean | undefined>;
@@ -72,6 +72,7 @@ export function createGuard(deps: GuardDeps): CallGuard {
     if (!confirm) {
       throw new UsageError(`${api.name} ${why}; there is no terminal to confirm it on, so nothing was sent`, 'add --yes (-y) to run it without asking');
     }
+    const { confirmQuestion } = await import('./call-targets.js');
     const question = await confirmQuestion(deps.registry, api, cmd, deps.lookup, signal);
     const answer = await confirm(question, signal);
     if (answer === undefined) {

@@ -1,8 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CAPABILITY_FILE, CapabilityCache, MAX_SERVERS, type NodeCapabilities } from './capability-cache.js';
+import { systemIdentity } from '../cli/system.js';
+import { CAPABILITY_FILE, CapabilityCache as Cache, MAX_SERVERS, type NodeCapabilities } from './capability-cache.js';
+import { configFiles } from './config-files.js';
+
+const files = configFiles({ me: systemIdentity() });
+/** The cache on real files with this process's identity. */
+class CapabilityCache extends Cache {
+  constructor(dir: string) {
+    super(dir, files);
+  }
+}
 
 let dir: string;
 beforeEach(() => {
@@ -55,18 +65,15 @@ describe('CapabilityCache', () => {
     expect(await c.get('c:1')).toEqual(entry());
   });
 
-  it('leaves no temp file and the old file whole when the write fails', async () => {
+  it('is a config file like the others: a cache file that is a link is refused, never followed', async () => {
     const c = new CapabilityCache(dir);
     await c.put('a:1', entry());
-    const before = readFileSync(c.path, 'utf8');
-    const failing = new CapabilityCache(dir, {
-      ...(await import('node:fs/promises')),
-      rename: async () => {
-        throw Object.assign(new Error('EIO'), { code: 'EIO' });
-      },
-    } as never);
-    await expect(failing.put('b:1', entry())).rejects.toThrow(/EIO/);
-    expect(readFileSync(c.path, 'utf8')).toBe(before);
-    expect(readdirSync(dir)).toEqual([CAPABILITY_FILE]);
+    const elsewhere = join(dir, '..', 'elsewhere.json');
+    writeFileSync(elsewhere, readFileSync(c.path));
+    rmSync(c.path);
+    symlinkSync(elsewhere, c.path);
+    await expect(c.get('a:1')).rejects.toThrow(/link/);
+    await expect(c.put('b:1', entry())).rejects.toThrow(/link/);
+    expect(JSON.parse(readFileSync(elsewhere, 'utf8')).servers['b:1']).toBeUndefined();
   });
 });
