@@ -1,11 +1,8 @@
 // One process's long-lived pieces, created lazily: resolved connection, session store, transport,
 // webhook receiver, password prompt, what the node supports (learnt at login) and the guard before
 // each call. Builds the runner's deps; closes everything at the end.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { configFiles, type ConfigFiles } from '../config/config-files.js';
-import { resolveConnection, type ConnectionFlags, type ProfilesData, type ResolvedConnection } from '../config/connection.js';
-import { cliHome } from '../config/paths.js';
+import type { ConfigFiles } from '../config/config-files.js';
+import type { ResolvedConnection } from '../config/connection.js';
 import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
 import { readCaFile } from '../execute/ca-file.js';
 import { randomJobUuid, systemClock, type ExecContext, type SessionProvider } from '../execute/executor.js';
@@ -24,13 +21,9 @@ import { CapabilityCache } from '../config/capability-cache.js';
 import { Capabilities, CAPABILITY_CALL_TIMEOUT_MS } from './capabilities.js';
 import { createGuard, type ConfirmPrompt } from './guard.js';
 import { colorEnabled } from './output-choice.js';
+import { resolveFor, type AppFlags } from './resolve.js';
 
-export interface AppFlags extends ConnectionFlags {
-  async?: boolean;
-  webhook?: boolean;
-  /** A login reads its password from stdin (one line). */
-  passwordStdin?: boolean;
-}
+export { appFlags, type AppFlags } from './resolve.js';
 
 /** Chosen by the composition root, not by the user. */
 export interface AppOptions {
@@ -42,19 +35,6 @@ export interface AppOptions {
    * and exit costs would slow down by ~150 ms.
    */
   transport?: 'undici' | 'node';
-}
-
-const text = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** The App's flags out of parsed global options (strings and true, by the option table's keys). */
-export function appFlags(flags: Readonly<Record<string, string | boolean | undefined>>): AppFlags {
-  const out: AppFlags = {};
-  for (const k of ['host', 'port', 'ca', 'profile', 'session', 'timeout', 'readTimeout'] as const) {
-    const v = text(flags[k]);
-    if (v !== undefined) out[k] = v;
-  }
-  for (const k of ['https', 'insecure', 'async', 'webhook', 'passwordStdin'] as const) if (flags[k] === true) out[k] = true;
-  return out;
 }
 
 /** Options of one line that change how it executes. */
@@ -110,15 +90,8 @@ export class App {
 
   /** Resolves the connection (flags > env > profile > defaults); profiles load only when they exist. */
   static async create(io: CliIO, flags: AppFlags, options: AppOptions = {}): Promise<App> {
-    const dir = cliHome(io.env, io.homedir);
-    const files = configFiles({ me: io.identity, warn: (line) => io.stderr.write(`${line}\n`) });
-    let profiles: ProfilesData = { profiles: {} };
-    const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
-    if (wantsProfile || existsSync(join(dir, 'profiles.json'))) {
-      const { openProfiles } = await import('../config/profiles.js');
-      profiles = (await openProfiles(dir, files)).data();
-    }
-    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir, options.sessionDir ?? dir, options.transport ?? 'node', files);
+    const { dir, files, conn } = await resolveFor(io, flags, (line) => io.stderr.write(`${line}\n`));
+    return new App(io, conn, flags, dir, options.sessionDir ?? dir, options.transport ?? 'node', files);
   }
 
   /** Set by --sim: shown above the shell's first prompt. */

@@ -31,12 +31,9 @@ export class Capabilities {
 
   constructor(private readonly deps: CapabilityDeps) {}
 
-  /** The APIs the node is known not to support (cached for this process); undefined when unknown. */
+  /** The APIs the node is known not to support (read once per process); undefined when unknown. */
   unsupported(): Promise<KnownUnsupported | undefined> {
-    this.known ??= this.deps.cache.get(this.deps.server).then(
-      (c) => (c?.unsupported && c.registryVersion === this.deps.registry.version ? { apis: new Set(c.unsupported), version: c.version } : undefined),
-      () => undefined,
-    );
+    this.known ??= knownUnsupported(this.deps.cache, this.deps.server, this.deps.registry);
     return this.known;
   }
 
@@ -69,6 +66,19 @@ export class Capabilities {
       checkedAt: (this.deps.now?.() ?? new Date()).toISOString(),
     };
     await cache.put(server, entry);
+  }
+}
+
+/**
+ * What the cache knows the server does not support; undefined when it knows nothing (no entry, a
+ * list made against another registry, no list, or a file that cannot be read).
+ */
+export async function knownUnsupported(cache: CapabilityCache, server: string, registry: Registry): Promise<KnownUnsupported | undefined> {
+  try {
+    const c = await cache.get(server);
+    return c?.unsupported && c.registryVersion === registry.version ? { apis: new Set(c.unsupported), version: c.version } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -76,7 +76,7 @@ describe('a destructive API asks first', () => {
     expect(sim.store.get('VmInstanceInventory', vm.uuid)).toBeUndefined();
   });
 
-  it('in one-shot mode on a terminal: y sends it (exit 0), n does not (exit 2)', async () => {
+  it('in one-shot mode on a terminal: y sends it (exit 0), n does not (exit 2), Ctrl-C neither (130)', async () => {
     const sim = await simulator();
     const env = fx.home().env();
     await logIn(sim.port, env);
@@ -88,6 +88,13 @@ describe('a destructive API asks first', () => {
     no.send('n');
     expect((await no.waitExit()).exitCode).toBe(2);
     expect(await no.waitFor(/Not sent: DestroyVmInstance was not confirmed\./)).toBeTruthy();
+    expect(sim.store.get('VmInstanceInventory', vm.uuid)?.state).toBe('Stopped');
+
+    const cancel = ask();
+    await cancel.waitFor(/\(y\/N\)/);
+    cancel.send(KEY.ctrlC);
+    expect((await cancel.waitExit()).exitCode).toBe(130);
+    await cancel.waitFor(/Interrupted; nothing was sent/);
     expect(sim.store.get('VmInstanceInventory', vm.uuid)?.state).toBe('Stopped');
 
     const yes = ask();
