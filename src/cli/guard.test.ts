@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfirmPolicy } from '../config/confirm-policy.js';
 import { exitCodeFor } from '../errors/cli-error.js';
+import { AuthError } from '../execute/errors.js';
 import { renderError } from '../errors/report.js';
 import { parseLine } from '../parse/parser.js';
 import { planLine, registry } from '../plan/testing.js';
@@ -9,7 +10,7 @@ import { createGuard, needsConfirm, type GuardDeps } from './guard.js';
 const VM = 'f97143d60f1042c9badd9a1336d3c105';
 
 /** A guard over fakes; `asked` records questions, `looked` lookups. */
-function setup(o: { policy?: ConfirmPolicy; unsupported?: string[]; answer?: boolean | undefined; rows?: unknown[] } = {}) {
+function setup(o: { policy?: ConfirmPolicy; unsupported?: string[]; answer?: boolean | undefined; rows?: unknown[]; lookupFails?: Error } = {}) {
   const asked: string[] = [];
   const looked: string[] = [];
   const deps: GuardDeps = {
@@ -19,6 +20,7 @@ function setup(o: { policy?: ConfirmPolicy; unsupported?: string[]; answer?: boo
     unsupported: async () => (o.unsupported ? { apis: new Set(o.unsupported), version: '4.8.0' } : undefined),
     lookup: async (ref, uuids) => {
       looked.push(`${ref.queryApi} ${uuids.join(',')}`);
+      if (o.lookupFails) throw o.lookupFails;
       return o.rows ?? [];
     },
   };
@@ -45,6 +47,13 @@ describe('the guard before sending', () => {
     expect(await g.check(`DestroyVmInstance uuid=${VM}`)).toBe('sent');
     expect(g.looked).toEqual([`QueryVmInstance ${VM}`]);
     expect(g.asked).toEqual(['Destroy VM instance web-02 (Running, 10.0.0.12)?']);
+  });
+
+  it('without a session it asks nothing and names the call, not its lookup (exit 4)', async () => {
+    const g = setup({ lookupFails: AuthError.notLoggedIn('QueryVmInstance', 'ops') });
+    const r = await g.check(`DestroyVmInstance uuid=${VM}`);
+    expect(r).toMatch(/^4 Error: DestroyVmInstance needs a session and you are not logged in\n.*LogInByAccount accountName=ops/);
+    expect(g.asked).toEqual([]);
   });
 
   it('no is exit 2 (not sent); Ctrl-C is 130', async () => {

@@ -5,7 +5,7 @@
 // default), `always` (every call that changes something) or `never`. --dry-run and --curl never reach it.
 import type { ConfirmPolicy } from '../config/confirm-policy.js';
 import { CliError, UsageError } from '../errors/cli-error.js';
-import { InterruptedError } from '../execute/errors.js';
+import { AuthError, InterruptedError } from '../execute/errors.js';
 import type { CommandNode } from '../parse/ast.js';
 import { clip } from '../parse/echo.js';
 import type { PlannedRequest } from '../plan/request.js';
@@ -73,7 +73,10 @@ export function createGuard(deps: GuardDeps): CallGuard {
       throw new UsageError(`${api.name} ${why}; there is no terminal to confirm it on, so nothing was sent`, 'add --yes (-y) to run it without asking');
     }
     const { confirmQuestion } = await import('./call-targets.js');
-    const question = await confirmQuestion(deps.registry, api, cmd, deps.lookup, signal);
+    const question = await confirmQuestion(deps.registry, api, cmd, deps.lookup, signal).catch((e: unknown) => {
+      // The lookup found no session: say so of the call the user typed, not of the lookup's query.
+      throw e instanceof AuthError && e.kind === 'not-logged-in' ? Object.assign(AuthError.notLoggedIn(api.name), { next: e.next }) : e;
+    });
     const answer = await confirm(question, signal);
     if (answer === undefined) {
       const e = new InterruptedError(undefined, false);

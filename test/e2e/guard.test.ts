@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { startPartialNode } from '../integration/partial-node.js';
-import { Fixture, KEY, re, runOneShot, type ScreenShell } from './pty.js';
+import { Fixture, KEY, re, runOneShot, typeLine, type ScreenShell } from './pty.js';
 
 const fx = new Fixture();
 afterEach(() => fx.cleanup());
@@ -26,14 +26,6 @@ function vmIn(sim: Simulator, state: string): { uuid: string; name: string; ip: 
 async function logIn(port: number, env: Record<string, string>): Promise<void> {
   const r = await runOneShot(['--port', String(port), 'LogInByAccount', 'accountName=admin', 'password=password'], env);
   expect(r.code, r.stderr).toBe(0);
-}
-
-async function typeLine(s: ScreenShell, prompt: string, line: string): Promise<number> {
-  s.send(line);
-  await s.waitForCursorRow(`${prompt}${line}`);
-  const from = await s.mark();
-  s.send(KEY.enter);
-  return from;
 }
 
 describe('a destructive API asks first', () => {

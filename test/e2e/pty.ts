@@ -256,6 +256,18 @@ export function runOneShot(args: string[], env: Record<string, string>): Promise
   });
 }
 
+/**
+ * Types a line at `prompt`, waits until it shows, presses Enter; returns the row the line is on (pass
+ * it as `from` to read what the command printed).
+ */
+export async function typeLine(s: ScreenShell, prompt: string, line: string): Promise<number> {
+  s.send(line);
+  await s.waitForCursorRow(`${prompt}${line}`);
+  const from = await s.mark();
+  s.send(KEY.enter);
+  return from;
+}
+
 /** Escapes text for use inside a RegExp. */
 export const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
