@@ -88,6 +88,8 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       if (v === undefined) throw new InterruptedError();
       return v;
     },
+    // Questions too: the shell hands its keys to the question while it is open.
+    confirm: tty?.confirm ? (message) => tty!.confirm!(message, { color: colorEnabled(io.env, true) }) : undefined,
   });
   const quiet: RunnerDeps = { ...withShow(undefined), showResult: async () => undefined };
 
@@ -183,6 +185,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   }
 
   const table = completionTable('shell');
+  const unsupportedApis = async (): Promise<ReadonlySet<string> | undefined> => (await app.capabilities.unsupported())?.apis;
   const local: LocalValues = {
     results: () => history.list().map((e) => ({ value: String(e.n), label: `${e.api}, ${e.rows} row${e.rows === 1 ? '' : 's'}` })),
     jobs: () => jobs.list().map((j) => ({ value: String(j.n), label: `${j.state} ${j.api}${j.target ? ` ${j.target}` : ''}` })),
@@ -238,7 +241,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     output: io.stdout as NodeJS.WritableStream,
     registry: app.registry,
     values,
-    complete: (line, cursor, signal) => engineComplete(line, cursor, { registry: app.registry, values, signal, ...table, local }),
+    complete: (line, cursor, signal) => engineComplete(line, cursor, { registry: app.registry, values, signal, ...table, local, unsupportedApis }),
     prompt: () => prompt,
     notices: () => jobs.announcements(),
     beforeExit: () => {

@@ -7,12 +7,15 @@ import { API_ROOT } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef, ParamDef } from '../schema/types.js';
 
-/** `help <word>` that is not an API: the APIs whose names contain it, or the closest ones. */
-export function helpSearch(reg: Registry, word: string, width: number): string[] {
+/**
+ * `help <word>` that is not an API: the APIs whose names contain it, or the closest ones, among
+ * `names` (the registry's less those the node does not support).
+ */
+export function helpSearch(reg: Registry, word: string, width: number, names: readonly string[] = reg.apiNames()): string[] {
   const lower = word.toLowerCase();
-  const hits = reg.apiNames().filter((n) => n.toLowerCase().includes(lower));
+  const hits = names.filter((n) => n.toLowerCase().includes(lower));
   if (hits.length) return [`APIs matching '${word}':`, ...columns(hits, width - 2).map((l) => `  ${l}`), '', 'help <Api> shows its params.'];
-  const close = matchNames(word, reg.apiNames(), 8);
+  const close = matchNames(word, names, 8);
   return close.length ? [`no API named ${quoted(word)}; did you mean: ${close.slice(0, 8).join(', ')}?`] : [`no API matches ${quoted(word)}`];
 }
 

@@ -38,6 +38,7 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
   opt({ long: '--curl', key: 'curl', scope: 'line', description: 'print the equivalent curl command; send nothing' }),
   opt({ long: '--show-secrets', key: 'showSecrets', scope: 'line', description: 'with --dry-run or --curl: show passwords and the session instead of "<hidden>"' }),
   opt({ long: '--password-stdin', key: 'passwordStdin', scope: 'process', description: 'a login reads its password from stdin (one line), not from argv or a terminal' }),
+  opt({ long: '--yes', short: '-y', key: 'yes', scope: 'line', description: 'do not ask before APIs that destroy data (needed without a terminal); for a script or shell: every line' }),
   opt({ long: '--output', short: '-o', key: 'output', value: '<format>', scope: 'line', valueKind: 'format', choices: OUTPUT_FORMATS, description: 'json | table | yaml | csv | value (default: json when piped, table for queries on a terminal)' }),
   opt({ long: '--columns', short: '-c', key: 'columns', value: '<list>', scope: 'line', valueKind: 'columns', description: 'columns to show, e.g. uuid,name,vmNics.ip (plain ones become the query fields=)' }),
   opt({ long: '--file', short: '-f', key: 'file', value: '<script>', scope: 'process', valueKind: 'file', description: 'run the commands of a script file, one per line ("-" for stdin)' }),

@@ -8,6 +8,7 @@ import { isPrimitiveType, type Registry } from '../schema/registry.js';
 import type { ApiDef, InventoryDef, ParamDef } from '../schema/types.js';
 import { analyze } from './analyze.js';
 import { matchNames } from './match.js';
+import { offeredApiNames, type UnsupportedSource } from './api-names.js';
 import { resourceOfField, resourceOfParam, type ResourceRef } from './resources.js';
 import { builtinCompletion, optionCompletion, optionValueCompletion } from './commands.js';
 import type { Analysis, BuiltinCompletion, Candidate, Completion, LineShape, LocalValues, OptionCompletion, ValueSource } from './types.js';
@@ -25,6 +26,8 @@ export interface CompleteContext {
   builtins?: readonly BuiltinCompletion[];
   /** Profile names, the shell's jobs and results. */
   local?: LocalValues;
+  /** APIs the management node is known not to support: never offered as names. */
+  unsupportedApis?: UnsupportedSource;
 }
 
 /** The analyzer's view of the context: which words are options, which names are built-ins. */
@@ -57,7 +60,7 @@ export async function candidatesFor(a: Analysis, ctx: CompleteContext): Promise<
   const empty: Completion = { replaceFrom: a.replaceFrom, replaceTo: a.replaceTo, candidates: [] };
   if (a.kind === 'none') return empty;
   const reg = ctx.registry;
-  if (a.kind === 'api') return { ...empty, candidates: commandNames(reg, a.prefix, ctx.builtins ?? []) };
+  if (a.kind === 'api') return { ...empty, candidates: commandNames(reg, a.prefix, ctx.builtins ?? [], await offeredApiNames(reg, ctx.unsupportedApis)) };
   if (a.kind === 'option') return { ...empty, candidates: optionCompletion(a.prefix, ctx.options ?? []) };
   if (a.kind === 'optionValue') return optionValueCompletion(a, ctx);
   if (a.kind === 'builtin') return builtinCompletion(a, ctx, complete);
@@ -75,13 +78,13 @@ export async function candidatesFor(a: Analysis, ctx: CompleteContext): Promise<
 }
 
 /** Built-in and API names for the first word: built-ins first (they are few and short). */
-export function commandNames(reg: Registry, prefix: string, builtins: readonly BuiltinCompletion[]): Candidate[] {
+export function commandNames(reg: Registry, prefix: string, builtins: readonly BuiltinCompletion[], apiNames: readonly string[] = reg.apiNames()): Candidate[] {
   const visible = builtins.filter((b) => !b.hidden);
   const summary = new Map(visible.flatMap((b) => [b.name, ...(b.aliases ?? [])].map((n) => [n, b.summary] as const)));
   const lower = prefix.toLowerCase();
   const names = [...summary.keys()].filter((n) => /^[a-z]/.test(n) && n.startsWith(lower));
   const out: Candidate[] = names.map((n) => ({ value: n, group: 'builtin', description: summary.get(n)!, final: true }));
-  const apis = matchNames(prefix, reg.apiNames());
+  const apis = matchNames(prefix, apiNames);
   // Fuzzy API matches (`qvmins`) only when no name starts with what was typed.
   const fuzzy = apis.length > 0 && !apis[0]!.toLowerCase().startsWith(lower);
   if (!(fuzzy && out.length)) for (const n of apis) out.push({ value: n, group: 'api', final: true });

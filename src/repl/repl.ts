@@ -14,6 +14,7 @@ import { redactLine } from '../plan/secrets.js';
 import { ReadlineInternals } from './readline-internals.js';
 import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
 import { SecretInput, secretPrompt } from './secret-input.js';
+import { askConfirm, KeyFeed } from './confirm-prompt.js';
 
 export interface ReplDeps {
   input: NodeJS.ReadableStream;
@@ -55,6 +56,8 @@ export interface ReplDeps {
 export interface ShellTerminal {
   /** Asks for a hidden value (a password); resolves undefined on Ctrl-C. Absent without a terminal. */
   readSecret?: (prompt: string) => Promise<string | undefined>;
+  /** Asks a yes/no question (y/N); resolves undefined on Ctrl-C or Esc. Absent without a terminal. */
+  confirm?: (message: string, opts?: { color?: boolean }) => Promise<boolean | undefined>;
   /** Shows text a screenful at a time (space: page, enter: line, q: quit); resolves when done. */
   page(text: string): Promise<void>;
   /** Leaves the shell once the command returns. */
@@ -97,6 +100,8 @@ export function startRepl(deps: ReplDeps): Repl {
   /** A hidden value being typed for the running command: keys go here, never echoed or replayed. */
   let secret: { input: SecretInput; resolve: (v: string | undefined) => void } | undefined;
   let pager: Pager | undefined;
+  /** A yes/no question open for the running command: once `open`, its keys go to the question only. */
+  let asking: { feed: KeyFeed; open: boolean } | undefined;
   let closing = false;
   let finished = false;
   let exitByCommand = false;
@@ -233,8 +238,25 @@ export function startRepl(deps: ReplDeps): Repl {
     });
   }
 
+  /**
+   * Hands the keyboard to enquirer for one question: keys typed from now on reach it (Ctrl-C answers
+   * it, never aborts the command); keys typed before the question shows (a pasted line behind the
+   * command) stay queued for the next prompt: nothing answers a question it did not see.
+   */
+  function confirm(message: string, opts: { color?: boolean } = {}): Promise<boolean | undefined> {
+    if (!running || secret || asking) return Promise.resolve(undefined);
+    const q = { feed: new KeyFeed(), open: false };
+    asking = q;
+    const shown = (): void => void (q.open = true);
+    return askConfirm(message, { stdin: q.feed.stream, stdout: deps.output, color: opts.color ?? false }, running.ctl.signal, shown).finally(() => {
+      if (asking === q) asking = undefined;
+      q.feed.close();
+    });
+  }
+
   function keyWhileBusy(s: string | undefined, key: KeyInfo | undefined): void {
     if (secret) return secretKey(s, key);
+    if (asking?.open) return asking.feed.key(s, key);
     const run = running!;
     if (key?.ctrl && key.name === 'c') {
       pendingKeys.length = 0;
@@ -375,7 +397,7 @@ export function startRepl(deps: ReplDeps): Repl {
     rl.close();
   }
 
-  const tty: ShellTerminal = { page, exit, width, height, ...(terminal ? { readSecret } : {}) };
+  const tty: ShellTerminal = { page, exit, width, height, ...(terminal ? { readSecret, confirm } : {}) };
 
   async function execute(line: string): Promise<void> {
     if (line.trim() === '') return afterRun();

@@ -53,7 +53,10 @@ describe('parallel processes keep every change', () => {
     const kept = Object.values(servers).flatMap((s) => Object.keys(s.accounts));
     expect(kept.sort()).toEqual(Array.from({ length: PARALLEL }, (_, i) => `user${i}`).sort());
     expect(Object.keys(servers).sort()).toEqual([`127.0.0.1:${sim.port}`, `localhost:${sim.port}`]);
-    expect(readdirSync(home).sort()).toEqual(['sessions.json']);
+    // Each login also records what the server supports (capabilities.json), under the same rules.
+    const caps = JSON.parse(readFileSync(join(home, 'capabilities.json'), 'utf8')).servers as Record<string, unknown>;
+    expect(Object.keys(caps).sort()).toEqual([`127.0.0.1:${sim.port}`, `localhost:${sim.port}`]);
+    expect(readdirSync(home).sort()).toEqual(['capabilities.json', 'sessions.json']);
   });
 
   it(`${PARALLEL} profile adds at once: every profile is kept`, async () => {
