@@ -115,16 +115,17 @@ describe('state transitions', () => {
     expect((await ok(sim, ...action(uuid, 'startVmInstance'))).inventory.state).toBe('Running');
   });
 
-  it('refuses APIs the state does not allow with VM.1010 and ZStack-style details', async () => {
+  it("refuses APIs the state does not allow: the API's own code caused by VM.1010, with ZStack-style details", async () => {
     const { uuid } = await createVm('refused-1', { strategy: 'CreateStopped' });
     const pause = await fails(sim, ...action(uuid, 'pauseVmInstance'));
-    expect(pause.code).toBe('VM.1010');
-    expect(pause.details).toBe(
-      "current vm instance state[Stopped] doesn't allow to proceed message[APIPauseVmInstanceMsg], allowed states are [Running]",
-    );
-    expect((await fails(sim, ...action(uuid, 'resumeVmInstance'))).code).toBe('VM.1010');
-    expect((await fails(sim, ...action(uuid, 'rebootVmInstance'))).details).toMatch(/allowed states are \[Running, Crashed, NoState\]/);
-    expect((await fails(sim, ...action(uuid, 'recoverVmInstance'))).code).toBe('VM.1010');
+    const details = "current vm instance state[Stopped] doesn't allow to proceed message[APIPauseVmInstanceMsg], allowed states are [Running]";
+    expect(pause).toMatchObject({ code: 'VM.1012', details, cause: { code: 'VM.1010', details } });
+    expect(await fails(sim, ...action(uuid, 'resumeVmInstance'))).toMatchObject({ code: 'VM.1013', cause: { code: 'VM.1010' } });
+    const reboot = await fails(sim, ...action(uuid, 'rebootVmInstance'));
+    expect(reboot).toMatchObject({ code: 'VM.1003', cause: { code: 'VM.1010' } });
+    expect(reboot.details).toMatch(/allowed states are \[Running, Crashed, NoState\]/);
+    expect(await fails(sim, ...action(uuid, 'recoverVmInstance'))).toMatchObject({ code: 'SYS.1006', cause: { code: 'VM.1010' } });
+    expect(await fails(sim, ...action(uuid, 'expungeVmInstance'))).toMatchObject({ code: 'SYS.1006', cause: { code: 'VM.1010' } });
     expect((await vm(uuid)).state).toBe('Stopped');
   });
 
@@ -134,7 +135,8 @@ describe('state transitions', () => {
     const destroyed = await runDelete(`/vm-instances/${inv.uuid as string}`);
     expect(destroyed).toEqual({});
     expect((await vm(inv.uuid)).state).toBe('Destroyed');
-    expect((await fails(sim, ...action(inv.uuid, 'startVmInstance'))).code).toBe('VM.1010');
+    expect(await fails(sim, ...action(inv.uuid, 'startVmInstance'))).toMatchObject({ code: 'VM.1001', cause: { code: 'VM.1010' } });
+    expect(await fails(sim, ...action(inv.uuid, 'stopVmInstance'))).toMatchObject({ code: 'VM.1002', cause: { code: 'VM.1010' } });
     expect((await ok(sim, ...action(inv.uuid, 'recoverVmInstance'))).inventory.state).toBe('Stopped');
     await runDelete(`/vm-instances/${inv.uuid as string}`);
     expect(await ok(sim, ...action(inv.uuid, 'expungeVmInstance'))).toEqual({});
@@ -158,7 +160,7 @@ describe('state transitions', () => {
       const destroy = await send(slow, 'DELETE', `/vm-instances/${running.uuid as string}`, { session: s });
       await slow.idle();
       const startResult = await send(slow, 'GET', jobPath(start.json.location));
-      expect(startResult.json.error.code).toBe('VM.1010');
+      expect(startResult.json.error).toMatchObject({ code: 'VM.1001', cause: { code: 'VM.1010' } });
       expect(startResult.json.error.details).toMatch(/state\[Stopping\]/);
       expect((await send(slow, 'GET', jobPath(destroy.json.location))).status).toBe(200);
       expect((await send(slow, 'GET', jobPath(stop.json.location))).json.error.code).toBe('SYS.1006');
@@ -216,6 +218,6 @@ describe('other VM APIs', () => {
     await ok(sim, ...action(inv.uuid, 'stopVmInstance'));
     const refused = await send(sim, 'GET', `/vm-instances/${inv.uuid as string}/console-addresses`, { session });
     expect(refused.status).toBe(503);
-    expect(refused.json.error.code).toBe('VM.1010');
+    expect(refused.json.error).toMatchObject({ code: 'SYS.1006', cause: { code: 'VM.1010' } });
   });
 });

@@ -15,15 +15,15 @@ const DERIVED: Record<string, { inventory: string; key: string; pick?: string }>
   'AffinityGroupInventory.usages': { inventory: 'AffinityGroupUsageInventory', key: 'affinityGroupUuid' },
 };
 
-type FieldPlan =
+export type FieldPlan =
   | { name: string; how: 'plain' }
   | { name: string; how: 'date' }
   | { name: string; how: 'nested'; inventory: string; ownKey: string; key: string; list: boolean; pick?: string };
 
 /** Nested inventories are rendered this deep at most (a VM's nics, but not the nics' own lists' lists). */
-const MAX_DEPTH = 2;
+export const MAX_DEPTH = 2;
 
-interface Plan {
+export interface Plan {
   fields: FieldPlan[];
   /** For the schema map: the kind, and the fields that hold rendered inventories. */
   shape: Shape;
@@ -45,7 +45,7 @@ export class Renderer {
   render(inventory: string, row: Row, fields?: readonly string[], depth = 0): Record<string, unknown> {
     const kind = typeof row.__kind === 'string' ? row.__kind : inventory;
     const out: Record<string, unknown> = {};
-    const plan = this.plan(kind);
+    const plan = this.planOf(kind);
     this.schema.note(out, plan.shape);
     for (const p of plan.fields) {
       if (fields && !fields.includes(p.name)) continue;
@@ -70,7 +70,8 @@ export class Renderer {
     return out;
   }
 
-  private plan(inventory: string): Plan {
+  /** How rows of `inventory` render: fields in order, and how each is made (shared with the text writer). */
+  planOf(inventory: string): Plan {
     const known = this.plans.get(inventory);
     if (known) return known;
     const plan: FieldPlan[] = [];

@@ -9,6 +9,7 @@ import { addBackupStorage, addPrimaryStorage, attachBackupStorageToZone, attachP
 import { addTag } from '../model/tags.js';
 import { addVm, placeVm } from '../model/vms.js';
 import { addSnapshot, addVolume } from '../model/volumes.js';
+import type { Access } from '../auth/access.js';
 import type { Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
 import type { SeedClock } from './clock.js';
@@ -26,7 +27,7 @@ const STATES = [
 ] as const;
 const ON_HOST = new Set(['Running', 'Paused', 'Crashed', 'Unknown']);
 
-export function seedDemo(store: Store, clock: SeedClock): void {
+export function seedDemo(store: Store, clock: SeedClock, access: Access): void {
   const uuid = (r: Row): string => String(r.uuid);
   addAccount(store, { name: 'tenant-a', password: 'password', description: 'a normal account for demos' });
   const admin = store.find('AccountInventory', 'name', 'admin')[0]!;
