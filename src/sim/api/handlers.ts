@@ -5,6 +5,7 @@ import { authHandlers } from './auth.js';
 import type { Handler } from './context.js';
 import { notSimulated } from './errors.js';
 import { imageHandlers } from './image.js';
+import { imageTemplateHandlers } from './image-templates.js';
 import { infoHandlers } from './info.js';
 import { infraHandlers } from './infra.js';
 import { networkHandlers } from './network.js';
@@ -13,7 +14,11 @@ import { queryHandler } from './query.js';
 import { storageHandlers } from './storage.js';
 import { tagHandlers } from './tags.js';
 import { vmHandlers } from './vm.js';
+import { vmCandidateHandlers } from './vm-candidates.js';
+import { vmDeviceHandlers } from './vm-devices.js';
+import { vmSettingHandlers } from './vm-settings.js';
 import { volumeHandlers } from './volume.js';
+import { volumeDataHandlers } from './volume-data.js';
 
 const HANDLERS: Record<string, Handler> = {
   ...authHandlers,
@@ -22,11 +27,16 @@ const HANDLERS: Record<string, Handler> = {
   ...networkHandlers,
   ...storageHandlers,
   ...imageHandlers,
+  ...imageTemplateHandlers,
   ...offeringHandlers,
   ...affinityHandlers,
   ...tagHandlers,
   ...vmHandlers,
+  ...vmSettingHandlers,
+  ...vmDeviceHandlers,
+  ...vmCandidateHandlers,
   ...volumeHandlers,
+  ...volumeDataHandlers,
 };
 
 const unsimulated: Handler = (call) => {

@@ -1,5 +1,5 @@
 // Volume APIs: create/delete/recover/expunge data volumes, attach/detach, resize, state/update, snapshots.
-import { addSnapshot, addVolume, nextDeviceId } from '../model/volumes.js';
+import { addSnapshot, addVolume, nextDeviceId, removeSnapshot, removeSnapshotsOf, revertToSnapshot } from '../model/volumes.js';
 import { removeTagsOf } from '../model/tags.js';
 import type { Row } from '../store/table.js';
 import type { Call, Handler } from './context.js';
@@ -105,7 +105,7 @@ const recover: Handler = (call) => {
 const expunge: Handler = (call) => {
   const vol = volumeOf(call, 'uuid', 'Data');
   if (vol.status !== 'Deleted') throw operationError(`volume[uuid:${String(vol.uuid)}] must be deleted before it is expunged (status: ${String(vol.status)})`);
-  call.store.removeWhere('VolumeSnapshotInventory', 'volumeUuid', vol.uuid);
+  removeSnapshotsOf(call.store, String(vol.uuid));
   call.store.remove(VOL, String(vol.uuid));
   removeTagsOf(call.store, String(vol.uuid));
   return {};
@@ -134,8 +134,15 @@ export const volumeHandlers: Record<string, Handler> = {
   ChangeVolumeState: stateChanger(VOL),
   UpdateVolumeSnapshot: updater('VolumeSnapshotInventory', ['name', 'description']),
   DeleteVolumeSnapshot: (call) => {
+    removeSnapshot(call.store, call.must('VolumeSnapshotInventory', call.need('uuid')));
+    return {};
+  },
+  RevertVolumeFromSnapshot: (call) => {
     const snap = call.must('VolumeSnapshotInventory', call.need('uuid'));
-    call.store.remove('VolumeSnapshotInventory', String(snap.uuid));
+    const vol = call.must(VOL, String(snap.volumeUuid));
+    const vm = typeof vol.vmInstanceUuid === 'string' ? call.store.get('VmInstanceInventory', vol.vmInstanceUuid) : undefined;
+    if (vm && vm.state !== 'Stopped') throw operationError(`unable to revert volume[uuid:${String(vol.uuid)}] to snapshot[uuid:${String(snap.uuid)}]: its vm[uuid:${String(vm.uuid)}] is ${String(vm.state)}, it must be Stopped`);
+    revertToSnapshot(call.store, snap);
     return {};
   },
   GetDataVolumeAttachableVm: (call) => {

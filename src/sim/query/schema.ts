@@ -16,6 +16,7 @@ export type JsonSchema = Record<string, string>;
 const OTHER_CLASSES: Record<string, string> = {
   CloneVmInstanceResults: 'org.zstack.header.vm.CloneVmInstanceResults',
   ErrorCode: 'org.zstack.header.errorcode.ErrorCode',
+  SnapshotLeafInventory: 'org.zstack.header.storage.snapshot.SnapshotLeafInventory',
 };
 
 /** Is the request asking for a schema? Header names arrive lower-cased; the value is compared case-insensitively. */

@@ -60,8 +60,9 @@ export class RowText {
     const q = JSON.stringify;
     const lines: string[] = ["let s = '{', f = false, x, rs, i;"];
     const emit = (key: string, value: string): string => `s += (f ? ${q(`,${q(key)}:`)} : ${q(`${q(key)}:`)}) + ${value}; f = true;`;
-    for (const p of plan.fields) {
+    for (const [at, p] of plan.fields.entries()) {
       if (p.how === 'plain') lines.push(`x = row[${q(p.name)}]; if (x !== null && x !== undefined) { ${emit(p.name, 'V(x)')} }`);
+      else if (p.how === 'computed') lines.push(`x = P[${at}].make(row); if (x !== null && x !== undefined) { ${emit(p.name, 'V(x)')} }`);
       else if (p.how === 'date') lines.push(`x = row[${q(p.name)}]; if (typeof x === 'number') { ${emit(p.name, `'"' + D(x) + '"'`)} }`);
       else {
         const lookup = `rs = self.store.find(${q(p.inventory)}, ${q(p.key)}, x);`;
@@ -75,8 +76,13 @@ export class RowText {
       }
     }
     lines.push("return s + '}';");
-    const make = new Function('self', 'V', 'D', `return function wholeRow(row, depth) {\n${lines.join('\n')}\n};`) as (self: RowText, v: typeof valueText, d: typeof formatDate) => WholeRow;
-    return make(this, valueText, formatDate);
+    const make = new Function('self', 'V', 'D', 'P', `return function wholeRow(row, depth) {\n${lines.join('\n')}\n};`) as (
+      self: RowText,
+      v: typeof valueText,
+      d: typeof formatDate,
+      p: Plan['fields'],
+    ) => WholeRow;
+    return make(this, valueText, formatDate, plan.fields);
   }
 
   /** The schema entries of `row` rendered at `path` (only `fields` when given), as `"path":"class"` joined by commas. */
@@ -91,7 +97,15 @@ export class RowText {
     if (c.cls !== undefined) out += `${out === '' ? '' : ','}"${path}":"${c.cls}"`;
     if (depth >= MAX_DEPTH) return out;
     for (const p of c.plan.fields) {
-      if (p.how !== 'nested' || p.pick || (fields && !fields.includes(p.name))) continue;
+      if (fields && !fields.includes(p.name)) continue;
+      if (p.how === 'computed') {
+        for (const [at, kind] of p.kinds(p.make(row), `${path}.${p.name}`)) {
+          const cls = this.classes.serverClass(kind);
+          if (cls !== undefined) out += `${out === '' ? '' : ','}"${at}":"${cls}"`;
+        }
+        continue;
+      }
+      if (p.how !== 'nested' || p.pick) continue;
       const own = row[p.ownKey];
       if (own === null || own === undefined) continue;
       const rows = this.store.find(p.inventory, p.key, own);
@@ -111,8 +125,8 @@ export class RowText {
       const p = plan[i]!;
       if (fields && !fields.includes(p.name)) continue;
       let v: string;
-      if (p.how === 'plain') {
-        const x = row[p.name];
+      if (p.how === 'plain' || p.how === 'computed') {
+        const x = p.how === 'plain' ? row[p.name] : p.make(row);
         if (x === null || x === undefined) continue;
         v = valueText(x);
       } else if (p.how === 'date') {
