@@ -11,6 +11,7 @@ import { infraHandlers } from './infra.js';
 import { networkHandlers } from './network.js';
 import { offeringHandlers } from './offering.js';
 import { queryHandler } from './query.js';
+import { schedulerHandlers } from './scheduler.js';
 import { storageHandlers } from './storage.js';
 import { tagHandlers } from './tags.js';
 import { vmHandlers } from './vm.js';
@@ -31,6 +32,7 @@ const HANDLERS: Record<string, Handler> = {
   ...offeringHandlers,
   ...affinityHandlers,
   ...tagHandlers,
+  ...schedulerHandlers,
   ...vmHandlers,
   ...vmSettingHandlers,
   ...vmDeviceHandlers,

@@ -68,11 +68,8 @@ export const volumeDataHandlers: Record<string, Handler> = {
     call.store.update(VOL, String(vol.uuid), { actualSize: Math.round(Number(vol.size) * 0.2) + snaps });
     return call.inventory(VOL, String(vol.uuid));
   },
-  GetVolumeFormat: () => ({
-    formats: [
-      { format: 'qcow2', masterHypervisorType: 'KVM', supportingHypervisorTypes: ['KVM'] },
-      { format: 'raw', masterHypervisorType: 'KVM', supportingHypervisorTypes: ['KVM'] },
-    ],
+  GetVolumeFormat: (call) => ({
+    formats: ['qcow2', 'raw'].map((format) => call.typed({ format, masterHypervisorType: 'KVM', supportingHypervisorTypes: ['KVM'] }, 'VolumeFormatReplyStruct')),
   }),
   GetVolumeCapabilities: (call) => {
     const vol = call.must(VOL, call.need('uuid'));

@@ -59,6 +59,8 @@ const BY_PARENT: Record<string, [string, string]> = {
   UserPolicyRefInventory: ['userUuid', 'UserInventory'],
   IpRangeInventory: ['l3NetworkUuid', 'L3NetworkInventory'],
   UsedIpInventory: ['l3NetworkUuid', 'L3NetworkInventory'],
+  SchedulerJobSchedulerTriggerInventory: ['schedulerJobUuid', 'SchedulerJobInventory'],
+  SchedulerJobHistoryInventory: ['schedulerJobUuid', 'SchedulerJobInventory'],
 };
 
 export function permissionDenied(details: string): ApiError {
