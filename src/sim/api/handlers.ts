@@ -8,12 +8,15 @@ import { imageHandlers } from './image.js';
 import { imageTemplateHandlers } from './image-templates.js';
 import { infoHandlers } from './info.js';
 import { infraHandlers } from './infra.js';
+import { loadBalancerHandlers } from './load-balancer.js';
 import { networkHandlers } from './network.js';
 import { offeringHandlers } from './offering.js';
 import { queryHandler } from './query.js';
 import { schedulerHandlers } from './scheduler.js';
+import { securityGroupHandlers } from './security-group.js';
 import { storageHandlers } from './storage.js';
 import { tagHandlers } from './tags.js';
+import { vipHandlers } from './vip.js';
 import { vmHandlers } from './vm.js';
 import { vmCandidateHandlers } from './vm-candidates.js';
 import { vmDeviceHandlers } from './vm-devices.js';
@@ -26,6 +29,9 @@ const HANDLERS: Record<string, Handler> = {
   ...infoHandlers,
   ...infraHandlers,
   ...networkHandlers,
+  ...securityGroupHandlers,
+  ...vipHandlers,
+  ...loadBalancerHandlers,
   ...storageHandlers,
   ...imageHandlers,
   ...imageTemplateHandlers,

@@ -172,9 +172,14 @@ export function addNic(store: Store, vm: Row, ip: Row, deviceId: number, mac?: s
   return nic;
 }
 
-/** Removes a nic and frees its IPs. */
+/** Removes a nic and frees its IPs; the services using it let go of it (EIPs and port forwarding rules are detached). */
 export function removeNic(store: Store, nicUuid: string): void {
   for (const ip of store.find('UsedIpInventory', 'vmNicUuid', nicUuid)) releaseIp(store, String(ip.uuid));
+  for (const t of ['EipInventory', 'PortForwardingRuleInventory']) {
+    for (const r of store.find(t, 'vmNicUuid', nicUuid)) store.update(t, String(r.uuid), { vmNicUuid: null, guestIp: null });
+  }
+  store.removeWhere('VmNicSecurityGroupRefInventory', 'vmNicUuid', nicUuid);
+  store.removeWhere('LoadBalancerListenerVmNicRefInventory', 'vmNicUuid', nicUuid);
   store.remove('VmNicInventory', nicUuid);
   removeTagsOf(store, nicUuid);
 }

@@ -13,6 +13,8 @@ const DERIVED: Record<string, { inventory: string; key: string; pick?: string }>
   'PrimaryStorageInventory.attachedClusterUuids': { inventory: 'PrimaryStorageClusterRefInventory', key: 'primaryStorageUuid', pick: 'clusterUuid' },
   'BackupStorageInventory.attachedZoneUuids': { inventory: 'BackupStorageZoneRefInventory', key: 'backupStorageUuid', pick: 'zoneUuid' },
   'AffinityGroupInventory.usages': { inventory: 'AffinityGroupUsageInventory', key: 'affinityGroupUuid' },
+  'SecurityGroupInventory.attachedL3NetworkUuids': { inventory: 'SecurityGroupL3NetworkRefInventory', key: 'securityGroupUuid', pick: 'l3NetworkUuid' },
+  'LoadBalancerListenerInventory.vmNicRefs': { inventory: 'LoadBalancerListenerVmNicRefInventory', key: 'listenerUuid' },
   'SchedulerJobInventory.triggersUuid': { inventory: 'SchedulerJobSchedulerTriggerInventory', key: 'schedulerJobUuid', pick: 'schedulerTriggerUuid' },
   'SchedulerTriggerInventory.jobsUuid': { inventory: 'SchedulerJobSchedulerTriggerInventory', key: 'schedulerTriggerUuid', pick: 'schedulerJobUuid' },
 };
