@@ -30,8 +30,8 @@ afterAll(() => sim.close());
 
 describe('security groups', () => {
   it('are created with default rules, take rules with priorities, attach to L3s and hold nics', async () => {
-    const sg = (await post('/security-groups', { name: 'sg-web' })).inventory;
-    expect(sg).toMatchObject({ name: 'sg-web', state: 'Enabled', ipVersion: 4, attachedL3NetworkUuids: [] });
+    const sg = (await post('/security-groups', { name: 'sg-test' })).inventory;
+    expect(sg).toMatchObject({ name: 'sg-test', state: 'Enabled', ipVersion: 4, attachedL3NetworkUuids: [] });
     expect(sg.rules.map((r: { type: string; priority: number }) => `${r.type}:${r.priority}`).sort()).toEqual(['Egress:0', 'Ingress:0']);
     const withRules = (
       await post(`/security-groups/${sg.uuid as string}/rules`, {
@@ -56,7 +56,7 @@ describe('security groups', () => {
     const refs = (await query(sim, session, '/security-groups/vm-instances/nics', [['q', `vmNicUuid=${nic}`]])).inventories;
     expect(refs).toMatchObject([{ securityGroupUuid: sg.uuid, vmInstanceUuid: vm.uuid, priority: 1 }]);
     // Joins from nics and VMs reach the group.
-    expect((await query(sim, session, '/vm-instances/nics', [['q', 'securityGroupRef.securityGroup.name=sg-web'], ['fields', 'uuid']])).inventories).toEqual([{ uuid: nic }]);
+    expect((await query(sim, session, '/vm-instances/nics', [['q', 'securityGroupRef.securityGroup.name=sg-test'], ['fields', 'uuid']])).inventories).toEqual([{ uuid: nic }]);
 
     const rule = ingress[1].uuid as string;
     expect((await ok(sim, 'PUT', `/security-groups/rules/${rule}/actions`, { session, body: { changeSecurityGroupRule: { action: 'DROP', description: 'no ping' } } })).inventory).toMatchObject({ action: 'DROP', description: 'no ping' });

@@ -66,7 +66,7 @@ describe('operators', () => {
     expect(nul.length + notNul.length).toBe(total);
     expect(nul.every((v) => v.hostUuid === undefined)).toBe(true);
     expect(new Set(notNul.map((v) => v.state))).not.toContain('Stopped');
-    expect(names(await query(sim, session, '/volumes', [['q', 'primaryStorageUuid is null']]))).toEqual(['new-data-1']);
+    expect(names(await query(sim, session, '/volumes', [['q', 'primaryStorageUuid is null']]))).toEqual(['new-data-1', 'tenant-data-1']);
   });
 
   it('splits at the first operator in ZStack order, so a value holding an earlier operator is read differently', async () => {

@@ -4,6 +4,7 @@ import { affinityHandlers } from './affinity.js';
 import { authHandlers } from './auth.js';
 import type { Handler } from './context.js';
 import { notSimulated } from './errors.js';
+import { identityHandlers } from './identity.js';
 import { imageHandlers } from './image.js';
 import { imageTemplateHandlers } from './image-templates.js';
 import { infoHandlers } from './info.js';
@@ -26,6 +27,7 @@ import { volumeDataHandlers } from './volume-data.js';
 
 const HANDLERS: Record<string, Handler> = {
   ...authHandlers,
+  ...identityHandlers,
   ...infoHandlers,
   ...infraHandlers,
   ...networkHandlers,

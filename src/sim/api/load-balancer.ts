@@ -1,4 +1,5 @@
 // Load balancers on a VIP, their listeners (one per port and protocol) and the VM nics behind each listener.
+import { addListener, addLoadBalancer, addNicToListener } from '../model/network-services.js';
 import { releaseVip, useVip } from '../model/vips.js';
 import type { Row } from '../store/table.js';
 import type { Call, Handler } from './context.js';
@@ -34,7 +35,7 @@ export const loadBalancerHandlers: Record<string, Handler> = {
     const vip = call.must('VipInventory', call.need('vipUuid'));
     if (call.store.find(LB, 'vipUuid', vip.uuid).length > 0) throw operationError(`vip[uuid:${String(vip.uuid)}] already has a load balancer`);
     useVip(call.store, vip, 'LoadBalancer');
-    const row = call.store.insert(LB, { uuid: call.newUuid(), name: call.need('name'), description: call.str('description') ?? null, state: 'Enabled', type: call.str('type') ?? 'Shared', vipUuid: vip.uuid, serverGroupUuid: null });
+    const row = addLoadBalancer(call.store, { uuid: call.newUuid(), name: call.need('name'), description: call.str('description') ?? null, vip, type: call.str('type') ?? 'Shared' });
     applyCreationTags(call, String(row.uuid), LB);
     return call.inventory(LB, String(row.uuid));
   },
@@ -56,19 +57,15 @@ export const loadBalancerHandlers: Record<string, Handler> = {
     if (protocol === 'https' && !call.str('certificateUuid')) throw invalidArgument('an https listener needs a certificateUuid');
     const clash = call.store.find(LISTENER, 'loadBalancerUuid', lb.uuid).find((l) => l.loadBalancerPort === port && (l.protocol === 'udp') === (protocol === 'udp'));
     if (clash) throw operationError(`load balancer[uuid:${String(lb.uuid)}] already has listener[uuid:${String(clash.uuid)}] on port ${port}`);
-    const row = call.store.insert(LISTENER, {
+    const row = addListener(call.store, {
       uuid: call.newUuid(),
+      loadBalancerUuid: String(lb.uuid),
       name: call.need('name'),
       description: call.str('description') ?? null,
-      loadBalancerUuid: lb.uuid,
       instancePort,
       loadBalancerPort: port,
       protocol,
       securityPolicyType: call.str('securityPolicyType') ?? null,
-      serverGroupUuid: null,
-      aclRefs: [],
-      certificateRefs: [],
-      serverGroupRefs: [],
     });
     applyCreationTags(call, String(row.uuid), LISTENER);
     return call.inventory(LISTENER, String(row.uuid));
@@ -86,7 +83,7 @@ export const loadBalancerHandlers: Record<string, Handler> = {
     for (const nic of nics) {
       if (!ok.has(nic.uuid)) throw operationError(`nic[uuid:${String(nic.uuid)}] cannot serve listener[uuid:${String(listener.uuid)}]: it is already behind it, or not in the vip's zone on another l3 network`);
     }
-    for (const nic of nics) call.store.insert(NIC_REF, { id: call.store.nextSeq('LoadBalancerListenerVmNicRef'), listenerUuid: listener.uuid, vmNicUuid: nic.uuid, status: 'Active' });
+    for (const nic of nics) addNicToListener(call.store, String(listener.uuid), String(nic.uuid));
     return call.inventory(LISTENER, String(listener.uuid));
   },
   RemoveVmNicFromLoadBalancer: (call) => {

@@ -3,6 +3,7 @@
 // a start time, N times; cron), and jobs are added to triggers. The simulator runs a trigger's jobs when asked
 // (RunSchedulerTrigger, or triggerNow when a job is added), recording each run in the job history; it does not fire
 // triggers on the clock.
+import { addSchedulerJob, addSchedulerTrigger, JOB_TYPES, linkJobToTrigger } from '../model/scheduler.js';
 import { addSnapshot } from '../model/volumes.js';
 import type { Row } from '../store/table.js';
 import type { Call, Handler, Json } from './context.js';
@@ -15,14 +16,6 @@ const JOB = 'SchedulerJobInventory';
 const TRIGGER = 'SchedulerTriggerInventory';
 const REF = 'SchedulerJobSchedulerTriggerInventory';
 const HISTORY = 'SchedulerJobHistoryInventory';
-
-/** Job types the simulator runs: the inventory of their target and the server's job class. */
-const JOB_TYPES: Record<string, { target: string; className: string }> = {
-  startVm: { target: 'VmInstanceInventory', className: 'org.zstack.scheduler.StartVmInstanceJob' },
-  stopVm: { target: 'VmInstanceInventory', className: 'org.zstack.scheduler.StopVmInstanceJob' },
-  rebootVm: { target: 'VmInstanceInventory', className: 'org.zstack.scheduler.RebootVmInstanceJob' },
-  volumeSnapshot: { target: 'VolumeInventory', className: 'org.zstack.scheduler.CreateVolumeSnapshotJob' },
-};
 
 /** A Quartz cron expression: 6 or 7 fields (seconds first). */
 function checkCron(cron: string): void {
@@ -41,17 +34,7 @@ const createJob: Handler = (call) => {
     throw invalidArgument(`the target resource[uuid:${String(target.uuid)}] does not belong to the caller`);
   }
   const parameters = (call.params.parameters as Record<string, unknown> | undefined) ?? {};
-  const row = call.store.insert(JOB, {
-    uuid: call.newUuid(),
-    targetResourceUuid: target.uuid,
-    name: call.need('name'),
-    description: call.str('description') ?? null,
-    state: 'Enabled',
-    jobData: JSON.stringify({ targetResourceUuid: target.uuid, type, parameters }),
-    jobClassName: kind.className,
-    schedulerJobGroupUuids: [],
-    __type: type,
-  });
+  const row = addSchedulerJob(call.store, { uuid: call.newUuid(), name: call.need('name'), description: call.str('description') ?? null, type, targetResourceUuid: String(target.uuid), parameters });
   applyCreationTags(call, String(row.uuid), JOB);
   return call.inventory(JOB, String(row.uuid));
 };
@@ -91,8 +74,7 @@ function timingOf(call: Call): Timing {
 
 const createTrigger: Handler = (call) => {
   const type = call.need('schedulerType');
-  const row: Row = { uuid: call.newUuid(), name: call.need('name'), description: call.str('description') ?? null, schedulerType: type, jobGroupsUuid: [] };
-  call.store.insert(TRIGGER, { ...row, ...timingFields(type, timingOf(call), call.now()) });
+  const row = addSchedulerTrigger(call.store, { uuid: call.newUuid(), name: call.need('name'), description: call.str('description') ?? null, schedulerType: type, timing: timingFields(type, timingOf(call), call.now()) });
   applyCreationTags(call, String(row.uuid), TRIGGER);
   return call.inventory(TRIGGER, String(row.uuid));
 };
@@ -209,7 +191,7 @@ export const schedulerHandlers: Record<string, Handler> = {
     if (call.store.find(REF, 'schedulerJobUuid', job.uuid).some((r) => r.schedulerTriggerUuid === trigger.uuid)) {
       throw operationError(`scheduler job[uuid:${String(job.uuid)}] is already added to trigger[uuid:${String(trigger.uuid)}]`);
     }
-    const ref = call.store.insert(REF, { uuid: call.store.ids.uuid(), schedulerJobUuid: job.uuid, schedulerTriggerUuid: trigger.uuid });
+    const ref = linkJobToTrigger(call.store, String(job.uuid), String(trigger.uuid));
     if (call.bool('triggerNow')) fire(call, String(trigger.uuid), [String(job.uuid)]);
     return { inventory: call.render(REF, ref) };
   },

@@ -1,5 +1,6 @@
 // Security groups: the group (created with ZStack's default rules), its ingress/egress rules with priorities, the L3
 // networks it is attached to, and the VM nics in it (a nic can join only through an L3 the group is attached to).
+import { addNicToSecurityGroup, addSecurityGroup, addSecurityGroupRule, attachSecurityGroupToL3 } from '../model/network-services.js';
 import type { Row } from '../store/table.js';
 import type { Call, Handler, Json } from './context.js';
 import { invalidArgument, operationError } from './errors.js';
@@ -39,6 +40,7 @@ function nextPriority(call: Call, sgUuid: string, type: string): number {
   return rules.reduce((max, r) => Math.max(max, Number(r.priority)), 0) + 1;
 }
 
+/** Checks one rule of an AddSecurityGroupRule call and adds it at `priority`. */
 function addRule(call: Call, sg: Row, ao: Record<string, unknown>, priority: number): Row {
   const type = String(ao.type ?? '');
   if (type !== 'Ingress' && type !== 'Egress') throw invalidArgument(`rule type[${type}] must be Ingress or Egress`);
@@ -46,34 +48,27 @@ function addRule(call: Call, sg: Row, ao: Record<string, unknown>, priority: num
   if (!PROTOCOLS.includes(protocol)) throw invalidArgument(`rule protocol[${protocol}] must be one of [${PROTOCOLS.join(', ')}]`);
   const action = String(ao.action ?? 'ACCEPT');
   if (action !== 'ACCEPT' && action !== 'DROP') throw invalidArgument(`rule action[${action}] must be ACCEPT or DROP`);
-  for (const f of ['srcIpRange', 'dstIpRange']) if (typeof ao[f] === 'string') checkIpRange(ao[f], f);
-  if (typeof ao.dstPortRange === 'string') {
+  const text = (f: string): string | null => (typeof ao[f] === 'string' ? ao[f] : null);
+  for (const f of ['srcIpRange', 'dstIpRange']) if (text(f) !== null) checkIpRange(text(f)!, f);
+  if (text('dstPortRange') !== null) {
     if (protocol !== 'TCP' && protocol !== 'UDP') throw invalidArgument(`dstPortRange needs protocol TCP or UDP, not ${protocol}`);
-    checkPortRange(ao.dstPortRange);
+    checkPortRange(text('dstPortRange')!);
   }
-  const remote = typeof ao.remoteSecurityGroupUuid === 'string' ? ao.remoteSecurityGroupUuid : null;
+  const remote = text('remoteSecurityGroupUuid');
   if (remote) call.must(SG, remote);
-  return call.store.insert(RULE, {
-    uuid: call.store.ids.uuid(),
-    securityGroupUuid: sg.uuid,
+  return addSecurityGroupRule(call.store, String(sg.uuid), {
     type,
-    ipVersion: Number(ao.ipVersion ?? sg.ipVersion ?? 4),
     protocol,
-    state: String(ao.state ?? 'Enabled'),
     priority,
-    description: typeof ao.description === 'string' ? ao.description : null,
-    srcIpRange: typeof ao.srcIpRange === 'string' ? ao.srcIpRange : null,
-    dstIpRange: typeof ao.dstIpRange === 'string' ? ao.dstIpRange : null,
-    dstPortRange: typeof ao.dstPortRange === 'string' ? ao.dstPortRange : null,
+    ipVersion: Number(ao.ipVersion ?? sg.ipVersion ?? 4),
+    state: String(ao.state ?? 'Enabled'),
+    description: text('description'),
+    srcIpRange: text('srcIpRange'),
+    dstIpRange: text('dstIpRange'),
+    dstPortRange: text('dstPortRange'),
     action,
     remoteSecurityGroupUuid: remote,
   });
-}
-
-/** ZStack's default rules of a new group: in from members of the same group, out to anywhere (priority 0). */
-export function addDefaultRules(call: Call, sg: Row): void {
-  addRule(call, sg, { type: 'Ingress', protocol: 'ALL', remoteSecurityGroupUuid: sg.uuid, description: 'default rule' }, 0);
-  addRule(call, sg, { type: 'Egress', protocol: 'ALL', description: 'default rule' }, 0);
 }
 
 function nicsIn(call: Call, sgUuid: string): Set<unknown> {
@@ -85,23 +80,15 @@ function joinNic(call: Call, sg: Row, nic: Row, priority?: number): Row {
   if (!attached.has(nic.l3NetworkUuid)) {
     throw operationError(`security group[uuid:${String(sg.uuid)}] is not attached to the l3Network[uuid:${String(nic.l3NetworkUuid)}] of nic[uuid:${String(nic.uuid)}]`);
   }
-  const mine = call.store.find(NIC_REF, 'vmNicUuid', nic.uuid);
-  return call.store.insert(NIC_REF, {
-    uuid: call.store.ids.uuid(),
-    vmNicUuid: nic.uuid,
-    securityGroupUuid: sg.uuid,
-    vmInstanceUuid: nic.vmInstanceUuid,
-    priority: priority ?? mine.reduce((max, r) => Math.max(max, Number(r.priority)), 0) + 1,
-  });
+  return addNicToSecurityGroup(call.store, String(sg.uuid), nic, priority);
 }
 
 const sgInventory = (call: Call, uuid: unknown): Json => call.inventory(SG, String(uuid));
 
 export const securityGroupHandlers: Record<string, Handler> = {
   CreateSecurityGroup: (call) => {
-    const row = call.store.insert(SG, { uuid: call.newUuid(), name: call.need('name'), description: call.str('description') ?? null, state: 'Enabled', ipVersion: call.num('ipVersion') ?? 4 });
+    const row = addSecurityGroup(call.store, { uuid: call.newUuid(), name: call.need('name'), description: call.str('description') ?? null, ipVersion: call.num('ipVersion') ?? 4 });
     applyCreationTags(call, String(row.uuid), SG);
-    addDefaultRules(call, row);
     return sgInventory(call, row.uuid);
   },
   UpdateSecurityGroup: updater(SG, ['name', 'description']),
@@ -163,7 +150,7 @@ export const securityGroupHandlers: Record<string, Handler> = {
     if (call.store.find(L3_REF, 'securityGroupUuid', sg.uuid).some((r) => r.l3NetworkUuid === l3.uuid)) {
       throw operationError(`security group[uuid:${String(sg.uuid)}] is already attached to l3Network[uuid:${String(l3.uuid)}]`);
     }
-    call.store.insert(L3_REF, { uuid: call.store.ids.uuid(), securityGroupUuid: sg.uuid, l3NetworkUuid: l3.uuid });
+    attachSecurityGroupToL3(call.store, String(sg.uuid), String(l3.uuid));
     return sgInventory(call, sg.uuid);
   },
   DetachSecurityGroupFromL3Network: (call) => {

@@ -1,6 +1,7 @@
 // VIPs and the services on them: EIPs (one VIP, one nic) and port forwarding rules (VIP ports to a nic's ports).
 // A nic qualifies when its VM is in the VIP's zone and the nic is on another L3 network than the VIP.
 import { addVip, releaseVip, removeVip, useVip } from '../model/vips.js';
+import { addEip, addPortForwardingRule } from '../model/network-services.js';
 import type { Row } from '../store/table.js';
 import type { Call, Handler } from './context.js';
 import { invalidArgument, operationError } from './errors.js';
@@ -85,7 +86,7 @@ export const vipHandlers: Record<string, Handler> = {
     const vip = call.must(VIP, call.need('vipUuid'));
     if (call.store.find(EIP, 'vipUuid', vip.uuid).length > 0) throw operationError(`vip[uuid:${String(vip.uuid)}] already has an eip`);
     useVip(call.store, vip, 'Eip');
-    const row = call.store.insert(EIP, { uuid: call.newUuid(), name: call.need('name'), description: call.str('description') ?? null, vipUuid: vip.uuid, vmNicUuid: null, state: 'Enabled', vipIp: vip.ip, guestIp: null });
+    const row = addEip(call.store, { uuid: call.newUuid(), name: call.need('name'), description: call.str('description') ?? null, vip });
     applyCreationTags(call, String(row.uuid), EIP);
     const nic = call.str('vmNicUuid');
     if (nic) attachEip(call, row, nic);
@@ -152,20 +153,14 @@ export const vipHandlers: Record<string, Handler> = {
     const cidr = call.str('allowedCidr');
     if (cidr !== undefined && !/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(cidr)) throw invalidArgument(`allowedCidr[${cidr}] is not an IPv4 CIDR`);
     useVip(call.store, vip, 'PortForwarding');
-    const row = call.store.insert(PF, {
+    const row = addPortForwardingRule(call.store, {
       uuid: call.newUuid(),
       name: call.need('name'),
       description: call.str('description') ?? null,
-      vipIp: vip.ip,
-      guestIp: null,
-      vipUuid: vip.uuid,
-      vipPortStart: vipStart,
-      vipPortEnd: vipEnd,
-      privatePortStart: privStart,
-      privatePortEnd: privEnd,
-      vmNicUuid: null,
+      vip,
+      vipPorts: [vipStart, vipEnd],
+      privatePorts: [privStart, privEnd],
       protocolType: protocol,
-      state: 'Enabled',
       allowedCidr: cidr ?? null,
     });
     applyCreationTags(call, String(row.uuid), PF);

@@ -9,6 +9,8 @@ import { inventoryOfVo, voOfInventory } from '../store/kinds.js';
 import type { Scope, Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
 import { isAdminOnly } from './admin-only.js';
+import { userRefusal } from './policies.js';
+import type { Session } from './sessions.js';
 
 const REF = 'AccountResourceRefInventory';
 const SHARED = 'SharedResourceInventory';
@@ -62,6 +64,9 @@ const BY_PARENT: Record<string, [string, string]> = {
   SchedulerJobSchedulerTriggerInventory: ['schedulerJobUuid', 'SchedulerJobInventory'],
   SchedulerJobHistoryInventory: ['schedulerJobUuid', 'SchedulerJobInventory'],
 };
+
+/** What every session may do to itself. */
+const ALWAYS_ALLOWED = new Set(['LogOut', 'ValidateSession', 'RenewSession']);
 
 export function permissionDenied(details: string): ApiError {
   return new ApiError(Codes.PERMISSION_DENIED, details);
@@ -128,8 +133,16 @@ export class Access {
     return this.store.find(SHARED, 'resourceUuid', resourceUuid).some((s) => s.toPublic === true || s.receiverAccountUuid === accountUuid);
   }
 
-  /** ID.1002 when a normal account calls an admin-only API or names a resource it may not use. */
-  check(accountUuid: string, api: ApiDef, params: Record<string, unknown>): void {
+  /**
+   * ID.1002 when a user's policies do not allow the API, when a normal account calls an admin-only API, or when it
+   * names a resource it may not use.
+   */
+  check(session: Pick<Session, 'accountUuid' | 'userUuid' | 'userType'>, api: ApiDef, params: Record<string, unknown>): void {
+    if (session.userType === 'User' && !ALWAYS_ALLOWED.has(api.name)) {
+      const why = userRefusal(this.store, session.userUuid, api.name);
+      if (why) throw permissionDenied(why);
+    }
+    const { accountUuid } = session;
     if (this.isAdmin(accountUuid)) return;
     if (isAdminOnly(api.name)) throw permissionDenied(`request api[name: ${msgName(api.name)}] is admin only, can not be executed by current user`);
     for (const p of api.params) {

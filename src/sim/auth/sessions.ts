@@ -61,6 +61,12 @@ export class Sessions {
     return s && this.now() < s.expiredDate ? s : undefined;
   }
 
+  /** Pushes a live session's expiry `ms` (default: the session timeout) from now. */
+  renew(uuid: string, ms = this.timeoutMs): void {
+    const s = this.peek(uuid);
+    if (s) s.expiredDate = this.now() + ms;
+  }
+
   remove(uuid: string): boolean {
     return this.sessions.delete(uuid);
   }

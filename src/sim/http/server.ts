@@ -149,7 +149,7 @@ export class FrontDoor {
         account = session.accountUuid;
       }
       const params = validateParams(api, decoded.params);
-      if (account !== undefined) env.access.check(account, api, params);
+      if (session) env.access.check(session, api, params);
       const call = new Call(env, api, params, decoded.systemTags, decoded.userTags, url.searchParams, session);
       return env.access.as(account, () => handlerFor(api)(call));
     };

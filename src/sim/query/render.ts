@@ -81,6 +81,14 @@ export class Renderer {
 
   /** Fields made by code rather than read or joined, keyed `<table>.<field>`. */
   private computed(key: string): Pick<Extract<FieldPlan, { how: 'computed' }>, 'make' | 'kinds'> | undefined {
+    if (key === 'PolicyInventory.statements') {
+      // Stored as given; each statement is a PolicyStatement for the schema map.
+      const list = (row: Row): Record<string, unknown>[] => (Array.isArray(row.statements) ? (row.statements as Record<string, unknown>[]) : []);
+      return {
+        make: (row) => list(row).map((st) => this.schema.note({ ...st }, 'PolicyStatement')),
+        kinds: (value, path) => (Array.isArray(value) ? value.map((_, i): [string, string] => [`${path}[${i}]`, 'PolicyStatement']) : []),
+      };
+    }
     if (key !== 'VolumeSnapshotTreeInventory.tree') return undefined;
     const kinds = (value: unknown, path: string): [string, string][] => {
       const leaf = value as { children?: unknown[] } | undefined;

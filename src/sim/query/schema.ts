@@ -19,6 +19,8 @@ const OTHER_CLASSES: Record<string, string> = {
   ErrorCode: 'org.zstack.header.errorcode.ErrorCode',
   SnapshotLeafInventory: 'org.zstack.header.storage.snapshot.VolumeSnapshotTree$SnapshotLeafInventory',
   VolumeFormatReplyStruct: 'org.zstack.header.volume.APIGetVolumeFormatReply$VolumeFormatReplyStruct',
+  PolicyStatement: 'org.zstack.header.identity.PolicyStatement',
+  QuotaUsage: 'org.zstack.header.identity.Quota$QuotaUsage',
   SchedulerJobInventory: 'org.zstack.header.scheduler.SchedulerJobInventory',
   SchedulerTriggerInventory: 'org.zstack.header.scheduler.SchedulerTriggerInventory',
   SchedulerJobSchedulerTriggerInventory: 'org.zstack.header.scheduler.SchedulerJobSchedulerTriggerInventory',
