@@ -57,7 +57,7 @@ export interface Simulator {
   idle(): Promise<void>;
   /** APIs with their own behaviour (every query API works too; others answer SYS.1008). */
   simulatedApis(): string[];
-  /** Test hook: how many sessions, job results and used job ids are held. */
+  /** Test hook: how many sessions, job results and used job ids are held now (expired ones go in periodic sweeps). */
   held(): { sessions: number; jobs: number; usedJobIds: number };
 }
 
@@ -136,11 +136,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
       await webhooks.whenIdle();
     },
     simulatedApis,
-    held: () => {
-      sessions.sweep();
-      jobs.sweep();
-      return { sessions: sessions.size, jobs: jobs.size.jobs, usedJobIds: jobs.size.usedIds };
-    },
+    held: () => ({ sessions: sessions.size, jobs: jobs.size.jobs, usedJobIds: jobs.size.usedIds }),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         jobs.dispose();
