@@ -1,15 +1,11 @@
 // Network services over HTTP: security groups (rules, L3s, nics), VIPs, EIPs, port forwarding, load balancers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { fails, login, ok, query, send } from './http.js';
+import { fails, login, ok, query, send, uuidOf } from './http.js';
 
 let sim: Simulator;
 let session: string;
 const ids: Record<string, string> = {};
-
-async function uuidOf(path: string, name: string): Promise<string> {
-  return (await query(sim, session, path, [['q', `name=${name}`]])).inventories[0].uuid as string;
-}
 
 async function newVm(name: string): Promise<any> {
   return (await ok(sim, 'POST', '/vm-instances', { session, body: { params: { name, instanceOfferingUuid: ids.small, imageUuid: ids.centos, l3NetworkUuids: [ids.l3] } } })).inventory;
@@ -21,10 +17,10 @@ const newVip = async (name: string, extra: Record<string, unknown> = {}): Promis
 beforeAll(async () => {
   sim = await startSimulator({ seed: 'demo', jobDelayMs: 0 });
   session = await login(sim);
-  ids.small = await uuidOf('/instance-offerings', 'small');
-  ids.centos = await uuidOf('/images', 'centos-7');
-  ids.l3 = await uuidOf('/l3-networks', 'l3-flat-1');
-  ids.pub = await uuidOf('/l3-networks', 'l3-public');
+  ids.small = await uuidOf(sim, session, '/instance-offerings', 'small');
+  ids.centos = await uuidOf(sim, session, '/images', 'centos-7');
+  ids.l3 = await uuidOf(sim, session, '/l3-networks', 'l3-flat-1');
+  ids.pub = await uuidOf(sim, session, '/l3-networks', 'l3-public');
 });
 afterAll(() => sim.close());
 

@@ -2,17 +2,11 @@
 // disk, and the candidate queries for creating and starting VMs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { fails, login, ok, query, send } from './http.js';
+import { fails, login, ok, query, send, uuidOf } from './http.js';
 
 let sim: Simulator;
 let session: string;
 const ids: Record<string, string> = {};
-
-async function uuidOf(path: string, name: string): Promise<string> {
-  const a = await query(sim, session, path, [['q', `name=${name}`]]);
-  expect(a.inventories, `${path} ${name}`).toHaveLength(1);
-  return a.inventories[0].uuid as string;
-}
 
 async function newVm(name: string, extra: Record<string, unknown> = {}): Promise<any> {
   return (await ok(sim, 'POST', '/vm-instances', { session, body: { params: { name, instanceOfferingUuid: ids.small, imageUuid: ids.centos, l3NetworkUuids: [ids.l3], ...extra } } })).inventory;
@@ -28,13 +22,13 @@ const get = async (path: string): Promise<any> => {
 beforeAll(async () => {
   sim = await startSimulator({ seed: 'demo', jobDelayMs: 0 });
   session = await login(sim);
-  ids.small = await uuidOf('/instance-offerings', 'small');
-  ids.centos = await uuidOf('/images', 'centos-7');
-  ids.ubuntu = await uuidOf('/images', 'ubuntu-22.04');
-  ids.iso = await uuidOf('/images', 'centos-7-iso');
-  ids.l3 = await uuidOf('/l3-networks', 'l3-flat-1');
-  ids.vlan = await uuidOf('/l3-networks', 'l3-vlan-100');
-  ids.disk = await uuidOf('/disk-offerings', 'disk-10G');
+  ids.small = await uuidOf(sim, session, '/instance-offerings', 'small');
+  ids.centos = await uuidOf(sim, session, '/images', 'centos-7');
+  ids.ubuntu = await uuidOf(sim, session, '/images', 'ubuntu-22.04');
+  ids.iso = await uuidOf(sim, session, '/images', 'centos-7-iso');
+  ids.l3 = await uuidOf(sim, session, '/l3-networks', 'l3-flat-1');
+  ids.vlan = await uuidOf(sim, session, '/l3-networks', 'l3-vlan-100');
+  ids.disk = await uuidOf(sim, session, '/disk-offerings', 'disk-10G');
 });
 afterAll(() => sim.close());
 
@@ -195,7 +189,7 @@ describe('candidates for creating and starting VMs', () => {
   });
 
   it('L3 networks for an image in a zone, and images for L3 networks', async () => {
-    const zone = await uuidOf('/zones', 'zone-1');
+    const zone = await uuidOf(sim, session, '/zones', 'zone-1');
     const l3s = (await get(`/images-l3networks/dependencies?zoneUuid=${zone}&imageUuid=${ids.centos}`)).inventories.map((l: { name: string }) => l.name);
     expect(l3s).toEqual(expect.arrayContaining(['l3-flat-1', 'l3-vlan-100']));
     const images = (await get(`/images-l3networks/dependencies?zoneUuid=${zone}&l3NetworkUuids=${ids.l3}`)).inventories.map((i: { name: string }) => i.name);

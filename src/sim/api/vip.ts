@@ -57,6 +57,16 @@ function portRange(start: number, end: number): [number, number] {
   return [start, end];
 }
 
+/** Detaches an EIP or a port forwarding rule (`uuid`) from its nic; answers its inventory. */
+function nicDetacher(inventory: string, what: string): Handler {
+  return (call) => {
+    const row = call.must(inventory, call.need('uuid'));
+    if (!row.vmNicUuid) throw operationError(`${what}[uuid:${String(row.uuid)}] is not attached to any nic`);
+    call.store.update(inventory, String(row.uuid), { vmNicUuid: null, guestIp: null });
+    return call.inventory(inventory, String(row.uuid));
+  };
+}
+
 export const vipHandlers: Record<string, Handler> = {
   CreateVip: (call) => {
     const l3 = call.must('L3NetworkInventory', call.need('l3NetworkUuid'));
@@ -98,12 +108,7 @@ export const vipHandlers: Record<string, Handler> = {
     attachEip(call, eip, call.need('vmNicUuid'));
     return call.inventory(EIP, String(eip.uuid));
   },
-  DetachEip: (call) => {
-    const eip = call.must(EIP, call.need('uuid'));
-    if (!eip.vmNicUuid) throw operationError(`eip[uuid:${String(eip.uuid)}] is not attached to any nic`);
-    call.store.update(EIP, String(eip.uuid), { vmNicUuid: null, guestIp: null });
-    return call.inventory(EIP, String(eip.uuid));
-  },
+  DetachEip: nicDetacher(EIP, 'eip'),
   UpdateEip: updater(EIP, ['name', 'description']),
   ChangeEipState: stateChanger(EIP),
   DeleteEip: (call) => {
@@ -175,12 +180,7 @@ export const vipHandlers: Record<string, Handler> = {
     call.store.update(PF, String(rule.uuid), { vmNicUuid: nic.uuid, guestIp: nic.ip });
     return call.inventory(PF, String(rule.uuid));
   },
-  DetachPortForwardingRule: (call) => {
-    const rule = call.must(PF, call.need('uuid'));
-    if (!rule.vmNicUuid) throw operationError(`port forwarding rule[uuid:${String(rule.uuid)}] is not attached to any nic`);
-    call.store.update(PF, String(rule.uuid), { vmNicUuid: null, guestIp: null });
-    return call.inventory(PF, String(rule.uuid));
-  },
+  DetachPortForwardingRule: nicDetacher(PF, 'port forwarding rule'),
   UpdatePortForwardingRule: updater(PF, ['name', 'description']),
   ChangePortForwardingRuleState: stateChanger(PF),
   DeletePortForwardingRule: (call) => {

@@ -1,10 +1,9 @@
 // More volume APIs: data volumes made from a data volume template or a snapshot, size sync, formats, capabilities and
 // disk QoS (bandwidth and IOPS limits, -1 when not limited).
-import { addVolume } from '../model/volumes.js';
 import type { Row } from '../store/table.js';
-import type { Call, Handler, Json } from './context.js';
+import type { Call, Handler } from './context.js';
 import { invalidArgument, operationError } from './errors.js';
-import { applyCreationTags } from './tags.js';
+import { newDataVolume } from './volume.js';
 
 const VOL = 'VolumeInventory';
 const PS = 'PrimaryStorageInventory';
@@ -30,20 +29,6 @@ function usablePs(call: Call, uuid: string): Row {
   return ps;
 }
 
-function newDataVolume(call: Call, size: number, primaryStorageUuid: string | undefined, extra: { rootImageUuid?: string } = {}): Json {
-  const row = addVolume(call.store, {
-    uuid: call.newUuid(),
-    name: call.need('name'),
-    description: call.str('description') ?? null,
-    type: 'Data',
-    size,
-    primaryStorageUuid: primaryStorageUuid ?? null,
-    ...extra,
-  });
-  applyCreationTags(call, String(row.uuid), VOL);
-  return call.inventory(VOL, String(row.uuid));
-}
-
 export const volumeDataHandlers: Record<string, Handler> = {
   CreateDataVolumeFromVolumeTemplate: (call) => {
     const image = call.must('ImageInventory', call.need('imageUuid'));
@@ -52,14 +37,14 @@ export const volumeDataHandlers: Record<string, Handler> = {
     const ps = usablePs(call, call.need('primaryStorageUuid'));
     const host = call.str('hostUuid');
     if (host) call.must('HostInventory', host);
-    return newDataVolume(call, Number(image.size ?? 0), String(ps.uuid), { rootImageUuid: String(image.uuid) });
+    return newDataVolume(call, { size: Number(image.size ?? 0), primaryStorageUuid: String(ps.uuid), rootImageUuid: String(image.uuid) });
   },
   CreateDataVolumeFromVolumeSnapshot: (call) => {
     const snap = call.must('VolumeSnapshotInventory', call.need('volumeSnapshotUuid'));
     const source = call.store.get(VOL, String(snap.volumeUuid));
     const psUuid = call.str('primaryStorageUuid') ?? (snap.primaryStorageUuid as string | undefined);
     if (psUuid) usablePs(call, psUuid);
-    return newDataVolume(call, Number(source?.size ?? snap.size ?? 0), psUuid);
+    return newDataVolume(call, { size: Number(source?.size ?? snap.size ?? 0), primaryStorageUuid: psUuid });
   },
   SyncVolumeSize: (call) => {
     const vol = call.must(VOL, call.need('uuid'));
