@@ -70,6 +70,18 @@ describe('GetVersion and GetSupportAPIs', () => {
 });
 
 describe('query replies', () => {
+  it('escape strings that need it, also after the row changes (the no-escape memo follows updates)', async () => {
+    const [vm] = (await query(sim, session, '/vm-instances', [['q', 'name=web-12']])).inventories;
+    const put = (name: string): Promise<unknown> => send(sim, 'PUT', `/vm-instances/${vm.uuid as string}/actions`, { session, body: { updateVmInstance: { name } } }).then(() => sim.idle());
+    expect((await query(sim, session, '/vm-instances', [['q', `uuid=${vm.uuid as string}`]])).inventories[0].name).toBe('web-12');
+    for (const name of ['we"b\\12\n\t', 'web-12-plain', 'tab\there \u0001']) {
+      await put(name);
+      expect((await query(sim, session, '/vm-instances', [['q', `uuid=${vm.uuid as string}`], ['fields', 'name']])).inventories[0].name).toBe(name);
+      expect((await query(sim, session, '/vm-instances', [['q', `uuid=${vm.uuid as string}`]])).inventories[0].name).toBe(name);
+    }
+    await put('web-12');
+  });
+
   it('are the object renderer output byte for byte, for every inventory with rows, with and without fields', () => {
     const store = sim.store;
     const schema = new SchemaRecorder(store.registry);

@@ -23,6 +23,11 @@ export interface Compiled {
 /** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+/** Is `v` a string JSON would write with escapes? */
+function needsEscape(v: unknown): boolean {
+  return typeof v === 'string' && NEEDS_ESCAPE.test(v);
+}
+
 function valueText(v: unknown): string {
   if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
@@ -58,14 +63,23 @@ export class RowText {
    */
   private generate(plan: Plan): WholeRow {
     const q = JSON.stringify;
-    const lines: string[] = ["let s = '{', f = false, x, rs, i;"];
+    const plainNames = plan.fields.filter((p) => p.how === 'plain').map((p) => p.name);
+    // A row whose strings need no escaping (nearly all) is written with its strings quoted as they are; that is memoed
+    // on the row for its current revision (`__rev`, bumped by every update).
+    const lines: string[] = [
+      "let s = '{', f = false, x, rs, i;",
+      'const rev = typeof row.__rev === "number" ? row.__rev : 0;',
+      `let plain = row.__plain === rev;`,
+      `if (!plain && ${plainNames.map((n) => `!U(row[${q(n)}])`).join(' && ') || 'true'}) { row.__plain = rev; plain = true; }`,
+    ];
     const emit = (key: string, value: string): string => `s += (f ? ${q(`,${q(key)}:`)} : ${q(`${q(key)}:`)}) + ${value}; f = true;`;
     for (const [at, p] of plan.fields.entries()) {
-      if (p.how === 'plain') lines.push(`x = row[${q(p.name)}]; if (x !== null && x !== undefined) { ${emit(p.name, 'V(x)')} }`);
+      if (p.how === 'plain') lines.push(`x = row[${q(p.name)}]; if (x !== null && x !== undefined) { ${emit(p.name, `(plain && typeof x === 'string' ? '"' + x + '"' : V(x))`)} }`);
       else if (p.how === 'computed') lines.push(`x = P[${at}].make(row); if (x !== null && x !== undefined) { ${emit(p.name, 'V(x)')} }`);
       else if (p.how === 'date') lines.push(`x = row[${q(p.name)}]; if (typeof x === 'number') { ${emit(p.name, `'"' + D(x) + '"'`)} }`);
       else {
-        const lookup = `rs = self.store.find(${q(p.inventory)}, ${q(p.key)}, x);`;
+        // A nested inventory with its own table is looked up there directly (no kind filter to apply).
+        const lookup = this.store.scope(p.inventory).where ? `rs = self.store.find(${q(p.inventory)}, ${q(p.key)}, x);` : `rs = T[${at}].find(${q(p.key)}, x);`;
         let filled: string;
         if (p.pick) filled = `${lookup} ${emit(p.name, `JSON.stringify(rs.map((r) => r[${q(p.pick)}]))`)}`;
         else if (p.list) {
@@ -76,15 +90,17 @@ export class RowText {
       }
     }
     lines.push("return s + '}';");
-    const make = new Function('self', 'V', 'D', 'P', `return function wholeRow(row, depth) {\n${lines.join('\n')}\n};`) as (
+    const tables = plan.fields.map((p) => (p.how === 'nested' ? this.store.table(p.inventory) : undefined));
+    const make = new Function('self', 'V', 'D', 'P', 'U', 'T', `return function wholeRow(row, depth) {\n${lines.join('\n')}\n};`) as (
       self: RowText,
       v: typeof valueText,
       d: typeof formatDate,
       p: Plan['fields'],
+      u: typeof needsEscape,
+      t: typeof tables,
     ) => WholeRow;
-    return make(this, valueText, formatDate, plan.fields);
+    return make(this, valueText, formatDate, plan.fields, needsEscape, tables);
   }
-
   /** The schema entries of `row` rendered at `path` (only `fields` when given), as `"path":"class"` joined by commas. */
   schema(inventory: string, row: Row, path: string, fields?: readonly string[]): string {
     return this.entries(inventory, row, path, 0, '', fields);
