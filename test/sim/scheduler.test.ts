@@ -79,5 +79,8 @@ describe('scheduler jobs and triggers', () => {
     expect((await fails(sim, 'POST', '/scheduler/jobs', { session, body: { params: { name: 'x', type: 'startVm', targetResourceUuid: 'a'.repeat(32) } } })).code).toBe('SYS.1003');
     expect((await fails(sim, 'POST', '/scheduler/triggers', { session, body: { params: { name: 'x', schedulerType: 'cron', cron: 'every day' } } })).code).toBe('SYS.1007');
     expect((await fails(sim, 'POST', '/scheduler/triggers', { session, body: { params: { name: 'x', schedulerType: 'simple' } } })).code).toBe('SYS.1007');
+    expect((await fails(sim, 'POST', '/scheduler/triggers', { session, body: { params: { name: 'x', schedulerType: 'simple', schedulerInterval: 5, repeatCount: -1 } } })).code).toBe('SYS.1007');
+    // The Java SDK sends repeatCount 0 by default: no limit, like no value.
+    expect((await newTrigger({ name: 'sdk-like', schedulerType: 'simple', schedulerInterval: 5, repeatCount: 0 })).repeatCount).toBeUndefined();
   });
 });

@@ -57,14 +57,16 @@ function timingFields(type: string, t: Timing, nowMs: number): Row {
   const { schedulerInterval: interval, repeatCount: repeat, startTime: start } = t;
   if (interval === undefined || interval <= 0) throw invalidArgument('a simple trigger needs a schedulerInterval (seconds) greater than 0');
   if (start !== undefined && start < 0) throw invalidArgument(`startTime[${start}] must be seconds since the epoch, not negative`);
-  if (repeat !== undefined && repeat <= 0) throw invalidArgument(`repeatCount[${repeat}] must be greater than 0 (leave it out to repeat forever)`);
+  // The SDK sends repeatCount 0 unless told otherwise: 0, like no value, means no limit.
+  if (repeat !== undefined && repeat < 0) throw invalidArgument(`repeatCount[${repeat}] must not be negative (0 or no value: repeat forever)`);
+  const limited = repeat !== undefined && repeat > 0;
   const startMs = (start ?? Math.floor(nowMs / 1000)) * 1000;
   return {
     cron: null,
     schedulerInterval: interval,
-    repeatCount: repeat ?? null,
+    repeatCount: limited ? repeat : null,
     startTime: startMs,
-    stopTime: repeat === undefined ? null : startMs + interval * (repeat - 1) * 1000,
+    stopTime: limited ? startMs + interval * (repeat - 1) * 1000 : null,
   };
 }
 
