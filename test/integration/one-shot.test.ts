@@ -165,7 +165,8 @@ describe('async jobs', () => {
     const vm = vmsIn(sim, 'Stopped')[0]!;
     const r = await runCli([...at(sim), 'PauseVmInstance', `uuid=${vm}`], { home });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Error VM\.1010/m);
+    expect(r.stderr).toMatch(/^Error VM\.1012/m);
+    expect(r.stderr).toMatch(/caused by VM\.1010/);
     expect(r.stderr).toMatch(/current vm instance state\[Stopped\]/);
   });
 });
