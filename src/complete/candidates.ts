@@ -4,10 +4,10 @@ import type { Operator } from '../parse/ast.js';
 import { quoteWord } from '../parse/lexer.js';
 import { fieldClass, operatorsFor } from '../plan/conditions.js';
 import { isPrimitiveType, type Registry } from '../schema/registry.js';
+import { resourceOfField, resourceOfParam, type ResourceRef } from '../schema/resources.js';
 import type { ApiDef, InventoryDef, ParamDef } from '../schema/types.js';
 import { analyze } from './analyze.js';
 import { matchNames } from './match.js';
-import { resourceOfField, resourceOfParam, type ResourceRef } from './resources.js';
 import { builtinCompletion, optionCompletion, optionValueCompletion } from './commands.js';
 import type { Analysis, BuiltinCompletion, Candidate, Completion, LineShape, LocalValues, OptionCompletion, ValueSource } from './types.js';
 
@@ -251,7 +251,7 @@ function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | un
         return { choices: BOOLEANS, list: false };
     }
     const p = reg.param(api, a.key);
-    return p ? paramValueSpec(reg, p, api) : undefined;
+    return p ? paramValueSpec(reg, p) : undefined;
   }
   if (api.query) {
     const inv = reg.inventoryOf(api);
@@ -266,22 +266,19 @@ function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | un
       const ref = resourceOfField(reg, r.inventory, 'uuid');
       return ref ? { live: { ref, field: 'name' }, list } : undefined;
     }
-    if (r.field.name === 'uuid' || /Uuid$/.test(r.field.name)) {
-      const ref = resourceOfField(reg, r.inventory, r.field.name);
-      return ref ? { live: { ref, field: 'uuid' }, list } : undefined;
-    }
-    return undefined;
+    const ref = resourceOfField(reg, r.inventory, r.field.name);
+    return ref ? { live: { ref, field: 'uuid' }, list } : undefined;
   }
   const p = reg.param(api, a.key);
-  return p ? paramValueSpec(reg, p, api) : undefined;
+  return p ? paramValueSpec(reg, p) : undefined;
 }
 
-function paramValueSpec(reg: Registry, p: ParamDef, api: ApiDef): ValueSpec | undefined {
+function paramValueSpec(reg: Registry, p: ParamDef): ValueSpec | undefined {
   const list = p.type === 'list';
   if (p.secret) return undefined;
   if (p.validValues?.length) return { choices: p.validValues, list };
   if (p.type === 'boolean') return { choices: BOOLEANS, list: false };
-  const ref = resourceOfParam(reg, p, api);
+  const ref = resourceOfParam(reg, p);
   if (ref) return { live: { ref, field: 'uuid', ...(p.resourceType ? { resourceType: p.resourceType } : {}) }, list };
   return undefined;
 }
