@@ -299,26 +299,33 @@ async function valueCompletion(reg: Registry, api: ApiDef, a: ValueAnalysis, bas
     return out;
   }
   if (spec.live && ctx.values) {
-    const { ref, field } = spec.live;
+    const { ref } = spec.live;
+    // `uuid=@we` completes names (`@web-01`), which the line's @name references look up.
+    const byName = spec.live.field === 'uuid' && typed.startsWith('@') && !typed.startsWith('@@');
+    const field = byName ? 'name' : spec.live.field;
+    const prefix = byName ? typed.slice(1) : typed;
     let items: { value: string; label?: string }[] = [];
     try {
       items = await ctx.values.values(
-        { queryApi: ref.queryApi, inventory: ref.inventory, field, prefix: typed, ...(spec.live.resourceType ? { resourceType: spec.live.resourceType } : {}) },
+        { queryApi: ref.queryApi, inventory: ref.inventory, field, prefix, ...(spec.live.resourceType ? { resourceType: spec.live.resourceType } : {}) },
         ctx.signal,
       );
     } catch {
       items = [];
     }
     if (!Array.isArray(items)) items = [];
-    const lower = typed.toLowerCase();
+    const lower = prefix.toLowerCase();
     const seen = new Set<string>();
     const max = ctx.maxValues ?? 200;
     for (const it of items) {
       if (out.candidates.length >= max) break;
       if (!it || typeof it.value !== 'string' || it.value === '' || seen.has(it.value)) continue;
       if (!it.value.toLowerCase().startsWith(lower)) continue;
+      // Quotes do not protect a comma in a list item: such a name is not offered there.
+      if (byName && spec.list && it.value.includes(',')) continue;
       seen.add(it.value);
-      const c: Candidate = { value: quoteWord(it.value), display: it.value, group: 'value', final };
+      const shown = byName ? `@${it.value}` : it.value;
+      const c: Candidate = { value: quoteWord(shown), display: shown, group: 'value', final };
       if (it.label) c.description = it.label;
       out.candidates.push(c);
     }
