@@ -59,15 +59,14 @@ export function rowsVia(reg: Registry, context: (api: ApiDef) => Promise<ExecCon
 
 /**
  * The line with its `@name` references replaced by uuids (unchanged when it has none, without a
- * request). Throws a UsageError for a reference that cannot be looked up, NameLookupError for names
+ * request). Throws NameLookupError (usage) for references that cannot be looked up and for names
  * that match nothing or several resources, and whatever the lookups throw (not logged in, connection).
  */
 export async function resolveNames(reg: Registry, api: ApiDef, cmd: CommandNode, rows: RowQuery): Promise<CommandNode> {
   const found = findReferences(reg, api, cmd);
   if (found.errors.length) {
-    const [first, ...more] = found.errors;
-    if (!more.length) throw new UsageError(first!.message, first!.hint);
-    throw new NameLookupError(`Error: ${first!.message}`, more.map((e) => `Error: ${e.message}`));
+    const lines = found.errors.map((e) => `Error: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
+    throw new NameLookupError(lines[0]!, lines.slice(1));
   }
   if (!found.references.length) return substituteReferences(cmd, found, () => '');
   // A line the planner refuses anyway is refused before anything is sent: plan it with stand-in uuids.
@@ -126,12 +125,14 @@ async function lookUp(reg: Registry, resource: ResourceRef, refs: NameReference[
   for (const n of names) {
     if (n.includes(',')) alone.push(n);
     else {
-      if (!batches.length || size + n.length + 1 > NAMES_PER_QUERY_CHARS) {
+      // Measured as sent: a name in another script takes up to 9 URL characters per character.
+      const len = encodeURIComponent(n).length + 1;
+      if (!batches.length || size + len > NAMES_PER_QUERY_CHARS) {
         batches.push([]);
         size = 0;
       }
       batches[batches.length - 1]!.push(n);
-      size += n.length + 1;
+      size += len;
     }
   }
   const answers = await Promise.all([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLine } from '../parse/parser.js';
 import { planCommand } from './planner.js';
-import { findReferences, MAX_REFERENCES, substituteReferences, type NameReference } from './references.js';
+import { findReferences, MAX_NAME_LENGTH, MAX_REFERENCES, substituteReferences, type NameReference } from './references.js';
 import { registry } from './testing.js';
 
 function find(line: string) {
@@ -75,6 +75,13 @@ describe('findReferences', () => {
     expect(e).toContain('\\e[31m');
     expect(e).not.toContain('\u001b');
     expect(e!.length).toBeLessThan(200);
+  });
+
+  it('refuses names longer than ZStack keeps, and reports at most ten problems and a count', () => {
+    expect(errors(`StopVmInstance uuid=@${'n'.repeat(MAX_NAME_LENGTH + 1)}`)[0]).toMatch(/names are at most 255 characters \| give its uuid$/);
+    const bad = errors(`CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=${Array(500).fill('@').join(',')}`);
+    expect(bad).toHaveLength(11);
+    expect(bad[10]).toBe('490 more problems not shown | fix the ones above first');
   });
 
   it(`bounds the references of one line to ${MAX_REFERENCES}`, () => {

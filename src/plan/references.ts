@@ -3,7 +3,7 @@
 // which resource each is looked up in, and the line rewritten once they are known. `@@x` is the
 // literal `@x`. Pure: the lookups themselves are the executor's (src/execute/references.ts).
 import type { ArgNode, CommandNode } from '../parse/ast.js';
-import { quoted } from '../parse/echo.js';
+import { capReports, quoted } from '../parse/echo.js';
 import { splitList } from '../parse/parser.js';
 import type { Registry } from '../schema/registry.js';
 import { isUuidName, resourceLabel, resourceOfField, resourceOfParam, type ResourceRef } from '../schema/resources.js';
@@ -13,6 +13,8 @@ import { planError, type PlanError } from './errors.js';
 
 /** Most `@name` references one line may hold (each is a name to send; a list of 10^5 is a mistake). */
 export const MAX_REFERENCES = 1000;
+/** Longest name looked up: ZStack keeps names in VARCHAR(255) columns. */
+export const MAX_NAME_LENGTH = 255;
 
 /** One `@name` to look up. */
 export interface NameReference {
@@ -85,6 +87,7 @@ export function findReferences(reg: Registry, api: ApiDef, cmd: CommandNode): Fo
   if (found.references.length > MAX_REFERENCES) {
     found.errors = [planError(`${found.references.length} @name references in one line; at most ${MAX_REFERENCES}`, 'give uuids, or split the line')];
   }
+  found.errors = capReports(found.errors, (n) => planError(`${n} more problems not shown`, 'fix the ones above first'));
   return found;
 }
 
@@ -94,6 +97,10 @@ function piece(item: string, slot: Slot, hasNames: boolean, arg: ArgNode, found:
   const name = item.slice(1);
   if (name === '') {
     found.errors.push(planError(`'@' in ${slot.label} needs a name after it`, `e.g. ${slot.label}=@web-01; @@ is a literal @`, arg.valueSpan));
+    return { text: item };
+  }
+  if (name.length > MAX_NAME_LENGTH) {
+    found.errors.push(planError(`cannot look up ${quoted(item)}: names are at most ${MAX_NAME_LENGTH} characters`, 'give its uuid', arg.valueSpan));
     return { text: item };
   }
   if (!slot.resource) {
