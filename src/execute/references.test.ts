@@ -144,11 +144,14 @@ describe('resolveNames', () => {
   });
 
   it('reports every failing reference of the line, one after another', async () => {
-    const f = await failure('CreateVmInstance name=x instanceOfferingUuid=@smal imageUuid=@centos l3NetworkUuids=@pub,@nope');
+    const f = await failure('CreateVmInstance name=x instanceOfferingUuid=@smal imageUuid=@centos l3NetworkUuids=@pubb,@nope');
     expect(f.text.split('\n')).toEqual([
       "Error: no InstanceOffering is named 'smal' (did you mean @small?)",
+      "Error: no L3Network is named 'pubb' (did you mean @pub?)",
       "Error: no L3Network is named 'nope' (list them: QueryL3Network fields=uuid,name)",
     ]);
+    // A lookup per type, then the names of each type with a miss, once.
+    expect(f.asked).toHaveLength(3 + 2);
   });
 
   it('checks the rest of the line before looking anything up', async () => {

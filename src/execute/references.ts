@@ -88,14 +88,14 @@ export async function resolveNames(reg: Registry, api: ApiDef, cmd: CommandNode,
   const uuids = new Map<string, string>();
   const problems: string[][] = [];
   for (const o of outcomes.flat()) {
-    if (o.uuid) uuids.set(key(o.resource, o.name), o.uuid);
+    if (o.uuid) uuids.set(refKey(o.resource, o.name), o.uuid);
     else problems.push(o.problem!);
   }
   if (problems.length) throw new NameLookupError(problems[0]![0]!, problems.flatMap((p, i) => (i === 0 ? p.slice(1) : p)));
-  return substituteReferences(cmd, found, (r) => uuids.get(key(r.resource, r.name))!);
+  return substituteReferences(cmd, found, (r) => uuids.get(refKey(r.resource, r.name))!);
 }
 
-const key = (r: ResourceRef, name: string): string => `${r.queryApi}\u0000${name}`;
+const refKey = (r: ResourceRef, name: string): string => `${r.queryApi}\u0000${name}`;
 
 /** What became of one name: its uuid, or the lines saying why not. */
 interface Outcome {
@@ -150,35 +150,41 @@ async function lookUp(reg: Registry, resource: ResourceRef, refs: NameReference[
     }
   }
   const out: Outcome[] = [];
+  // The names there are, for did-you-mean: asked for once, and only when a name matched nothing.
+  let known: Promise<string[]> | undefined;
   for (const n of names) {
     const matches = found.get(n) ?? [];
-    if (matches.length === 1 && typeof matches[0]!.uuid === 'string') out.push({ resource, name: n, uuid: matches[0]!.uuid });
-    else if (matches.length === 0) out.push({ resource, name: n, problem: [await noMatch(resource, n, rows)] });
+    if (matches.length === 1) out.push({ resource, name: n, uuid: matches[0]!.uuid as string });
+    else if (matches.length === 0) out.push({ resource, name: n, problem: [noMatch(resource, n, await (known ??= namesOf(resource, rows)))] });
     else out.push({ resource, name: n, problem: await ambiguous(reg, resource, n, matches, rows) });
   }
   return out;
 }
 
-/** Rows named exactly `name`; else, as a case-insensitive server would match, equal ignoring case. */
+/** Rows (with a uuid) named exactly `name`; else, as a case-insensitive server would match, equal ignoring case. */
 function matching(rows: Row[], name: string): Row[] {
-  const exact = rows.filter((r) => r.name === name);
+  const usable = rows.filter((r) => typeof r.uuid === 'string' && typeof r.name === 'string');
+  const exact = usable.filter((r) => r.name === name);
   if (exact.length) return exact;
   const lower = name.toLowerCase();
-  return rows.filter((r) => typeof r.name === 'string' && r.name.toLowerCase() === lower);
+  return usable.filter((r) => (r.name as string).toLowerCase() === lower);
 }
 
-async function noMatch(resource: ResourceRef, name: string, rows: RowQuery): Promise<string> {
-  const what = resourceLabel(resource);
-  let names: string[] = [];
+/** Up to LOOKUP_LIMIT names of a resource type; none when they cannot be read (a hint is no reason to fail). */
+async function namesOf(resource: ResourceRef, rows: RowQuery): Promise<string[]> {
   try {
     const all = await rows({ ...syntheticCommand(resource.queryApi, {}), args: [syntheticArg('fields', 'name'), syntheticArg('limit', String(LOOKUP_LIMIT))] });
-    names = [...new Set(all.map((r) => r.name).filter((n): n is string => typeof n === 'string' && n !== ''))];
+    return [...new Set(all.map((r) => r.name).filter((n): n is string => typeof n === 'string' && n !== ''))];
   } catch (e) {
     if (!(e instanceof CliError) || e.kind === 'interrupted') throw e;
+    return [];
   }
-  const close = closestNames(name, names, 3).map((n) => clip(n, 40));
+}
+
+function noMatch(resource: ResourceRef, name: string, known: string[]): string {
+  const close = closestNames(name, known, 3).map((n) => clip(n, 40));
   const hint = close.length ? `did you mean ${close.map((c) => `@${c}`).join(', ')}?` : `list them: ${resource.queryApi} fields=uuid,name`;
-  return `Error: no ${what} is named ${quoted(name)} (${hint})`;
+  return `Error: no ${resourceLabel(resource)} is named ${quoted(name)} (${hint})`;
 }
 
 async function ambiguous(reg: Registry, resource: ResourceRef, name: string, matches: Row[], rows: RowQuery): Promise<string[]> {

@@ -52,12 +52,11 @@ function inventoryHasNames(reg: Registry, r: ResourceRef | undefined): boolean {
   return !r || (reg.inventory(r.inventory)?.fields.some((f) => f.name === 'name') ?? false);
 }
 
-const QUERY_PARAMS = new Set(['limit', 'start', 'count', 'replyWithCount', 'sortBy', 'sortDirection', 'fields', 'groupBy', 'filterName']);
-
 /** The slot of an arg, or undefined when its value is not uuids (then `@` means nothing there). */
 function slotOf(reg: Registry, api: ApiDef, arg: ArgNode): Slot | undefined {
-  if (api.query && !QUERY_PARAMS.has(arg.key) && !api.params.some((p) => p.name === arg.key)) {
-    // A condition: `=`/`!=` take one uuid, `?=`/`!?=` a list; other operators compare text.
+  if (api.query) {
+    // A condition (limit=, fields=... name no uuid field): `=`/`!=` take one uuid, `?=`/`!?=` a list;
+    // other operators compare text.
     const inv = reg.inventoryOf(api);
     if (!inv || !arg.op || !['=', '!=', '?=', '!?='].includes(arg.op)) return undefined;
     const r = reg.resolvePath(inv, arg.key, false);
@@ -81,7 +80,8 @@ export function findReferences(reg: Registry, api: ApiDef, cmd: CommandNode): Fo
     if (slot.list && arg.op !== '=' && arg.literalCommas.length) return;
     const items = slot.list ? splitList(arg) : [arg.value];
     if (!items.some((i) => i.startsWith('@'))) return;
-    const pieces = items.map((item) => piece(item, slot, inventoryHasNames(reg, slot.resource), arg, found));
+    const named = inventoryHasNames(reg, slot.resource);
+    const pieces = items.map((item) => piece(item, slot, named, arg, found));
     found.rewrites.push({ arg: index, pieces });
   });
   if (found.references.length > MAX_REFERENCES) {
