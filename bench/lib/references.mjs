@@ -69,7 +69,16 @@ export async function benchReferences(ctx) {
       options: { timeoutMs: 30_000 },
     });
     const rows = rowsVia(reg, context);
+    const { syntheticCommand } = await import(`${dist}/parse/build.js`);
     const node = process.execPath;
+    // The yardstick: one plain query's round trip, the same way.
+    const trip = [];
+    const one = syntheticCommand('QueryVmInstance', { name: 'web-01', fields: 'uuid,name' });
+    for (let i = 0; i < Math.max(20, runs * 3); i++) {
+      const t = process.hrtime.bigint();
+      await rows(one);
+      trip.push(msSince(t));
+    }
     const oneShot = (...words) => [cli, '--host', '127.0.0.1', '--port', String(proxy.port), '--session', session, '--dry-run', ...words];
     const out = [];
     try {
@@ -117,7 +126,8 @@ export async function benchReferences(ctx) {
       await transport.close();
     }
     return {
-      method: 'requests counted by a proxy in front of the simulator; in-process: resolveNames + rowsVia over node:http, warm; one-shot: `--dry-run` processes, names vs the same line with the uuids (which sends nothing)',
+      method: 'requests counted by a proxy in front of the simulator; in-process: resolveNames + rowsVia over node:http, warm, next to one plain query (QueryVmInstance name=web-01) the same way; one-shot: `--dry-run` processes, names vs the same line with the uuids (which sends nothing)',
+      roundTrip: summarize(trip),
       cases: out,
     };
   } finally {
@@ -128,8 +138,9 @@ export async function benchReferences(ctx) {
 /** Rows and notes of the report for `bench.references`. */
 export function reportReferences(r, row, notes) {
   const yes = (ok) => (ok ? 'yes' : 'NO');
-  r.cases.forEach((c, i) => {
-    const head = i === 0 ? '5.' : '  ';
+  row('5. one query round trip, in-process (yardstick)', `p50 ${fmtMs(r.roundTrip.median)}, p95 ${fmtMs(r.roundTrip.p95)}`);
+  r.cases.forEach((c) => {
+    const head = '  ';
     row(`${head} @names: ${c.label}: ${c.references} refs / ${c.types} types`, `${c.requests} requests (process: ${c.processRequests})`, `<= ${c.types}`, yes(c.requests <= c.types && c.processRequests <= c.types));
     row('     lookup in-process, warm', `p50 ${fmtMs(c.inProcess.median)}, p95 ${fmtMs(c.inProcess.p95)}`);
     const d = c.oneShotNames.median - c.oneShotUuids.median;
