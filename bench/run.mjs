@@ -2,12 +2,13 @@
 // `npm run bench`: zstack-cli's performance figures against its own simulator, on 127.0.0.1 only.
 //   1. cold one-shot latency vs curl and `node -e 0`    2. completion latency (in-process, process)
 //   3. job finished on the server -> client returns     4. 10k / 100k-row queries: time, peak RSS
+//   5. @name references: requests per line and lookup time
 // Prints a table with targets and writes bench/results.json. Needs `npm run build` first (imports
 // ../dist). Timing is done here with child_process + hrtime; hyperfine is never needed. curl is
 // used for the floors when present (skipped, and said so, when not). Bounded: every child has a
 // timeout, every loop a count; about 2-3 minutes in all.
 //
-// Options: --quick (fewer runs, no 100k rows)  --only=oneshot,completion,jobs,rows  --runs=N
+// Options: --quick (fewer runs, no 100k rows)  --only=oneshot,completion,jobs,rows,names  --runs=N
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,6 +27,7 @@ const { benchOneShot } = await import('./lib/oneshot.mjs');
 const { benchCompletion } = await import('./lib/completion.mjs');
 const { benchJobs } = await import('./lib/jobs.mjs');
 const { benchRows, SCALE } = await import('./lib/rows.mjs');
+const { benchReferences, reportReferences } = await import('./lib/references.mjs');
 const { hasCommand, runTimed } = await import('./lib/proc.mjs');
 const { fmtMB, fmtMs } = await import('./lib/stats.mjs');
 const { Control } = await import('./lib/control.mjs');
@@ -34,7 +36,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = flag('quick');
-const only = new Set((value('only') ?? 'oneshot,completion,jobs,rows').split(','));
+const only = new Set((value('only') ?? 'oneshot,completion,jobs,rows,names').split(','));
 const runs = Math.max(3, Math.min(100, Number(value('runs') ?? (quick ? 5 : 15))));
 const JOB_DELAY_MS = 10;
 
@@ -70,7 +72,7 @@ const t0 = Date.now();
 try {
   const login = await runTimed(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(sim.port), 'LogInByAccount', 'accountName=admin', 'password=password'], { env });
   if (login.code !== 0) throw new Error(`cannot log in with the CLI: ${login.stderr}`);
-  const curlText = await runTimed(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(sim.port), '--curl', 'QueryVmInstance', 'name=x'], { env, capture: true });
+  const curlText = await runTimed(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(sim.port), '--curl', '--show-secrets', 'QueryVmInstance', 'name=x'], { env, capture: true });
   const session = /OAuth ([0-9a-f]{32})/.exec(curlText.stdout)?.[1];
   if (!session) throw new Error(`no session uuid in the CLI's --curl output: ${curlText.stdout}`);
   const ctx = { root, cli, dist, env, tmp, host: '127.0.0.1', port: sim.port, session, control: new Control(sim.url, session), runs, warmup: 2, haveCurl };
@@ -86,6 +88,10 @@ try {
   if (only.has('jobs')) {
     log('3/4 job completion -> client return (polling, webhook)');
     bench.jobs = await benchJobs({ ...ctx, runsPerMode: quick ? 2 : 3 });
+  }
+  if (only.has('names')) {
+    log('5. @name references: requests per line, lookup time');
+    bench.references = await benchReferences(ctx);
   }
 } finally {
   await sim.close();
@@ -180,6 +186,7 @@ function report(b) {
     }
     notes.push(`4: seed ${r.seed} (simulator in its own process, up in ${fmtMs(r.simStartMs)}); 10k rows: median of 3 runs, 100k: 1 run; peak RSS is the CLI's own maxRSS at exit.`);
   }
+  if (b.references) reportReferences(b.references, row, notes);
 
   const m = b.machine;
   const head = ['what', 'figure', 'target', 'met?'];

@@ -56,6 +56,7 @@ export class App {
   private stdinPassword: PasswordPrompt | undefined;
   private webhook: Promise<WebhookReceiver> | undefined;
   private spinner: Spinner | undefined;
+  private readonly watched = new WeakSet<AbortSignal>();
 
   private constructor(
     readonly io: CliIO,
@@ -131,8 +132,12 @@ export class App {
     this.checked = true;
     const tty = this.io.stderr.isTTY === true;
     const webhook = this.flags.webhook && async ? await (this.webhook ??= startWebhookReceiver()) : undefined;
-    // Ctrl-C erases the spinner at once, before anything reports the interruption.
-    signal?.addEventListener('abort', () => this.finished(), { once: true });
+    // Ctrl-C erases the spinner at once, before anything reports the interruption. Once per signal:
+    // a script's lines (and their @name lookups) share one, and a listener per call would pile up.
+    if (signal && !this.watched.has(signal)) {
+      this.watched.add(signal);
+      signal.addEventListener('abort', () => this.finished(), { once: true });
+    }
     return {
       endpoint: this.conn.endpoint,
       transport: this.getTransport(),

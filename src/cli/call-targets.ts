@@ -6,7 +6,7 @@ import { CliError } from '../errors/cli-error.js';
 import type { CommandNode } from '../parse/ast.js';
 import { clip } from '../parse/echo.js';
 import { convertValue } from '../plan/values.js';
-import { resourceOfParam, type ResourceRef } from '../complete/resources.js';
+import { resourceOfParam, type ResourceRef } from '../schema/resources.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef, ParamDef } from '../schema/types.js';
 
@@ -34,7 +34,7 @@ export function targetsOf(registry: Registry, api: ApiDef, cmd: CommandNode): Ta
     if (NOT_TARGETS.has(p.name) || (p.type !== 'string' && p.type !== 'list')) continue;
     const arg = cmd.args.find((a) => a.key === p.name) ?? cmd.args.find((a) => a.key.toLowerCase() === p.name.toLowerCase());
     if (!arg) continue;
-    const ref = resourceOfParam(registry, p, api);
+    const ref = resourceOfParam(registry, p);
     if (!ref) continue;
     const v = convertValue(p, arg);
     const items = !v.ok ? [] : Array.isArray(v.value) ? v.value : [v.value];

@@ -1,7 +1,7 @@
 // Runs one parsed command end to end for every front end (one-shot, script, shell): fills what the
-// user may leave out (LogOut's session, a login password by hidden prompt, -c as fields=), plans,
-// then prints the dry run / curl, or checks the call (guard.ts: unsupported or destructive APIs),
-// executes and renders. Returns the exit code; never throws.
+// user may leave out (LogOut's session, a login password by hidden prompt, -c as fields=), looks up
+// `@name` references, plans, then prints the dry run / curl, or checks the call (guard.ts:
+// unsupported or destructive APIs), executes and renders. Returns the exit code; never throws.
 import type { CommandNode, ParseResult } from '../parse/ast.js';
 import { syntheticArg } from '../parse/build.js';
 import { curlCommand } from '../plan/curl.js';
@@ -13,6 +13,7 @@ import type { Registry } from '../schema/registry.js';
 import type { ApiDef } from '../schema/types.js';
 import { EXIT_CODES, exitCodeFor, renderError, UsageError } from '../execute/errors.js';
 import { execute, type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
+import { resolveNames, rowsVia } from '../execute/references.js';
 import { REDACTED } from '../plan/secrets.js';
 import { usageLine } from './usage-error.js';
 import type { CallGuard, ConfirmPrompt } from './guard.js';
@@ -141,7 +142,9 @@ export async function runCommandDetailed(cmd: CommandNode, deps: RunnerDeps, opt
 async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, opts: RunOptions, signal: AbortSignal | undefined, secrets: string[]): Promise<number> {
   const filled = api ? await complete(cmd, api, deps, opts) : cmd;
   if (filled !== cmd) secrets.push(...commandSecrets(filled));
-  const planned = planCommand(deps.registry, filled);
+  // `@name` references become uuids here, by read-only queries (also for --dry-run and --curl).
+  const named = api ? await resolveNames(deps.registry, api, filled, rowsVia(deps.registry, (q) => deps.execContext(signal, q, { timeoutMs: opts.timeoutMs }))) : filled;
+  const planned = planCommand(deps.registry, named);
   if (!planned.ok) {
     for (const e of planned.errors) deps.err(usageLine(e));
     return EXIT_CODES.usage;

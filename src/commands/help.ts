@@ -94,6 +94,7 @@ export function overview(table: readonly BuiltinSpec[], front: Front, reg: Regis
       '  zstack-cli LogInByAccount accountName=admin',
       '  zstack-cli QueryVmInstance state=Running -o table -c uuid,name,state',
       '  zstack-cli --dry-run StartVmInstance uuid=UUID hostUuid=H',
+      '  zstack-cli StopVmInstance uuid=@web-01        # @name: the VM named web-01',
       '  zstack-cli -f setup.zs --stop-on-error',
       '  zstack-cli help StartVmInstance',
     );

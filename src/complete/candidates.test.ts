@@ -175,6 +175,23 @@ describe('values', () => {
     expect(src.requests[0]).toMatchObject({ field: 'name', queryApi: 'QueryVmInstance' });
   });
 
+  it('uuid=@ completes names as @name references, in params, list items and uuid conditions', async () => {
+    const src = new FakeValueSource({ ...rows, QueryL3Network: [{ uuid: 'l3a', name: 'public' }, { uuid: 'l3b', name: 'pri,vate' }] });
+    const c = await run('StopVmInstance uuid=@', src);
+    expect(vals(c)).toEqual(['@web-1', "'@my vm'", '@db']);
+    expect(c.candidates[0]).toMatchObject({ display: '@web-1', final: true });
+    expect(src.requests[0]).toMatchObject({ queryApi: 'QueryVmInstance', field: 'name', prefix: '' });
+    expect(vals(await run('StopVmInstance uuid=@W', src))).toEqual(['@web-1']);
+    // A list item: the name replaces only the item; a name with a comma cannot be written there.
+    const l = await run('CreateVmInstance l3NetworkUuids=l3x,@', src);
+    expect(vals(l)).toEqual(['@public']);
+    expect('CreateVmInstance l3NetworkUuids=l3x,@'.slice(0, l.replaceFrom)).toBe('CreateVmInstance l3NetworkUuids=l3x,');
+    expect(vals(await run('QueryVmInstance hostUuid?=@host-1,@h', src))).toEqual(['@host-1']);
+    // @@ is a literal @: nothing to complete; name= takes names as they are.
+    expect(vals(await run('StopVmInstance uuid=@@', src))).toEqual([]);
+    expect(vals(await run('QueryVmInstance name=@', src))).toEqual([]);
+  });
+
   it('completes the last item of an in-list or a list param', async () => {
     const c = await run('QueryVmInstance uuid?=aa11,a');
     expect(vals(c)).toEqual(['aa11', 'ab22']);

@@ -5,11 +5,11 @@ import { escapeControls, hasControls } from '../parse/echo.js';
 import { quoteWord } from '../parse/lexer.js';
 import { fieldClass, operatorsFor } from '../plan/conditions.js';
 import { isPrimitiveType, type Registry } from '../schema/registry.js';
+import { resourceOfField, resourceOfParam, type ResourceRef } from '../schema/resources.js';
 import type { ApiDef, InventoryDef, ParamDef } from '../schema/types.js';
 import { analyze } from './analyze.js';
 import { matchNames } from './match.js';
 import { offeredApiNames, type UnsupportedSource } from './api-names.js';
-import { resourceOfField, resourceOfParam, type ResourceRef } from './resources.js';
 import { builtinCompletion, optionCompletion, optionValueCompletion } from './commands.js';
 import type { Analysis, BuiltinCompletion, Candidate, Completion, LineShape, LocalValues, OptionCompletion, ValueSource } from './types.js';
 
@@ -255,7 +255,7 @@ function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | un
         return { choices: BOOLEANS, list: false };
     }
     const p = reg.param(api, a.key);
-    return p ? paramValueSpec(reg, p, api) : undefined;
+    return p ? paramValueSpec(reg, p) : undefined;
   }
   if (api.query) {
     const inv = reg.inventoryOf(api);
@@ -270,22 +270,19 @@ function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | un
       const ref = resourceOfField(reg, r.inventory, 'uuid');
       return ref ? { live: { ref, field: 'name' }, list } : undefined;
     }
-    if (r.field.name === 'uuid' || /Uuid$/.test(r.field.name)) {
-      const ref = resourceOfField(reg, r.inventory, r.field.name);
-      return ref ? { live: { ref, field: 'uuid' }, list } : undefined;
-    }
-    return undefined;
+    const ref = resourceOfField(reg, r.inventory, r.field.name);
+    return ref ? { live: { ref, field: 'uuid' }, list } : undefined;
   }
   const p = reg.param(api, a.key);
-  return p ? paramValueSpec(reg, p, api) : undefined;
+  return p ? paramValueSpec(reg, p) : undefined;
 }
 
-function paramValueSpec(reg: Registry, p: ParamDef, api: ApiDef): ValueSpec | undefined {
+function paramValueSpec(reg: Registry, p: ParamDef): ValueSpec | undefined {
   const list = p.type === 'list';
   if (p.secret) return undefined;
   if (p.validValues?.length) return { choices: p.validValues, list };
   if (p.type === 'boolean') return { choices: BOOLEANS, list: false };
-  const ref = resourceOfParam(reg, p, api);
+  const ref = resourceOfParam(reg, p);
   if (ref) return { live: { ref, field: 'uuid', ...(p.resourceType ? { resourceType: p.resourceType } : {}) }, list };
   return undefined;
 }
@@ -306,29 +303,36 @@ async function valueCompletion(reg: Registry, api: ApiDef, a: ValueAnalysis, bas
     return out;
   }
   if (spec.live && ctx.values) {
-    const { ref, field } = spec.live;
+    const { ref } = spec.live;
+    // `uuid=@we` completes names (`@web-01`), which the line's @name references look up.
+    const byName = spec.live.field === 'uuid' && typed.startsWith('@') && !typed.startsWith('@@');
+    const field = byName ? 'name' : spec.live.field;
+    const prefix = byName ? typed.slice(1) : typed;
     let items: { value: string; label?: string }[] = [];
     try {
       items = await ctx.values.values(
-        { queryApi: ref.queryApi, inventory: ref.inventory, field, prefix: typed, ...(spec.live.resourceType ? { resourceType: spec.live.resourceType } : {}) },
+        { queryApi: ref.queryApi, inventory: ref.inventory, field, prefix, ...(spec.live.resourceType ? { resourceType: spec.live.resourceType } : {}) },
         ctx.signal,
       );
     } catch {
       items = [];
     }
     if (!Array.isArray(items)) items = [];
-    const lower = typed.toLowerCase();
+    const lower = prefix.toLowerCase();
     const seen = new Set<string>();
     const max = ctx.maxValues ?? 200;
     for (const it of items) {
       if (out.candidates.length >= max) break;
       if (!it || typeof it.value !== 'string' || it.value === '' || seen.has(it.value)) continue;
       if (!it.value.toLowerCase().startsWith(lower)) continue;
+      // Quotes do not protect a comma in a list item: such a name is not offered there.
+      if (byName && spec.list && it.value.includes(',')) continue;
       // Server data never reaches the terminal raw: a value with control characters cannot be typed
       // anyway, so it is not offered; a label is shown escaped.
       if (hasControls(it.value)) continue;
       seen.add(it.value);
-      const c: Candidate = { value: quoteWord(it.value), display: it.value, group: 'value', final };
+      const shown = byName ? `@${it.value}` : it.value;
+      const c: Candidate = { value: quoteWord(shown), display: shown, group: 'value', final };
       if (it.label) c.description = escapeControls(it.label);
       out.candidates.push(c);
     }

@@ -16,7 +16,7 @@ const PARALLEL = 20;
 let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 'empty' });
-  for (let i = 0; i < PARALLEL; i++) addAccount(sim.store, { name: `user${i}`, password: `pw${i}` });
+  for (let i = 0; i < PARALLEL; i++) addAccount(sim.store, { name: `user${i}`, password: { plain: `pw${i}` } });
 });
 afterAll(async () => {
   await sim?.close();

@@ -9,8 +9,9 @@ export class Zs {
 
   constructor(private readonly sim: Simulator) {}
 
+  /** Runs the CLI against the simulator; scripted like CI, so destructive APIs carry `--yes`. */
   run(...args: string[]): Promise<CliRun> {
-    return runCli(['--port', String(this.sim.port), ...args], { home: this.home, timeoutMs: 30_000 });
+    return runCli(['--port', String(this.sim.port), '--yes', ...args], { home: this.home, timeoutMs: 30_000 });
   }
 
   async login(account = 'admin', password = 'password'): Promise<this> {
