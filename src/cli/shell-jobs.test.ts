@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecResult } from '../execute/executor.js';
 import { JobTable, statusLine } from './shell-jobs.js';
-import { backgroundLine, targetOf } from './shell.js';
+import { backgroundLine, targetOf } from './background.js';
 
 const done: ExecResult = { kind: 'done', status: 200, value: { inventory: { uuid: 'u' } }, bodyText: '{}' };
 

@@ -22,13 +22,12 @@ import { runCommandDetailed, runParsed, type RunnerDeps } from './runner.js';
 import { fetchResourceRows } from './live-values.js';
 import { showResult } from './show-result.js';
 import { colorEnabled } from './output-choice.js';
-import { ResultHistory } from './result-history.js';
+import { manyValuesForOne, ResultHistory } from './result-history.js';
 import { JobTable } from './shell-jobs.js';
-import type { ExecResult } from '../execute/executor.js';
+import { backgroundLine, runInBackground } from './background.js';
+import { readsOnly } from '../schema/destructive.js';
 import { expandRefs, hasRefs, type Expansion } from '../parse/expand.js';
 import { UsageError } from '../errors/cli-error.js';
-import type { ParseResult } from '../parse/ast.js';
-import type { Registry } from '../schema/registry.js';
 
 export interface ShellOptions {
   /** The options zstack-cli started with (each line's own options overlay them). */
@@ -39,11 +38,6 @@ export interface ShellOptions {
   banner?: string;
   /** Aborted when the process should end (SIGTERM, SIGHUP, lost output): stops the command and the shell. */
   terminate?: AbortSignal;
-}
-
-/** APIs that only read: they leave cached completion values valid. */
-function onlyReads(apiName: string | undefined, method: string | undefined): boolean {
-  return method === 'GET' || (apiName !== undefined && /^(Query|Get|List|Check|Validate|Is)/.test(apiName));
 }
 
 export async function runShell(app: App, opts: ShellOptions): Promise<number> {
@@ -171,7 +165,14 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       return;
     }
     if (background !== undefined) {
-      startJob(background, parsed, choices);
+      if (parsed.diagnostics.length || !parsed.command) {
+        await runParsed(parsed, withShow(choices.format), choices.run);
+        return;
+      }
+      const job = runInBackground(app, jobs, background, parsed, choices, (o) => {
+        if (!readsOnly(o.api ?? { name: '', method: 'POST', query: false })) values.invalidate();
+      });
+      io.stdout.write(`[${job.n}] ${job.api}${job.target ? ` ${job.target}` : ''}\n`);
       return;
     }
     const deps = withShow(choices.format);
@@ -181,7 +182,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       const account = before?.account ?? app.conn.account ?? 'admin';
       if (await relogin(account, signal)) outcome = await runParsed(parsed, deps, choices.run, signal);
     }
-    if (!onlyReads(outcome.api?.name, outcome.api?.method)) values.invalidate();
+    if (!outcome.api || !readsOnly(outcome.api)) values.invalidate();
   }
 
   const table = completionTable('shell');
@@ -196,44 +197,6 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   };
   const jobs = new JobTable();
   let warnedAboutJobs = false;
-
-  /** Runs a parsed line as background job N: no spinner, no prompt for a password, output kept for `job result N`. */
-  function startJob(line: string, parsed: ParseResult, choices: LineChoices): void {
-    const cmd = parsed.command;
-    if (parsed.diagnostics.length || !cmd) {
-      void runParsed(parsed, withShow(choices.format), choices.run);
-      return;
-    }
-    const api = app.registry.api(cmd.name)?.name ?? cmd.name;
-    const job = jobs.start(line, api, targetOf(cmd.args), async (signal, sent) => {
-      let result: ExecResult | undefined;
-      let errors = '';
-      const base = app.runnerDeps(async (r) => void (result = r));
-      const deps: RunnerDeps = {
-        ...base,
-        promptPassword: undefined,
-        out: (t) => void (errors += `${t}\n`),
-        err: (t) => void (errors += `${t}\n`),
-        commandPrefix: () => '',
-        // The foreground command's spinner is not this job's to stop.
-        finished: () => undefined,
-        execContext: async (s, a, o) => {
-          const ctx = await app.execContext(s, a.name, a.async, { ...o, quiet: true });
-          const make = ctx.newJobUuid;
-          return { ...ctx, newJobUuid: () => {
-            const id = make();
-            sent(id);
-            return id;
-          } };
-        },
-      };
-      const outcome = await runParsed(parsed, deps, { ...choices.run, dryRun: false, curl: false }, signal);
-      if (!onlyReads(outcome.api?.name, outcome.api?.method)) values.invalidate();
-      if (outcome.code !== 0 || !result) throw errors.trim() || `exit ${outcome.code}`;
-      return result;
-    });
-    io.stdout.write(`[${job.n}] ${job.api}${job.target ? ` ${job.target}` : ''}\n`);
-  }
 
   if (opts.banner) io.stdout.write(`${opts.banner}\n`);
   const repl = startRepl({
@@ -275,43 +238,4 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   if (opts.terminate?.aborted) repl.close();
   await repl.done;
   return 0;
-}
-
-/**
- * A `$N.field` that gave several values to a param that takes one (`uuid=$3.uuid` with three rows):
- * the usage error saying so, or undefined.
- */
-export function manyValuesForOne(parsed: ParseResult, expansions: readonly Expansion[], reg: Registry): UsageError | undefined {
-  const cmd = parsed.command;
-  const api = cmd ? reg.api(cmd.name) : undefined;
-  if (!cmd || !api) return undefined;
-  for (const x of expansions) {
-    if (x.count <= 1) continue;
-    const arg = cmd.args.find((a) => a.valueSpan.start <= x.span.start && x.span.end <= a.valueSpan.end);
-    if (!arg) continue;
-    const p = reg.param(api, arg.key);
-    const list = p ? p.type === 'list' : api.query && (arg.op === '?=' || arg.op === '!?=');
-    if (!list) {
-      return new UsageError(`${arg.key} takes one value, and ${x.ref.text} has ${x.count}`, `pick one row: ${x.ref.text.replace(/^(\$[^.]+)/, '$1.0')}, or filter the query`);
-    }
-  }
-  return undefined;
-}
-
-/** The line without a final `&` word (unquoted), or undefined when it has none. */
-export function backgroundLine(line: string): string | undefined {
-  const m = /^(.*\S)\s+&\s*$/s.exec(line);
-  if (!m) return undefined;
-  // `\&` or a quoted '&' is a value, not the background marker.
-  const tokens = lex(line).tokens;
-  const last = tokens[tokens.length - 1];
-  return last && last.text === '&' && last.literal[0] === false ? m[1] : undefined;
-}
-
-/** What a job is about, for listings: its uuid (shortened) or name param. */
-export function targetOf(args: readonly { key: string; value: string }[]): string {
-  const a = args.find((x) => x.key === 'uuid') ?? args.find((x) => /Uuid$/.test(x.key)) ?? args.find((x) => x.key === 'name');
-  if (!a) return '';
-  const v = /^[0-9a-f]{32}$/.test(a.value) ? a.value.slice(0, 8) : a.value.length > 40 ? `${a.value.slice(0, 39)}…` : a.value;
-  return `${a.key}=${v}`;
 }

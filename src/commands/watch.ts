@@ -6,17 +6,12 @@ import { UsageError } from '../errors/cli-error.js';
 import type { ExecResult } from '../execute/executor.js';
 import { quoted } from '../parse/echo.js';
 import { parseWords } from '../parse/parser.js';
-import type { ApiDef } from '../schema/types.js';
+import { readsOnly } from '../schema/destructive.js';
 import { lineChoices } from './line-options.js';
 import type { BuiltinSpec, CommandContext } from './types.js';
 
 /** Shortest interval: a management node should not be asked more often than this. */
 export const MIN_INTERVAL_S = 0.5;
-
-/** APIs that only read: queries, GET APIs and Get*. */
-export function readOnly(api: ApiDef): boolean {
-  return api.query || api.method === 'GET' || /^Get[A-Z]/.test(api.name);
-}
 
 function seconds(text: string | boolean | undefined): number {
   const v = typeof text === 'string' ? text : '2';
@@ -55,7 +50,7 @@ async function watch(ctx: CommandContext): Promise<number> {
   if (parsed.diagnostics.length || !cmd) throw new UsageError(parsed.diagnostics[0]?.message ?? 'watch needs a command', parsed.diagnostics[0]?.hint ?? 'e.g. watch QueryVmInstance state=Starting');
   const reg = ctx.registry();
   const api = reg.api(cmd.name);
-  if (api && !readOnly(api)) throw new UsageError(`watch runs only APIs that read; ${api.name} changes things`, 'watch a Query* or Get* API');
+  if (api && !readsOnly(api)) throw new UsageError(`watch runs only APIs that read; ${api.name} changes things`, 'watch a Query* or Get* API');
   const app = await ctx.app();
   const { renderValue } = await import('../render/index.js');
   const { chooseOutput } = await import('../cli/output-choice.js');

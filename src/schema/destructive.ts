@@ -57,7 +57,14 @@ const SESSION_API = /^(LogIn|Login|LogOut|RenewSession)([A-Z]|$)/;
 /** Verbs of APIs that only read. */
 const READ_VERB = /^(Query|Get|List|Check|Validate|Is|Describe|Calculate|Preview)[A-Z]|^ZQLQuery$/;
 
+type ApiKind = { name: string; method: string; query: boolean };
+
+/** Whether an API only reads: a query, a GET, or a reading verb (Get*, Check*, ...). What `watch` may run. */
+export function readsOnly(api: ApiKind): boolean {
+  return api.query || api.method === 'GET' || READ_VERB.test(api.name);
+}
+
 /** Whether an API changes something on the cloud (what `confirm=always` asks about). */
-export function changesState(api: { name: string; method: string; query: boolean }): boolean {
-  return !api.query && api.method !== 'GET' && !READ_VERB.test(api.name) && !SESSION_API.test(api.name);
+export function changesState(api: ApiKind): boolean {
+  return !readsOnly(api) && !SESSION_API.test(api.name);
 }
