@@ -88,7 +88,7 @@ export function helpApi(reg: Registry, api: ApiDef, width: number): string[] {
       if (p.validValues?.length) facts.push(`one of ${p.validValues.join(', ')}`);
       if (p.default !== undefined) facts.push(`default ${String(p.default)}`);
       const ref = resourceOfParam(reg, p);
-      if (ref) facts.push(`uuid of ${ref.inventory.replace(/Inventory$/, '')}`);
+      if (ref) facts.push(`uuid of ${ref.inventory.replace(/Inventory$/, '')}${reg.inventory(ref.inventory)?.fields.some((f) => f.name === 'name') ? ' (or @name)' : ''}`);
       if (p.secret) facts.push('secret');
       // The name column keeps its padding; only the facts wrap, under themselves.
       const label = p.name.length >= nameW ? `${p.name} ` : p.name.padEnd(nameW);

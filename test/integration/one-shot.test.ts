@@ -264,7 +264,7 @@ describe('help', () => {
     const r = await runCli(['help', 'StartVmInstance'], { home });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^StartVmInstance - 启动云主机/);
-    expect(r.stdout).toMatch(/^ {2}uuid +string, required, uuid of VmInstance$/m);
+    expect(r.stdout).toMatch(/^ {2}uuid +string, required, uuid of VmInstance \(or @name\)$/m);
     expect(r.stdout).toMatch(/Example:\n {2}StartVmInstance uuid=/);
     const none = await runCli(['help', 'Snapshotx'], { home });
     expect(none.code).toBe(2);
