@@ -144,6 +144,11 @@ function exchange(c: Client, url: URL, req: TransportRequest, stops: AbortSignal
     });
     r.on('response', (res: http.IncomingMessage) => {
       answered = true;
+      if (req.stream && res.statusCode === 200) {
+        finish();
+        resolve({ status: 200, headers: flattenHeaders(res.headers), body: '', stream: res });
+        return;
+      }
       const body = new BodyBuffer(req.method.toUpperCase() === 'HEAD' ? Number.NaN : Number(res.headers['content-length'] ?? Number.NaN));
       res.on('data', (chunk: Buffer) => body.add(chunk));
       res.on('end', () => {

@@ -1,4 +1,5 @@
 // HTTP transport: the interface the executor sends through, and its undici implementation (loaded lazily).
+import type { Readable } from 'node:stream';
 import type { Agent } from 'undici';
 import { ConnectionError, InterruptedError, type ConnectionReason } from './errors.js';
 
@@ -10,13 +11,18 @@ export interface TransportRequest {
   signal?: AbortSignal;
   /** Overall deadline for this request (connect + answer), in ms. */
   timeoutMs?: number;
+  /** Hand a 200 answer's body over unread as `TransportResponse.stream` (the caller reads and times it). */
+  stream?: boolean;
 }
 
 export interface TransportResponse {
   status: number;
   /** Lower-case names; repeated headers joined with `, `. */
   headers: Record<string, string>;
+  /** The body; '' when it comes as `stream`. */
   body: string;
+  /** The unread body of a 200 answer to a `stream` request. */
+  stream?: Readable;
 }
 
 /**
@@ -92,6 +98,7 @@ export function createUndiciTransport(opts: UndiciTransportOptions = {}): Transp
           body: req.body,
           signal,
         });
+        if (req.stream && res.statusCode === 200) return { status: 200, headers: flattenHeaders(res.headers), body: '', stream: res.body };
         const body = await res.body.text();
         return { status: res.statusCode, headers: flattenHeaders(res.headers), body };
       } catch (e) {
