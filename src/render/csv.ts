@@ -1,16 +1,28 @@
 // `csv` format (RFC 4180): a header row, then one record per row; CRLF line ends; a field is quoted
 // when it holds a comma, double quote, CR or LF (quotes doubled). Columns: `columns` when given, else
-// the union of the rows' scalar fields in first-seen order (nested fields are left out; ask for them
-// with `columns` and they come as compact JSON, as do lists a dotted path yields, e.g. `vmNics.ip`).
-// null/missing → empty field. A plain (non-inventory) object without `columns` → `key,value` records.
-// An empty list without `columns` → empty output (no header can be known).
-import { CHUNK_SIZE } from './json.js';
-import { compileColumn, csvCell, extractRows, isRecord, normalizeColumns, scalarFields, type Column } from './rows.js';
+// the union of the scalar fields of the first rows (FIRST_ROWS), in first-seen order (nested fields
+// are left out; ask for them with `columns`: lists of scalars come joined with `,`, e.g. `vmNics.ip`,
+// other nested values as compact JSON). null/missing → empty field. An empty list without `columns`
+// → empty output (no header can be known).
+//
+// Spreadsheet formula injection: a text field starting with `=`, `+`, `-`, `@`, a tab or a CR is
+// written with a leading `'` (OWASP's advice, what csv exporters commonly do), so a spreadsheet shows
+// it as text instead of running it; numbers such as `-5` or `+1.5e3` are left alone.
+import { afterFirstRows, type ListRenderer } from './list.js';
+import { compileColumn, csvCell, isRecord, scalarFields, type Column } from './rows.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
+
+/** A text field a spreadsheet would take for a formula, made inert with a leading `'`. */
+export function defuseFormula(s: string): string {
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
 
 /** One CSV field. */
-export function csvField(s: string): string {
+export function csvField(s0: string): string {
+  const s = defuseFormula(s0);
   return NEEDS_QUOTES.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
@@ -22,34 +34,42 @@ function record(fields: string[]): string {
   return line + '\r\n';
 }
 
-export function* csvChunks(value: unknown, columns?: string[]): Generator<string> {
-  const cols = normalizeColumns(columns);
-  const rs = extractRows(value, cols !== undefined);
-  if (rs.kind === 'scalar') {
-    yield record(['value']) + record([csvCell(rs.rows[0])]);
-    return;
-  }
-  if (rs.kind === 'object') {
-    let out = record(['key', 'value']);
-    const obj = rs.rows[0] as Record<string, unknown>;
-    for (const k of Object.keys(obj)) if (obj[k] !== undefined) out += record([k, csvCell(obj[k])]);
-    yield out;
-    return;
-  }
-  let columnsUsed: Column[];
-  if (cols) columnsUsed = cols.map(compileColumn);
-  else if (rs.rows.length === 0) return;
-  else if (rs.rows.every(isRecord)) columnsUsed = scalarFields(rs.rows).map(compileColumn);
-  else columnsUsed = [{ path: 'value', get: (row) => row }];
-  let out = record(columnsUsed.map((c) => c.path));
-  const fields: string[] = new Array<string>(columnsUsed.length);
-  for (const row of rs.rows) {
-    for (let i = 0; i < columnsUsed.length; i++) fields[i] = csvCell(columnsUsed[i]!.get(row));
-    out += record(fields);
-    if (out.length >= CHUNK_SIZE) {
-      yield out;
-      out = '';
-    }
-  }
-  if (out) yield out;
+/** Columns for rows without `columns`: their scalar fields, or one `value` column for rows that are not objects. */
+export function defaultFlatColumns(rows: readonly unknown[]): Column[] {
+  if (rows.every(isRecord)) return scalarFields(rows).map(compileColumn);
+  return [{ path: 'value', get: (row) => row }];
+}
+
+/** CSV of a list, row by row. */
+export function csvList(columns?: readonly string[]): ListRenderer {
+  return afterFirstRows((first) => {
+    if (!columns && first.length === 0) return { rows: () => '', end: () => '' };
+    const cols = columns ? columns.map(compileColumn) : defaultFlatColumns(first);
+    const fields = new Array<string>(cols.length);
+    let header = record(cols.map((c) => c.path));
+    return {
+      rows(batch) {
+        let out = header;
+        header = '';
+        for (const row of batch) {
+          for (let i = 0; i < cols.length; i++) fields[i] = csvCell(cols[i]!.get(row));
+          out += record(fields);
+        }
+        return out;
+      },
+      end: () => header,
+    };
+  }, !columns);
+}
+
+/** CSV of a plain object: `key,value` records. */
+export function csvObject(obj: Record<string, unknown>): string {
+  let out = record(['key', 'value']);
+  for (const k of Object.keys(obj)) if (obj[k] !== undefined) out += record([k, csvCell(obj[k])]);
+  return out;
+}
+
+/** CSV of one scalar: a `value` header and the value. */
+export function csvScalar(v: unknown): string {
+  return record(['value']) + record([csvCell(v)]);
 }

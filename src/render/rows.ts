@@ -191,10 +191,12 @@ export function tableCell(v: unknown): string {
   return sanitizeCell(json.length > MAX_CELL_SOURCE ? json.slice(0, MAX_CELL_SOURCE) : json);
 }
 
-/** Cell text for `csv`: scalars as text, nested values as compact JSON. */
+/** Cell text for `csv`: scalars as text, lists of scalars joined with `,` (as `value` does), other nested values as compact JSON. */
 export function csvCell(v: unknown): string {
   v = prep(v);
-  return isScalar(v) ? scalarText(v) : compactJson(v);
+  if (isScalar(v)) return scalarText(v);
+  if (Array.isArray(v) && v.every((x) => isScalar(prep(x)))) return v.map((x) => scalarText(prep(x))).join(',');
+  return compactJson(v);
 }
 
 const TSV_BREAK = /[\t\r\n]+/g;
