@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ArgNode, CommandNode } from '../parse/ast.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef, ParamDef } from '../schema/types.js';
+import { nonPlainFieldErrors } from './columns.js';
 import { planCondition, selectableFields } from './conditions.js';
 import { didYouMean, planError, type PlanError } from './errors.js';
 import { toJsonText } from './json-text.js';
@@ -218,6 +219,7 @@ function planQuery(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
         errors.push(planError(`'${n}' is not a field of ${inv.name} (${key} takes plain fields only)`, didYouMean(reg.suggestFieldNames(inv, n)), g.arg.valueSpan));
       }
     }
+    errors.push(...nonPlainFieldErrors(inv, key, names, g.arg.valueSpan));
   };
   const fields = given.get('fields')?.value as string[] | undefined;
   if (fields) fieldCheck('fields', fields);
