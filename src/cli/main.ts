@@ -8,6 +8,7 @@ import { EXIT_CODES, exitCodeFor, renderError } from '../execute/errors.js';
 import { waitJob } from '../execute/executor.js';
 import { App, type AppFlags, type AppOptions } from './app.js';
 import type { CliIO } from './io.js';
+import { fetchFlags, type FetchFlags } from './fetch-flags.js';
 import { isFormat, type Format } from './output-choice.js';
 import { runParsed, type RunOptions } from './runner.js';
 import { runScript } from './script.js';
@@ -17,7 +18,7 @@ import { runSimCommand, startEmbeddedSim } from './sim-command.js';
 
 export const VERSION = '0.1.0';
 
-interface GlobalOptions extends AppFlags {
+interface GlobalOptions extends AppFlags, FetchFlags {
   sim?: boolean;
   dryRun?: boolean;
   curl?: boolean;
@@ -46,7 +47,8 @@ function runOptions(opts: GlobalOptions): RunOptions | string {
     if (cols.length === 0) return '-c/--columns needs column names, e.g. -c uuid,name,state';
     out.columns = cols;
   }
-  return out;
+  const fetch = fetchFlags(opts);
+  return typeof fetch === 'string' ? fetch : { ...out, ...fetch };
 }
 
 interface Choices {
@@ -158,6 +160,9 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
     .option('--curl', 'print the equivalent curl command; send nothing')
     .addOption(new Option('-o, --output <format>', 'json | table | yaml | csv | value (default: json when piped, table for queries on a terminal)'))
     .option('-c, --columns <list>', 'columns to show, e.g. uuid,name,state (plain ones become the query fields=)')
+    .option('--all', 'a query: every page of the result (limit/start, streamed)')
+    .option('--page-size <n>', 'with --all: rows per request (default 1000)')
+    .option('--raw', "print the server's reply as it came")
     .option('-f, --file <script>', 'run the commands of a script file, one per line ("-" for stdin)')
     .option('--stop-on-error', 'with -f or stdin: stop at the first failing line')
     .option('--sim', 'start an embedded ZStack simulator (demo seed), log in as admin and run against it')

@@ -5,12 +5,14 @@ import type { CommandNode, ParseResult } from '../parse/ast.js';
 import { syntheticArg } from '../parse/build.js';
 import { curlCommand } from '../plan/curl.js';
 import { dryRunJson } from '../plan/dry-run.js';
+import { columnErrors, plainColumns } from '../plan/columns.js';
 import { planCommand } from '../plan/planner.js';
 import type { Endpoint, PlannedRequest } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef } from '../schema/types.js';
 import { EXIT_CODES, exitCodeFor, renderError, UsageError } from '../execute/errors.js';
 import { execute, type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
+import { fetchForOutput } from '../execute/fetch.js';
 import type { PasswordPrompt } from '../execute/password-prompt.js';
 import { usageLine } from './usage-error.js';
 
@@ -20,8 +22,14 @@ const PROMPTED_LOGINS = new Set(['LogInByAccount', 'LogInByUser', 'LogIn', 'LogI
 export interface RunOptions {
   dryRun?: boolean;
   curl?: boolean;
-  /** `-c a,b`: columns to show; plain ones also become the query's `fields=`. */
+  /** `-c a,b`: columns to show; when all are plain fields they also become the query's `fields=`. */
   columns?: string[];
+  /** --all: every page of a query. */
+  all?: boolean;
+  /** --page-size for --all. */
+  pageSize?: number;
+  /** --raw: the server's reply as it came. */
+  raw?: boolean;
 }
 
 /** What the runner needs from its surroundings; built by the composition root. */
@@ -58,8 +66,9 @@ async function complete(cmd: CommandNode, api: ApiDef, deps: RunnerDeps, opts: R
     args.push(syntheticArg('password', await deps.promptPassword('Password:')));
   }
   if (api.query && opts.columns?.length && !hasArg(cmd, 'fields')) {
-    // Only plain fields can be selected by the server; with a dotted column, fetch whole rows.
-    if (opts.columns.every((c) => !c.includes('.'))) args.push(syntheticArg('fields', opts.columns.join(',')));
+    // Only plain fields can be selected by the server; with any other column, fetch whole rows.
+    const fields = plainColumns(deps.registry, api, opts.columns);
+    if (fields) args.push(syntheticArg('fields', fields.join(',')));
   }
   return { ...cmd, args };
 }
@@ -102,6 +111,11 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
     return EXIT_CODES.usage;
   }
   const req = planned.request;
+  const columnErrs = columnErrors(deps.registry, req.api, opts.columns);
+  if (columnErrs.length) {
+    for (const e of columnErrs) deps.err(usageLine(e));
+    return EXIT_CODES.usage;
+  }
   for (const w of req.warnings) deps.err(`warning: ${w}`);
   if (opts.dryRun) {
     deps.out(dryRunJson(req, deps.endpoint));
@@ -115,7 +129,7 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
   const ctx = await deps.execContext(signal, req.api);
   let result: ExecResult;
   try {
-    result = await execute(req, ctx);
+    result = opts.raw ? await execute(req, { ...ctx, options: { ...ctx.options, streamBody: true } }) : await fetchForOutput(req, ctx, opts);
   } finally {
     deps.finished();
   }
