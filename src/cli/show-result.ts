@@ -35,7 +35,7 @@ function isTabular(value: unknown): boolean {
 
 /** Tees what is written into a buffer for `keep`, up to KEEP_LIMIT. */
 function keeping(sink: TextSink, keep: ((text: string) => void) | undefined): TextSink & { kept(): void } {
-  let text: string | undefined = '';
+  let text: string | undefined = keep ? '' : undefined;
   return {
     get closed() {
       return sink.closed;

@@ -91,37 +91,36 @@ class ExactParser {
     return JSON.parse(this.s.slice(start, j + 1)) as string;
   }
 
-  private array(depth: number): unknown[] {
+  /** The items of `[...]` or `{...}` (the opening character at `i`), read by `item` until `close`. */
+  private items(close: number, item: () => void): void {
     this.i++;
-    const out: unknown[] = [];
     this.ws();
-    if (this.s.charCodeAt(this.i) === 0x5d) {
+    if (this.s.charCodeAt(this.i) === close) {
       this.i++;
-      return out;
+      return;
     }
     for (;;) {
       this.ws();
-      out.push(this.value(depth + 1));
+      item();
       this.ws();
       const c = this.s.charCodeAt(this.i++);
-      if (c === 0x5d) return out;
+      if (c === close) return;
       if (c !== 0x2c) {
         this.i--;
-        this.fail("expected ',' or ']'");
+        this.fail(`expected ',' or '${String.fromCharCode(close)}'`);
       }
     }
   }
 
+  private array(depth: number): unknown[] {
+    const out: unknown[] = [];
+    this.items(0x5d, () => out.push(this.value(depth + 1)));
+    return out;
+  }
+
   private object(depth: number): Record<string, unknown> {
-    this.i++;
     const out: Record<string, unknown> = {};
-    this.ws();
-    if (this.s.charCodeAt(this.i) === 0x7d) {
-      this.i++;
-      return out;
-    }
-    for (;;) {
-      this.ws();
+    this.items(0x7d, () => {
       if (this.s.charCodeAt(this.i) !== 0x22) this.fail('expected a key');
       const key = this.string();
       this.ws();
@@ -133,14 +132,8 @@ class ExactParser {
       const v = this.value(depth + 1);
       // Like JSON.parse: a `__proto__` key is an own property, not the prototype.
       Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
-      this.ws();
-      const c = this.s.charCodeAt(this.i++);
-      if (c === 0x7d) return out;
-      if (c !== 0x2c) {
-        this.i--;
-        this.fail("expected ',' or '}'");
-      }
-    }
+    });
+    return out;
   }
 }
 

@@ -1,7 +1,7 @@
 // `--all`: a query's whole result, fetched page by page with `limit`/`start` and handed on as one
-// RowSource. Once half of a page has arrived (so it is likely full), the next page is asked for,
-// and the server works on it while the current rows are written; at most two pages are open at a
-// time. No page is asked for ahead beyond the first page's total; a full last page is followed by
+// RowSource. The next page is asked for as soon as the current one begins to arrive (on the first
+// page, once half of it is in, so a short result costs no extra request), and the server works on
+// it while the current rows are written; at most two pages are open at a time. No page is asked for ahead beyond the first page's total; a full last page is followed by
 // one more request, which comes back empty unless rows were added meanwhile.
 //
 // The first page also asks for `replyWithCount` (the total, for the progress line). A page shorter
@@ -66,6 +66,8 @@ function rowsOf(result: ExecResult): RowSource {
 interface Page {
   rows: RowSource;
   limit: number;
+  /** The page is read: stop forwarding Ctrl-C to it. */
+  done(): void;
 }
 
 /** A page asked for and not yet read. */
@@ -150,11 +152,13 @@ class PagedRows implements RowSource {
           const shape = await page.rows.open();
           if (!shape.list) break;
         }
+        // After a full page, ask for the next one at once: the server works on it while this one is
+        // read and written. On the first page, wait until half of it is in (it is then likely full).
+        if (!isFirst && this.more()) this.next = this.request(false);
         const seen = new Set<string>();
         let got = 0;
         for await (const batch of page.rows.batches()) {
           got += batch.length;
-          // Half a page in, this page will likely be full: ask for the next one while this one is written.
           if (!this.next && got * 2 >= page.limit && this.more()) this.next = this.request(false);
           const out = previous.size ? batch.filter((r) => !previous.has(uuidOf(r) ?? '')) : batch;
           for (const r of out) {
@@ -166,6 +170,7 @@ class PagedRows implements RowSource {
             yield out;
           }
         }
+        page.done();
         if (isFirst) this.firstDone(page.rows.head);
         isFirst = false;
         previous = seen;
@@ -206,10 +211,15 @@ class PagedRows implements RowSource {
     const pairs = [...this.q.pairs, `limit=${limit}`, `start=${start}`];
     if (first) pairs.push('replyWithCount=true');
     const req: PlannedRequest = { ...this.planned, pathAndQuery: `${this.q.path}?${pairs.join('&')}` };
+    // Aborted on Ctrl-C or when the page is no longer wanted. (Forwarded by hand: AbortSignal.any
+    // keeps every combined signal alive as long as Ctrl-C's, one per page.)
     const abort = new AbortController();
-    const signal = this.ctx.options.signal ? AbortSignal.any([this.ctx.options.signal, abort.signal]) : abort.signal;
-    const ctx: ExecContext = { ...this.ctx, options: { ...this.ctx.options, streamBody: true, signal } };
-    const page = execute(req, ctx).then((r) => ({ rows: rowsOf(r), limit }));
+    const parent = this.ctx.options.signal;
+    const forward = (): void => abort.abort();
+    if (parent?.aborted) abort.abort();
+    else parent?.addEventListener('abort', forward, { once: true });
+    const ctx: ExecContext = { ...this.ctx, options: { ...this.ctx.options, streamBody: true, signal: abort.signal } };
+    const page = execute(req, ctx).then((r) => ({ rows: rowsOf(r), limit, done: () => parent?.removeEventListener('abort', forward) }));
     // A page asked for ahead and then not wanted must not count as an unhandled rejection.
     page.catch(() => undefined);
     return { page, abort };

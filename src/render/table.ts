@@ -36,6 +36,9 @@ const HIDDEN_NAMED = 8;
 /** Columns always shown (when the rows have them), in this order. */
 const MANDATORY = ['uuid', 'name', 'state', 'status'];
 const UUID_PATH = /(^|\.)uuid$|Uuid$/;
+/** Cells of printable ASCII up to this length are shown as they are (tableCell would return them unchanged). */
+const PLAIN_TEXT = /^[\x20-\x7e]*$/;
+const MAX_PLAIN = 4096;
 /** Extra room given to text columns, when the terminal has it, for rows after the first ones. */
 const HEADROOM = 4;
 
@@ -278,8 +281,17 @@ function gridRenderer(l: Extract<Layout, { kind: 'grid' }>, st: Style, width: nu
         let line = '│';
         for (let c = 0; c < cols.length; c++) {
           const cw = widths[c]!;
-          let text = tableCell(cols[c]!.col.get(row));
-          let w = displayWidth(text);
+          const v = cols[c]!.col.get(row);
+          let text: string;
+          let w: number;
+          if (typeof v === 'string' && v.length <= MAX_PLAIN && PLAIN_TEXT.test(v)) {
+            // Most cells: printable ASCII, safe as it is and as wide as it is long.
+            text = v;
+            w = v.length;
+          } else {
+            text = tableCell(v);
+            w = displayWidth(text);
+          }
           if (w > cw && cutOk[c]) {
             text = truncate(text, cw, w);
             w = displayWidth(text);
