@@ -10,7 +10,7 @@ import { CliError } from '../execute/errors.js';
 import type { ExecResult } from '../execute/executor.js';
 import { ReplyRows, type RowSource } from '../execute/reply-rows.js';
 import type { PlannedRequest } from '../plan/request.js';
-import { asksTotal } from '../execute/pages.js';
+import { askedFields, asksTotal } from '../execute/pages.js';
 import { FIRST_ROWS, listRenderer, renderChunks, resultOf, type Total } from '../render/index.js';
 import type { App } from './app.js';
 import { chooseOutput, type Format } from './output-choice.js';
@@ -81,6 +81,9 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
     }
 
     const what = planned ? `${planned.api.name}'s result` : 'the result';
+    // Fields asked for with fields= are columns too: a table never leaves them out.
+    const fields = !opts.columns && planned?.api.query ? askedFields(planned) : undefined;
+    const tabularColumns = (f: Format): string[] | undefined => opts.columns ?? (f === 'json' || f === 'yaml' ? undefined : fields);
     const check = (rows: readonly unknown[]): void => {
       // Query columns were checked against the registry before sending.
       if (!opts.columns || (planned?.api.query && app.registry.inventoryOf(planned.api))) return;
@@ -104,7 +107,7 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
         format: choice.format,
         color: choice.color,
         width: tty && io.stdout.columns ? io.stdout.columns : undefined,
-        columns: opts.columns,
+        columns: tabularColumns(choice.format),
         withTotal: planned ? asksTotal(planned) : false,
         check,
         // A progress line only when the rows go elsewhere than the terminal it would be drawn on.
@@ -120,11 +123,12 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
     else if (r.kind === 'one' || r.kind === 'object') check([r.kind === 'one' ? r.row : r.value]);
     const choice = chooseOutput(format, isTabular(value), tty, io.env);
     const sink = sinkFor(choice.pager);
+    const columns = r.kind === 'list' ? tabularColumns(choice.format) : opts.columns;
     for (const chunk of renderChunks(value, {
       format: choice.format,
       color: choice.color,
       ...(tty && io.stdout.columns ? { width: io.stdout.columns } : {}),
-      ...(opts.columns ? { columns: opts.columns } : {}),
+      ...(columns ? { columns } : {}),
     })) {
       await sink.write(chunk);
       if (sink.closed) break;

@@ -56,6 +56,13 @@ export function asksTotal(planned: PlannedRequest): boolean {
   return readQuery(planned.pathAndQuery).replyWithCount;
 }
 
+/** The fields a query asks for (`fields=a,b`), or undefined. */
+export function askedFields(planned: PlannedRequest): string[] | undefined {
+  const pair = readQuery(planned.pathAndQuery).pairs.find((p) => p.startsWith('fields='));
+  const names = pair ? decodeURIComponent(pair.slice('fields='.length)).split(',').filter(Boolean) : [];
+  return names.length ? names : undefined;
+}
+
 function rowsOf(result: ExecResult): RowSource {
   if (result.kind === 'stream') return new ReplyRows(result.body);
   if (result.kind === 'done') return new ValueRows(result.value);

@@ -189,6 +189,11 @@ describe('output shapes and -c checks', () => {
     expect(bad.stderr).toMatch(/^Error: -c nmae: no row of StartVmInstance's result can have it: .*\(did you mean name\?\)/);
   });
 
+  it('fields= are the columns of the tabular formats, in the order asked', async () => {
+    const csv = await atSim('QueryVmInstance', 'fields=name,uuid', 'limit=1', '-o', 'csv');
+    expect(csv.stdout.split('\r\n')[0]).toBe('name,uuid');
+  });
+
   it('count=true: {"total":N} in json, the number alone in value; --raw prints the reply as it came', async () => {
     expect(JSON.parse((await atSim('QueryVmInstance', 'count=true')).stdout)).toEqual({ total: 50 });
     expect((await atSim('QueryVmInstance', 'count=true', '-o', 'value')).stdout).toBe('50\n');
