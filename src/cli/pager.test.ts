@@ -64,7 +64,7 @@ describe('sinks', () => {
     let got = '';
     stdin.on('data', (d: Buffer) => (got += d.toString()));
     let direct = '';
-    const sink = pagerSink({ env: {}, rows: 3, write: () => undefined, spawn: () => child, out: { write: (t) => (direct += String(t)) } });
+    const sink = pagerSink({ env: {}, rows: 3, spawn: () => child, out: { write: (t) => (direct += String(t)) } });
     await sink.write('a\n');
     expect(got).toBe('');
     await sink.write('b\nc\n');
@@ -82,7 +82,7 @@ describe('sinks', () => {
 
   it('writes short output directly; a broken pipe closes the direct sink', async () => {
     let direct = '';
-    const short = pagerSink({ env: {}, rows: 24, write: () => undefined, spawn: () => { throw new Error('no pager expected'); }, out: { write: (t) => (direct += String(t)) } });
+    const short = pagerSink({ env: {}, rows: 24, spawn: () => { throw new Error('no pager expected'); }, out: { write: (t) => (direct += String(t)) } });
     await short.write('one line\n');
     await short.end();
     expect(direct).toBe('one line\n');

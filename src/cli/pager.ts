@@ -77,7 +77,7 @@ function countLines(text: Text): number {
  * Holds output until it is longer than the screen (then starts the pager and streams everything into
  * it) or ends (then writes it directly). Falls back to writing directly when the pager cannot start.
  */
-export function pagerSink(deps: PagerDeps & { out: OutTarget }): TextSink {
+export function pagerSink(deps: Omit<PagerDeps, 'write'> & { out: OutTarget }): TextSink {
   const pc = pagerCommand(deps.env);
   if (!pc) return directSink(deps.out);
   let held: Text[] = [];
@@ -143,7 +143,8 @@ export function pagerSink(deps: PagerDeps & { out: OutTarget }): TextSink {
 
 /** Writes `text`, through the pager when it is longer than the screen. Resolves when done. */
 export async function page(text: string, deps: PagerDeps): Promise<void> {
-  const sink = pagerSink({ ...deps, out: { write: (t) => deps.write(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')) } });
+  const { write, ...rest } = deps;
+  const sink = pagerSink({ ...rest, out: { write: (t) => write(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')) } });
   await sink.write(text);
   await sink.end();
 }

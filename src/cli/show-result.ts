@@ -67,7 +67,7 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
       const out = io.stdout as OutTarget;
       const base =
         show.pager && pageable && tty
-          ? pagerSink({ env: io.env, rows: (io.stdout as { rows?: number }).rows ?? 24, write: (t) => io.stdout.write(t), spawn, out })
+          ? pagerSink({ env: io.env, rows: (io.stdout as { rows?: number }).rows ?? 24, spawn, out })
           : directSink(out);
       return keeping(base, show.keep);
     };
