@@ -9,7 +9,8 @@
 // columns); the default columns left out are named in the footer. Text cells may be cut with `…`
 // (never below 8 columns), but uuids and numbers never are, and a column asked for is never dropped:
 // when the columns cannot fit, the list switches to records, one `key │ value` line per column,
-// values wrapped. A later row's uuid or number wider than its column overflows rather than being cut.
+// values wrapped (default columns: the mandatory ones and the next four; the rest are named). A
+// later row's uuid or number wider than its column overflows rather than being cut.
 // Without `width` nothing is dropped or cut. Columns holding only numbers are right-aligned.
 // A single inventory, or a plain object, is shown as a key │ value box, values wrapped to the width.
 // Footer: `<rows> of <total>` when the answer has a total (also after `(no results)`), then hidden
@@ -39,6 +40,8 @@ const UUID_PATH = /(^|\.)uuid$|Uuid$/;
 /** Cells of printable ASCII up to this length are shown as they are (tableCell would return them unchanged). */
 const PLAIN_TEXT = /^[\x20-\x7e]*$/;
 const MAX_PLAIN = 4096;
+/** Default columns shown in records (beyond the mandatory ones) when a table cannot fit. */
+const RECORD_OPTIONAL = 4;
 /** Extra room given to text columns, when the terminal has it, for rows after the first ones. */
 const HEADROOM = 4;
 
@@ -167,7 +170,7 @@ function defaultCandidates(rows: readonly Row[]): { mandatory: string[]; optiona
   return { mandatory, optional };
 }
 
-type Layout = { kind: 'grid'; cols: Measured[]; widths: number[]; hidden: string[] } | { kind: 'records'; cols: Measured[] };
+type Layout = { kind: 'grid'; cols: Measured[]; widths: number[]; hidden: string[] } | { kind: 'records'; cols: Measured[]; hidden: string[] };
 
 function layout(first: readonly Row[], explicit: readonly string[] | undefined, width: number | undefined): Layout {
   const l = chooseLayout(first, explicit, width);
@@ -206,7 +209,7 @@ function fit(must: Measured[], optional: Measured[], optionalNames: string[], wi
     return { kind: 'grid', cols, widths: cols.map(natural), hidden: [] };
   }
   const need = 1 + must.reduce((a, m) => a + minimum(m) + 3, 0);
-  if (need > width) return { kind: 'records', cols: [...must, ...optional] };
+  if (need > width) return { kind: 'records', cols: [...must, ...optional.slice(0, RECORD_OPTIONAL)], hidden: optionalNames.slice(RECORD_OPTIONAL) };
   let used = 1 + must.reduce((a, m) => a + natural(m) + 3, 0);
   const chosen = new Set<Measured>(must);
   for (const m of optional) {
@@ -324,7 +327,7 @@ function keyValueLines(key: string, keyWidth: number, value: string, valueWidth:
 }
 
 /** A list as records (when its columns cannot fit): a `─[ n ]─` rule, then one line per column. */
-function recordsRenderer(cols: readonly Measured[], width: number, st: Style): ListRenderer {
+function recordsRenderer(cols: readonly Measured[], hidden: readonly string[], width: number, st: Style): ListRenderer {
   const keyWidth = Math.min(Math.max(...cols.map((m) => m.headerWidth)), Math.max(MIN_COL, Math.floor(width / 3)));
   const valueWidth = Math.max(MIN_COL, width - keyWidth - 3);
   const states = cols.map((m) => isStateColumn(m.col.path));
@@ -343,7 +346,7 @@ function recordsRenderer(cols: readonly Measured[], width: number, st: Style): L
       return out;
     },
     end(tail) {
-      return (n === 0 ? '(no results)\n' : '') + footerLines(n, tail, [], st);
+      return (n === 0 ? '(no results)\n' : '') + footerLines(n, tail, hidden, st, width);
     },
   };
 }
@@ -354,7 +357,7 @@ export function tableList(opts: TableOptions): ListRenderer {
   return afterFirstRows((first) => {
     if (first.length === 0) return { rows: () => '', end: (tail) => '(no results)\n' + footerLines(0, tail, [], st) };
     const l = layout(first, opts.columns, opts.width);
-    return l.kind === 'grid' ? gridRenderer(l, st, opts.width) : recordsRenderer(l.cols, opts.width!, st);
+    return l.kind === 'grid' ? gridRenderer(l, st, opts.width) : recordsRenderer(l.cols, l.hidden, opts.width!, st);
   }, true);
 }
 
