@@ -58,6 +58,10 @@ describe('table', () => {
       'memorySize │ 3221225472',
       'name       │ vm-2',
     ]);
+    // Default columns in records: the mandatory ones and the next four; the rest are named.
+    const narrow = lines(table({ inventories: [vm(1)] }, 40));
+    expect(narrow.slice(1, 10).map((l) => l.split(' ')[0])).toEqual(['uuid', '', 'name', 'state', 'vmNics', 'type', 'description', '', 'memorySize']);
+    expect(narrow.slice(10).join(' ')).toBe('not shown: cpuNum, createDate, hostUuid, allVolumes (pick columns with -c; -o json shows every field)');
     // Long values wrap under themselves in records.
     const wrapped = lines(table({ inventories: [vm(1, { name: 'y'.repeat(70) })] }, 50, ['uuid', 'hostUuid', 'name']));
     expect(wrapped.slice(3)).toEqual(['name     │ ' + 'y'.repeat(39), '         │ ' + 'y'.repeat(31)]);
