@@ -11,9 +11,34 @@ type Text = string | Uint8Array;
 /** Something text is written to, like process.stdout (backpressure and errors are used when present). */
 export interface OutTarget {
   write(text: Text): unknown;
-  once?(event: 'drain', listener: () => void): unknown;
+  once?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  off?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
   on?(event: 'error', listener: (e: Error) => void): unknown;
-  off?(event: 'error', listener: (e: Error) => void): unknown;
+}
+
+/** Targets whose reader has gone (a write failed, e.g. EPIPE once `| head` is done); one listener each, kept. */
+const broken = new WeakMap<OutTarget, { broken: boolean }>();
+
+function watch(out: OutTarget): { broken: boolean } {
+  let state = broken.get(out);
+  if (!state) {
+    const s = { broken: false };
+    state = s;
+    broken.set(out, s);
+    out.on?.('error', () => (s.broken = true));
+  }
+  return state;
+}
+
+/** Waits for 'drain', or for the target to fail or close (then nothing will drain it). */
+function drained(out: OutTarget): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      for (const e of ['drain', 'close', 'error'] as const) out.off?.(e, done);
+      resolve();
+    };
+    for (const e of ['drain', 'close', 'error'] as const) out.once?.(e, done);
+  });
 }
 
 /** Rendered output, written in pieces as it comes. */
@@ -44,22 +69,16 @@ export function pagerCommand(env: Record<string, string | undefined>): { cmd: st
 
 /** Writes to `out`, waiting for 'drain' when it asks to; closed on a write error (EPIPE). */
 export function directSink(out: OutTarget): TextSink {
-  let closed = false;
-  const onError = (): void => {
-    closed = true;
-  };
-  out.on?.('error', onError);
+  const state = watch(out);
   return {
     get closed() {
-      return closed;
+      return state.broken;
     },
     async write(text) {
-      if (closed || text.length === 0) return;
-      if (out.write(text) === false && out.once) await new Promise<void>((r) => out.once!('drain', r));
+      if (state.broken || text.length === 0) return;
+      if (out.write(text) === false && out.once) await drained(out);
     },
-    async end() {
-      out.off?.('error', onError);
-    },
+    async end() {},
   };
 }
 

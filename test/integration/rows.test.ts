@@ -1,9 +1,10 @@
 // Streamed results through the built CLI: --all paging (against a small fault server for the edge
 // cases, the simulator for the normal ones), one big answer read row by row, exact longs, the output
 // shapes for scripts (-c paths, count, --raw) and -c / fields= checked before sending.
+import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { runCli, tempHome } from './cli-helpers.js';
+import { BIN, cleanEnv, runCli, tempHome } from './cli-helpers.js';
 import { startRowsServer, type RowsServer } from './rows-server.js';
 
 const SESSION = 'f'.repeat(32);
@@ -128,6 +129,23 @@ describe('--all paging edge cases (fault server)', () => {
     const t = await at(await server({ rows: 1000, failPage: 7 }), 'QueryVmInstance', '--all', '--page-size', '100', '-o', 'table', '-c', 'uuid,name');
     expect(t.code).toBe(1);
     expect(t.stdout.trimEnd().split('\n').at(-1)).toMatch(/^└─+┴─+┘$/);
+  });
+
+  it('stops fetching once the reader of stdout has gone (like `| head -1`), exit 0', async () => {
+    const s = await server({ rows: 100_000 });
+    const child = spawn(process.execPath, [BIN, '--port', String(s.port), '--session', SESSION, 'QueryVmInstance', '--all', '--page-size', '100', '-o', 'csv', '-c', 'uuid'], {
+      env: cleanEnv(home),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(first.startsWith('uuid\r\n')).toBe(true);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(s.queries.length).toBeLessThan(500);
   });
 
   it('a connection cut in the middle of one big answer: exit 3, the rows before it written, JSON closed', async () => {
