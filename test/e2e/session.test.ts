@@ -62,7 +62,8 @@ describe('password prompt', () => {
     const from = await s.mark();
     s.send(KEY.enter);
     await s.waitForCursorRow(adminPrompt(sim));
-    const text = await s.waitFor(/"inventory"/, { from });
+    // An action prints its inventory: the new session.
+    const text = await s.waitFor(/"accountUuid"/, { from });
     expect(text).not.toContain('password');
     // The session works.
     const q = await typeLine(s, adminPrompt(sim), 'QueryZone');
