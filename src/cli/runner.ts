@@ -11,7 +11,7 @@ import type { Endpoint, PlannedRequest } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef } from '../schema/types.js';
 import { EXIT_CODES, exitCodeFor, renderError, UsageError } from '../execute/errors.js';
-import { execute, type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
+import { type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
 import { fetchForOutput } from '../execute/fetch.js';
 import type { PasswordPrompt } from '../execute/password-prompt.js';
 import { usageLine } from './usage-error.js';
@@ -129,7 +129,7 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
   const ctx = await deps.execContext(signal, req.api);
   let result: ExecResult;
   try {
-    result = opts.raw ? await execute(req, { ...ctx, options: { ...ctx.options, streamBody: true } }) : await fetchForOutput(req, ctx, opts);
+    result = await fetchForOutput(req, ctx, opts);
   } finally {
     deps.finished();
   }
