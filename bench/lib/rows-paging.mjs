@@ -2,9 +2,10 @@
 // after another (one curl process, one keep-alive connection: the network + server floor), and the
 // client alone at 10k, 100k and 1M rows against a synthetic page server (rows made on the fly, so
 // only the CLI's time and memory are measured) to show they stay flat as the row count grows.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runNodeWithRss, runTimed } from './proc.mjs';
 import { summarize } from './stats.mjs';
 
@@ -63,11 +64,23 @@ function startPageServer(total) {
   });
 }
 
-/** One timed `--all` run of the CLI (stdout to /dev/null; the tests check what it writes). */
+const HEAP_HOOK = pathToFileURL(fileURLToPath(new URL('./live-heap-hook.mjs', import.meta.url))).href;
+
+/**
+ * One timed `--all` run of the CLI (stdout to /dev/null; the tests check what it writes): wall
+ * time, peak RSS, and the largest heap still in use after a full GC (live-heap-hook.mjs).
+ */
 async function cliAll(cli, env, tmp, port, extra, rows, format) {
-  const r = await runNodeWithRss([cli, '--host', '127.0.0.1', '--port', String(port), ...extra, 'QueryVmInstance', '--all', '-o', format, '-c', 'uuid,name'], { env, tmpDir: tmp, timeoutMs: 600_000 });
+  const heapFile = join(tmp, `heap-${process.pid}-${rows}-${format}.json`);
+  const r = await runNodeWithRss(['--import', HEAP_HOOK, cli, '--host', '127.0.0.1', '--port', String(port), ...extra, 'QueryVmInstance', '--all', '-o', format, '-c', 'uuid,name'], {
+    env: { ...env, ZSTACK_BENCH_HEAP_FILE: heapFile },
+    tmpDir: tmp,
+    timeoutMs: 600_000,
+  });
   if (r.code !== 0) throw new Error(`--all -o ${format}: exit ${r.code} ${r.timedOut ? '(timed out) ' : ''}${r.stderr.slice(0, 300)}`);
-  return { ms: r.ms, maxRssBytes: r.maxRssBytes, rows };
+  const heap = existsSync(heapFile) ? JSON.parse(readFileSync(heapFile, 'utf8')) : {};
+  rmSync(heapFile, { force: true });
+  return { ms: r.ms, maxRssBytes: r.maxRssBytes, liveHeapMaxBytes: heap.liveHeapMaxBytes ?? NaN, majorGcs: heap.majorGcs ?? NaN, rows };
 }
 
 /**
