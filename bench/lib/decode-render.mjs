@@ -6,6 +6,7 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 
 const [dist, file, format] = process.argv.slice(2);
 const { InventoriesScanner } = await import(`${dist}/execute/inventories-scan.js`);
+const { peakRssBytes } = await import('./maxrss-hook.mjs');
 const { listRenderer } = await import(`${dist}/render/index.js`);
 const ns = () => process.hrtime.bigint();
 const ms = (t) => Number(t) / 1e6;
@@ -42,5 +43,5 @@ const tail = renderer.end({});
 writeSync(sink, tail);
 closeSync(fd);
 closeSync(sink);
-Object.assign(out, { rows, readMs: ms(readT), scanParseMs: ms(scanT), renderMs: ms(renderT), outputChars: chars + tail.length, maxRss: process.resourceUsage().maxRSS * 1024 });
+Object.assign(out, { rows, readMs: ms(readT), scanParseMs: ms(scanT), renderMs: ms(renderT), outputChars: chars + tail.length, maxRss: peakRssBytes() });
 console.log(JSON.stringify(out));

@@ -72,7 +72,7 @@ const HEAP_HOOK = pathToFileURL(fileURLToPath(new URL('./live-heap-hook.mjs', im
  */
 async function cliAll(cli, env, tmp, port, extra, rows, format) {
   const heapFile = join(tmp, `heap-${process.pid}-${rows}-${format}.json`);
-  const r = await runNodeWithRss(['--import', HEAP_HOOK, cli, '--host', '127.0.0.1', '--port', String(port), ...extra, 'QueryVmInstance', '--all', '-o', format, '-c', 'uuid,name'], {
+  const r = await runNodeWithRss(['--expose-gc', '--import', HEAP_HOOK, cli, '--host', '127.0.0.1', '--port', String(port), ...extra, 'QueryVmInstance', '--all', '-o', format, '-c', 'uuid,name'], {
     env: { ...env, ZSTACK_BENCH_HEAP_FILE: heapFile },
     tmpDir: tmp,
     timeoutMs: 600_000,
