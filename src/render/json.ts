@@ -5,6 +5,7 @@
 // objects and become null in arrays, NaN/Infinity become null. Beyond it: bigints are written as exact
 // integers and a circular reference becomes the string "[Circular]" instead of throwing.
 // With colour: keys cyan, strings green, numbers yellow, booleans magenta, null grey.
+// jsonList writes a list row by row (a streamed query), valid JSON however many rows come.
 import type { ListOptions, ListRenderer } from './list.js';
 import { getStyle, type Style } from './style.js';
 import { Indents, KeyMemo } from './memo.js';

@@ -7,6 +7,7 @@
 // Empty containers are `[]` / `{}`; undefined object members are dropped (null in arrays), toJSON() is
 // honoured, a circular reference becomes the string "[Circular]". Numbers use a form YAML 1.1 also
 // reads as floats (`1.0e+21`); NaN/±Infinity become `.nan`/`.inf`/`-.inf`.
+// yamlList writes a list row by row (a streamed query).
 import { CHUNK_SIZE } from './json.js';
 import type { ListOptions, ListRenderer } from './list.js';
 import { getStyle, type Style } from './style.js';
