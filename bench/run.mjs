@@ -3,12 +3,13 @@
 //   1. cold one-shot latency vs curl and `node -e 0`    2. completion latency (in-process, process)
 //   3. job finished on the server -> client returns     4. big results: one 10k / 100k-row answer,
 //      --all paging vs curl, and the client's memory at 10k / 100k / 1M rows: time, peak RSS
+//   5. @name references: requests per line and lookup time
 // Prints a table with targets and writes bench/results.json. Needs `npm run build` first (imports
 // ../dist). Timing is done here with child_process + hrtime; hyperfine is never needed. curl is
 // used for the floors when present (skipped, and said so, when not). Bounded: every child has a
 // timeout, every loop a count; about 2-3 minutes in all.
 //
-// Options: --quick (fewer runs, no 100k-row answer, no 1M rows)  --only=oneshot,completion,jobs,rows  --runs=N
+// Options: --quick (fewer runs, no 100k-row answer, no 1M rows)  --only=oneshot,completion,jobs,rows,names  --runs=N
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,6 +28,7 @@ const { benchOneShot } = await import('./lib/oneshot.mjs');
 const { benchCompletion } = await import('./lib/completion.mjs');
 const { benchJobs } = await import('./lib/jobs.mjs');
 const { benchRows, reportRows, SCALE } = await import('./lib/rows.mjs');
+const { benchReferences, reportReferences } = await import('./lib/references.mjs');
 const { hasCommand, runTimed } = await import('./lib/proc.mjs');
 const { fmtMB, fmtMs } = await import('./lib/stats.mjs');
 const { Control } = await import('./lib/control.mjs');
@@ -35,7 +37,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = flag('quick');
-const only = new Set((value('only') ?? 'oneshot,completion,jobs,rows').split(','));
+const only = new Set((value('only') ?? 'oneshot,completion,jobs,rows,names').split(','));
 const runs = Math.max(3, Math.min(100, Number(value('runs') ?? (quick ? 5 : 15))));
 const JOB_DELAY_MS = 10;
 
@@ -71,7 +73,7 @@ const t0 = Date.now();
 try {
   const login = await runTimed(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(sim.port), 'LogInByAccount', 'accountName=admin', 'password=password'], { env });
   if (login.code !== 0) throw new Error(`cannot log in with the CLI: ${login.stderr}`);
-  const curlText = await runTimed(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(sim.port), '--curl', 'QueryVmInstance', 'name=x'], { env, capture: true });
+  const curlText = await runTimed(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(sim.port), '--curl', '--show-secrets', 'QueryVmInstance', 'name=x'], { env, capture: true });
   const session = /OAuth ([0-9a-f]{32})/.exec(curlText.stdout)?.[1];
   if (!session) throw new Error(`no session uuid in the CLI's --curl output: ${curlText.stdout}`);
   const ctx = { root, cli, dist, env, tmp, host: '127.0.0.1', port: sim.port, session, control: new Control(sim.url, session), runs, warmup: 2, haveCurl };
@@ -87,6 +89,10 @@ try {
   if (only.has('jobs')) {
     log('3/4 job completion -> client return (polling, webhook)');
     bench.jobs = await benchJobs({ ...ctx, runsPerMode: quick ? 2 : 3 });
+  }
+  if (only.has('names')) {
+    log('5. @name references: requests per line, lookup time');
+    bench.references = await benchReferences(ctx);
   }
 } finally {
   await sim.close();
@@ -154,6 +160,7 @@ function report(b) {
     notes.push(`3: ${j.method}. Polling backoff ${j.backoff.initialMs} ms x${j.backoff.factor}, capped at ${j.backoff.youngCapMs} ms for a job's first ${j.backoff.youngForMs / 1000} s, then at ${j.backoff.maxMs} ms; the polling lag is at most the poll interval in effect when the job ends, plus a round trip: ${j.perDelay.map((d) => `${d.delayMs}:${d.pollIntervalMs.toFixed(0)}`).join(' ')} ms.`);
   }
   if (b.rows) reportRows(b.rows, row, notes);
+  if (b.references) reportReferences(b.references, row, notes);
 
   const m = b.machine;
   const head = ['what', 'figure', 'target', 'met?'];

@@ -1,25 +1,29 @@
 // One process's long-lived pieces, created lazily: resolved connection, session store, transport,
-// webhook receiver, password prompt. Builds the runner's deps; closes everything at the end.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { resolveConnection, type ConnectionFlags, type ProfilesData, type ResolvedConnection } from '../config/connection.js';
-import { cliHome } from '../config/paths.js';
+// webhook receiver, password prompt, what the node supports (learnt at login) and the guard before
+// each call. Builds the runner's deps; closes everything at the end.
+import type { ConfigFiles } from '../config/config-files.js';
+import type { ResolvedConnection } from '../config/connection.js';
 import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
-import { UsageError } from '../execute/errors.js';
+import { readCaFile } from '../execute/ca-file.js';
 import { randomJobUuid, systemClock, type ExecContext, type SessionProvider } from '../execute/executor.js';
-import { createPasswordPrompt } from '../execute/password-prompt.js';
+import { InterruptedError } from '../execute/errors.js';
+import { readHidden } from '../repl/hidden-prompt.js';
+import type { PasswordPrompt } from './runner.js';
 import { createNodeHttpTransport } from '../execute/node-http-transport.js';
 import { createUndiciTransport, type Transport, type TransportOptions } from '../execute/transport.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../execute/webhook.js';
 import { loadRegistry, type Registry } from '../schema/registry.js';
 import type { CliIO } from './io.js';
 import type { RunnerDeps } from './runner.js';
+import { stdinPasswordReader } from './password-stdin.js';
 import { startSpinner, type Spinner } from './spinner.js';
+import { CapabilityCache } from '../config/capability-cache.js';
+import { Capabilities, CAPABILITY_CALL_TIMEOUT_MS } from './capabilities.js';
+import { createGuard, type ConfirmPrompt } from './guard.js';
+import { colorEnabled } from './output-choice.js';
+import { resolveFor, type AppFlags } from './resolve.js';
 
-export interface AppFlags extends ConnectionFlags {
-  async?: boolean;
-  webhook?: boolean;
-}
+export { appFlags, type AppFlags } from './resolve.js';
 
 /** Chosen by the composition root, not by the user. */
 export interface AppOptions {
@@ -33,13 +37,26 @@ export interface AppOptions {
   transport?: 'undici' | 'node';
 }
 
+/** Options of one line that change how it executes. */
+export interface LineExecOptions {
+  async?: boolean;
+  timeoutMs?: number;
+  /** A background job: no spinner. */
+  quiet?: boolean;
+}
+
 export class App {
   readonly registry: Registry;
   readonly sessions: SessionStore;
   readonly session: SessionProvider;
+  /** What the node supports: refreshed at each login, read by the guard, completion and help. */
+  readonly capabilities: Capabilities;
   private transport: Transport | undefined;
+  private checked = false;
+  private stdinPassword: PasswordPrompt | undefined;
   private webhook: Promise<WebhookReceiver> | undefined;
   private spinner: Spinner | undefined;
+  private readonly watched = new WeakSet<AbortSignal>();
 
   private constructor(
     readonly io: CliIO,
@@ -49,29 +66,45 @@ export class App {
     readonly dir: string,
     sessionDir: string,
     private readonly transportKind: 'undici' | 'node',
+    /** The config files (sessions, profiles, history): locked, atomic, never through links. */
+    readonly files: ConfigFiles,
   ) {
     this.registry = loadRegistry();
-    this.sessions = new SessionStore({ dir: sessionDir });
-    this.session = storeSessionProvider(this.sessions, conn.server, {
+    this.sessions = new SessionStore({ dir: sessionDir, files });
+    const stored = storeSessionProvider(this.sessions, conn.server, {
       ...(conn.session !== undefined ? { explicit: conn.session } : {}),
       ...(conn.account !== undefined ? { account: conn.account } : {}),
     });
+    // Beside the sessions: with --sim, in its throwaway directory, so a simulator's port never stays cached.
+    this.capabilities = new Capabilities({
+      registry: this.registry,
+      cache: new CapabilityCache(sessionDir, files),
+      server: conn.server,
+      call: async (api) => (await import('./side-calls.js')).callPlain(this.registry, api, () => this.execContext(undefined, api, false, { timeoutMs: CAPABILITY_CALL_TIMEOUT_MS })),
+    });
+    this.session = {
+      ...stored,
+      loggedIn: async (account, uuid) => {
+        await stored.loggedIn(account, uuid);
+        await this.capabilities.refresh();
+      },
+    };
   }
 
   /** Resolves the connection (flags > env > profile > defaults); profiles load only when they exist. */
   static async create(io: CliIO, flags: AppFlags, options: AppOptions = {}): Promise<App> {
-    const dir = cliHome(io.env, io.homedir);
-    let profiles: ProfilesData = { profiles: {} };
-    const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
-    if (wantsProfile || existsSync(join(dir, 'profiles.json'))) {
-      const { openProfiles } = await import('../config/profiles.js');
-      profiles = (await openProfiles(dir)).data();
-    }
-    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir, options.sessionDir ?? dir, options.transport ?? 'node');
+    const { dir, files, conn } = await resolveFor(io, flags, (line) => io.stderr.write(`${line}\n`));
+    return new App(io, conn, flags, dir, options.sessionDir ?? dir, options.transport ?? 'node', files);
   }
 
   /** Set by --sim: shown above the shell's first prompt. */
   simBanner: string | undefined;
+
+  /**
+   * How a command in a hint is written so it reaches this server when pasted: `zstack-cli` plus the
+   * server flags given on the command line (one-shot), or nothing (the shell sets '').
+   */
+  commandPrefix = 'zstack-cli ';
 
   /** `admin@10.0.0.1 >>> ` or `- >>> ` when logged out. */
   async promptText(): Promise<string> {
@@ -82,26 +115,29 @@ export class App {
 
   private getTransport(): Transport {
     if (!this.transport) {
-      let ca: string | undefined;
-      if (this.conn.ca) {
-        try {
-          ca = readFileSync(this.conn.ca, 'utf8');
-        } catch (e) {
-          throw new UsageError(`Error: cannot read the CA file ${this.conn.ca}: ${(e as Error).message}`);
-        }
-      }
-      const opts: TransportOptions = { ...(ca ? { ca } : {}), insecure: this.conn.insecure };
+      const ca = this.conn.ca ? readCaFile(this.conn.ca) : undefined;
+      const opts: TransportOptions = { ...(ca ? { ca } : {}), insecure: this.conn.insecure, readTimeoutMs: this.conn.readTimeoutMs };
       this.transport = this.transportKind === 'undici' ? createUndiciTransport(opts) : createNodeHttpTransport(opts);
     }
     return this.transport;
   }
 
-  /** The executor context for one call; `label` names it on the spinner, `async` says it may wait for a job. */
-  async execContext(signal: AbortSignal | undefined, label: string, async: boolean): Promise<ExecContext> {
+  /**
+   * The executor context for one call; `label` names it on the spinner, `async` says it may wait for
+   * a job; `line` carries the options of this line (--async, --timeout) over the process's.
+   */
+  async execContext(signal: AbortSignal | undefined, label: string, async: boolean, line: LineExecOptions = {}): Promise<ExecContext> {
+    // Before the first request: a login must not succeed on the server and then fail to be kept.
+    if (!this.checked) this.sessions.check();
+    this.checked = true;
     const tty = this.io.stderr.isTTY === true;
     const webhook = this.flags.webhook && async ? await (this.webhook ??= startWebhookReceiver()) : undefined;
-    // Ctrl-C erases the spinner at once, before anything reports the interruption.
-    signal?.addEventListener('abort', () => this.finished(), { once: true });
+    // Ctrl-C erases the spinner at once, before anything reports the interruption. Once per signal:
+    // a script's lines (and their @name lookups) share one, and a listener per call would pile up.
+    if (signal && !this.watched.has(signal)) {
+      this.watched.add(signal);
+      signal.addEventListener('abort', () => this.finished(), { once: true });
+    }
     return {
       endpoint: this.conn.endpoint,
       transport: this.getTransport(),
@@ -109,12 +145,12 @@ export class App {
       clock: systemClock,
       newJobUuid: randomJobUuid,
       options: {
-        timeoutMs: this.conn.timeoutMs,
-        ...(this.flags.async ? { asyncReturn: true } : {}),
+        timeoutMs: line.timeoutMs ?? this.conn.timeoutMs,
+        ...(this.flags.async || line.async ? { asyncReturn: true } : {}),
         ...(webhook ? { webhook } : {}),
         ...(signal ? { signal } : {}),
         onProgress: (p) => {
-          if (!tty) return;
+          if (!tty || line.quiet) return;
           this.spinner ??= startSpinner(this.io.stderr, `${label} (job ${p.jobUuid.slice(0, 8)})`);
           this.spinner.update(p.elapsedMs);
         },
@@ -128,13 +164,42 @@ export class App {
       registry: this.registry,
       endpoint: this.conn.endpoint,
       session: this.session,
-      execContext: (signal, api) => this.execContext(signal, api.name, api.async),
-      promptPassword: stdin.isTTY ? createPasswordPrompt({ stdin, stdout: this.io.stderr as NodeJS.WriteStream }) : undefined,
+      execContext: (signal, api, opts) => this.execContext(signal, api.name, api.async, opts),
+      promptPassword: this.flags.passwordStdin
+        ? (this.stdinPassword ??= stdinPasswordReader(this.io.stdin))
+        : stdin.isTTY
+          ? async (message) => {
+              const v = await readHidden({ stdin, output: this.io.stderr }, message);
+              if (v === undefined) throw new InterruptedError();
+              return v;
+            }
+          : undefined,
+      guard: createGuard({
+        registry: this.registry,
+        policy: this.conn.confirm,
+        ...(this.conn.profile !== undefined ? { policySource: `confirm=${this.conn.confirm} of profile ${this.conn.profile}` } : {}),
+        server: this.conn.server,
+        unsupported: () => this.capabilities.unsupported(),
+        lookup: async (ref, uuids, signal) => {
+          const { rowsByUuid, LOOKUP_TIMEOUT_MS } = await import('./side-calls.js');
+          return rowsByUuid(this.registry, ref.queryApi, uuids, () => this.execContext(signal, ref.queryApi, false, { timeoutMs: LOOKUP_TIMEOUT_MS }));
+        },
+      }),
+      confirm: this.terminalConfirm(),
       showResult,
       finished: () => this.finished(),
       out: (t) => this.io.stdout.write(`${t}\n`),
       err: (t) => this.io.stderr.write(`${t}\n`),
+      commandPrefix: () => this.commandPrefix,
     };
+  }
+
+  /** A yes/no question on the process's terminal (drawn on stderr), when stdin and stderr are one. */
+  private terminalConfirm(): ConfirmPrompt | undefined {
+    const stdin = this.io.stdin as NodeJS.ReadStream;
+    if (!stdin.isTTY || this.io.stderr.isTTY !== true) return undefined;
+    const color = colorEnabled(this.io.env, true);
+    return async (message, signal) => (await import('../repl/confirm-prompt.js')).askConfirm(message, { stdin, stdout: this.io.stderr, color }, signal);
   }
 
   /** The call is over: erase the spinner before anything is printed. */

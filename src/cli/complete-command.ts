@@ -6,87 +6,66 @@ import { complete } from '../complete/candidates.js';
 import { fuzzyPick } from '../complete/pick.js';
 import { cachedValueSource } from '../complete/values.js';
 import { loadRegistry } from '../schema/registry.js';
-import type { App, AppFlags } from './app.js';
+import { completionTable } from '../commands/table.js';
+import { ALL_SYNTAX, GLOBAL_OPTIONS, type Flags } from '../commands/options.js';
+import type { LocalValues } from '../complete/types.js';
+import { lex } from '../parse/lexer.js';
+import { splitOptions } from '../parse/options.js';
+import type { ProfilesData } from '../config/connection.js';
+import type { App } from './app.js';
 import type { CliIO } from './io.js';
 
 /** Start of the shell word the cursor is in: after the last blank outside quotes. */
 export function wordStart(line: string): number {
-  let start = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"') i++;
-    } else if (c === '\\') {
-      i++;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === ' ' || c === '\t') {
-      start = i + 1;
-    }
-  }
-  return start;
+  const last = lex(line).tokens.at(-1);
+  return last && last.span.end === line.length ? last.span.start : line.length;
 }
 
 /** How long one `__complete` waits for live values (uuids, names) from the server. */
 export const LIVE_VALUES_WAIT_MS = 1500;
 
-/** Global options that take a value (the next word, or `--opt=value`). */
-const VALUE_OPTIONS = new Set(['--host', '--port', '--ca', '--profile', '--session', '--timeout', '-o', '--output', '-c', '--columns', '-f', '--file']);
-/** Those of them that say where the server is (used for live values). */
-const CONNECTION_OPTIONS: Record<string, 'host' | 'port' | 'profile' | 'session' | 'ca'> = {
-  '--host': 'host',
-  '--port': 'port',
-  '--profile': 'profile',
-  '--session': 'session',
-  '--ca': 'ca',
-};
-
 export interface CompletionLine {
-  /** The command text the engine completes: from the API name on. */
+  /** The command text the engine completes: everything after the program name. */
   command: string;
-  /** Connection flags given before it (`zstack-cli --port 8081 ...`). */
-  flags: Record<string, string | boolean>;
+  /** Connection flags given on the line (`zstack-cli --port 8081 ...`), for live values. */
+  flags: Flags;
 }
 
 /**
- * Splits what a shell passes (the whole line left of the cursor: program name, global options,
- * then the command) into the command text and the connection flags. Undefined when the cursor is
- * still in the program name or an option.
+ * Splits what a shell passes (the whole line left of the cursor: program name, then options and the
+ * command) into the text after the program name and the connection flags on it. Undefined while the
+ * program name is typed.
  */
 export function splitCompletionLine(line: string): CompletionLine | undefined {
-  const flags: Record<string, string | boolean> = {};
-  const word = /^\s*(\S+)(\s+|$)/;
-  let rest = line;
-  let m = word.exec(rest);
-  if (!m || !m[2]) return undefined; // still typing the program name
-  rest = rest.slice(m[0].length);
-  for (;;) {
-    m = word.exec(rest);
-    if (!m || !m[1]!.startsWith('-')) return { command: rest, flags };
-    if (!m[2]) return undefined; // typing an option
-    const [opt, inline] = m[1]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    rest = rest.slice(m[0].length);
-    let value: string | undefined = inline;
-    if (inline === undefined && VALUE_OPTIONS.has(opt)) {
-      const v = word.exec(rest);
-      if (!v || !v[2]) return undefined; // typing the option's value
-      value = v[1]!;
-      rest = rest.slice(v[0].length);
-    }
-    const key = CONNECTION_OPTIONS[opt];
-    if (key && value !== undefined) flags[key] = value;
-    if (opt === '--https' || opt === '--insecure') flags[opt.slice(2)] = true;
+  const m = /^\s*\S+\s+/.exec(line);
+  if (!m) return undefined;
+  const command = line.slice(m[0].length);
+  const words = lex(command).tokens;
+  // Flags only from complete words left of the cursor's word.
+  const done = command === '' || /\s$/.test(command) ? words : words.slice(0, -1);
+  const flags: Flags = {};
+  for (const o of splitOptions(done, ALL_SYNTAX).options) {
+    const spec = GLOBAL_OPTIONS.find((g) => g.long === o.name);
+    if (spec && ['host', 'port', 'profile', 'session', 'ca', 'https', 'insecure'].includes(spec.key)) flags[spec.key] = spec.takesValue ? (o.value ?? '') : true;
   }
+  return { command, flags };
 }
 
-/** The candidate lines for `line`: the whole shell line left of the cursor. */
-export async function completionLines(shellLine: string, openApp: (flags: Record<string, string | boolean>) => Promise<App>): Promise<string[]> {
+/**
+ * The candidate lines for `line`: the whole shell line left of the cursor. `unsupportedOf` says which
+ * APIs the server of the line's flags is known not to support (from the capability cache).
+ */
+export async function completionLines(
+  shellLine: string,
+  openApp: (flags: Flags) => Promise<App>,
+  profilesOf: (flags: Flags) => Promise<ProfilesData> = async () => ({ profiles: {} }),
+  unsupportedOf: (flags: Flags) => Promise<ReadonlySet<string> | undefined> = async () => undefined,
+): Promise<string[]> {
   const split = splitCompletionLine(shellLine);
   if (!split) return [];
   const line = split.command;
   const registry = loadRegistry();
+  const local: LocalValues = { profiles: async () => Object.keys((await profilesOf(split.flags)).profiles) };
   let app: App | undefined;
   const values = cachedValueSource({
     // Unlike the shell (which keeps a late answer for the next Tab), this process ends after one
@@ -100,8 +79,10 @@ export async function completionLines(shellLine: string, openApp: (flags: Record
       return fetchResourceRows(registry, ref, (s) => a.execContext(s, 'completion', false), signal);
     },
   });
+  // API names the node is known not to support are left out (read from the capability cache, no request).
+  const unsupportedApis = () => unsupportedOf(split.flags);
   try {
-    const c = await complete(line, line.length, { registry, values });
+    const c = await complete(line, line.length, { registry, values, ...completionTable('oneshot'), local, unsupportedApis });
     const ws = wordStart(line);
     const head = line.slice(ws, Math.max(ws, c.replaceFrom));
     // bash and zsh would insert the common prefix of fuzzy API names (`Query`): offer the best one.
@@ -120,12 +101,30 @@ export async function completionLines(shellLine: string, openApp: (flags: Record
  * `zstack-cli __complete [--] <line>`: prints the candidate lines. Reached straight from bin/ (no
  * commander, no main) so each Tab in bash or zsh costs as little start-up as possible.
  */
-export async function runComplete(io: CliIO, words: readonly string[], baseFlags: AppFlags = {}): Promise<number> {
+export async function runComplete(io: CliIO, words: readonly string[], baseFlags: Flags = {}): Promise<number> {
   const line = (words[0] === '--' ? words.slice(1) : words).join(' ');
-  const lines = await completionLines(line, async (flags) => {
-    const { App } = await import('./app.js');
-    return App.create(io, { ...baseFlags, ...flags });
-  });
+  const lines = await completionLines(
+    line,
+    async (flags) => {
+      const { App, appFlags } = await import('./app.js');
+      return App.create(io, appFlags({ ...baseFlags, ...flags }));
+    },
+    async () => {
+      const { cliHome } = await import('../config/paths.js');
+      const { openProfiles } = await import('../config/profiles.js');
+      const { configFiles } = await import('../config/config-files.js');
+      // Tab completion must never print: warnings about the config directory are left to real commands.
+      return (await openProfiles(cliHome(io.env, io.homedir), configFiles({ me: io.identity, warn: () => undefined }))).data();
+    },
+    async (flags) => {
+      // Without an App (its transports and executor would double the cost of this Tab).
+      const { appFlags, resolveFor } = await import('./resolve.js');
+      const { CapabilityCache } = await import('../config/capability-cache.js');
+      const { knownUnsupported } = await import('./capabilities.js');
+      const { dir, files, conn } = await resolveFor(io, appFlags({ ...baseFlags, ...flags }), () => undefined);
+      return (await knownUnsupported(new CapabilityCache(dir, files), conn.server, loadRegistry()))?.apis;
+    },
+  );
   if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -1,95 +1,164 @@
-// The composition root: reads argv, picks the front end (one-shot command, script, job wait,
-// completion scripts, simulator, shell) and returns an exit code. Nothing below exits the process.
+// The composition root: reads argv with the option table, picks the front end (a built-in from the
+// command table, one API command, a script, the shell) and returns an exit code. Nothing below exits
+// the process. API commands take the fast path: no commander, no shell, no completion engine.
 import { accessSync, constants, createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { Command, CommanderError, Option } from 'commander';
+import { ALL_SYNTAX, flagsOf, type Flags } from '../commands/options.js';
+import { lineChoices } from '../commands/line-options.js';
+import { commandWordIndex, wordTokens } from '../parse/options.js';
+import { EXIT_CODES, UsageError } from '../errors/cli-error.js';
+import { reportError } from '../errors/report.js';
+import { usageLine } from './usage-error.js';
+import { quoteWord } from '../parse/lexer.js';
 import { parseLine, parseWords } from '../parse/parser.js';
-import { EXIT_CODES, exitCodeFor, renderError } from '../execute/errors.js';
-import { waitJob } from '../execute/executor.js';
-import { App, type AppFlags, type AppOptions } from './app.js';
+import type { CommandContext } from '../commands/types.js';
+import { cliHome } from '../config/paths.js';
+import { loadRegistry, type Registry } from '../schema/registry.js';
+import { App, appFlags, type AppFlags, type AppOptions } from './app.js';
 import type { CliIO } from './io.js';
-import { fetchFlags, type FetchFlags } from './fetch-flags.js';
-import { isFormat, type Format } from './output-choice.js';
-import { runParsed, type RunOptions } from './runner.js';
-import { runScript } from './script.js';
+import { runParsed } from './runner.js';
+import { runScriptText, type ByteSource } from './script-text.js';
 import { showResult } from './show-result.js';
-import { completionScript } from './completion-scripts.js';
-import { runSimCommand, startEmbeddedSim } from './sim-command.js';
+import { startEmbeddedSim } from './sim-command.js';
 
 export const VERSION = '0.1.0';
 
-interface GlobalOptions extends AppFlags, FetchFlags {
-  sim?: boolean;
-  dryRun?: boolean;
-  curl?: boolean;
-  output?: string;
-  columns?: string;
-  file?: string;
-  stopOnError?: boolean;
+export interface MainHooks {
+  /** Aborted on Ctrl-C (SIGINT), SIGTERM, SIGHUP or lost output by the entry point. */
+  signal?: AbortSignal;
+  /** Aborted when the process should end (SIGTERM, SIGHUP, lost output): the shell ends too. */
+  terminate?: AbortSignal;
 }
 
-const EXIT_CODE_HELP = `
-Exit codes:
-  0    success
-  1    the API failed (ZStack error), or the server answered an error
-  2    usage: bad command, unknown API/param/field, wrong value
-  3    connection: refused, DNS, TLS, timeout
-  4    authentication: wrong password, session expired, not logged in
-  8    an async job did not finish within --timeout
-  130  interrupted (Ctrl-C)`;
-
-function runOptions(opts: GlobalOptions): RunOptions | string {
-  const out: RunOptions = {};
-  if (opts.dryRun) out.dryRun = true;
-  if (opts.curl) out.curl = true;
-  if (opts.columns !== undefined) {
-    const cols = opts.columns.split(',').map((c) => c.trim()).filter(Boolean);
-    if (cols.length === 0) return '-c/--columns needs column names, e.g. -c uuid,name,state';
-    out.columns = cols;
+export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
+  const signal = hooks.signal ?? new AbortController().signal;
+  try {
+    const at = commandWordIndex(wordTokens(io.argv), ALL_SYNTAX);
+    if (at >= 0) {
+      const { builtinNamed } = await import('../commands/table.js');
+      if (builtinNamed(io.argv[at], 'oneshot')) return await builtin(io, signal);
+    }
+    const parsed = parseWords(io.argv, ALL_SYNTAX);
+    if (parsed.diagnostics.length) {
+      for (const d of parsed.diagnostics) io.stderr.write(`${usageLine(d)}\n`);
+      return EXIT_CODES.usage;
+    }
+    const flags = flagsOf(parsed.options);
+    if (flags.version === true) {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (flags.help === true) return await help(io, parsed.command?.name);
+    if (flags.passwordStdin === true && (flags.file === '-' || (flags.file === undefined && !parsed.command))) {
+      throw new UsageError('--password-stdin reads the password from stdin, so the commands cannot come from there too', 'give them with -f <file> or as arguments');
+    }
+    if (flags.file !== undefined) {
+      if (parsed.command) throw new UsageError('give either -f <script> or a command, not both');
+      const file = String(flags.file);
+      if (file === '-') return await script('<stdin>', io.stdin, flags, io, signal);
+      return await script(file, openScript(file), flags, io, signal, () => createReadStream(file));
+    }
+    if (parsed.command) {
+      const choices = lineChoices(flags);
+      return await withApp(io, flags, async (app) => (await runParsed(parsed, app.runnerDeps(showResult(app, choices.format)), choices.run, signal)).code);
+    }
+    if (!io.stdin.isTTY) return await script('<stdin>', io.stdin, flags, io, signal);
+    return await shell(flags, io, hooks.terminate);
+  } catch (e) {
+    return reportError(e, (t) => io.stderr.write(t), commandPrefix(flagsOf(parseWords(io.argv, ALL_SYNTAX).options)));
   }
-  const fetch = fetchFlags(opts);
-  return typeof fetch === 'string' ? fetch : { ...out, ...fetch };
-}
-
-interface Choices {
-  run: RunOptions;
-  format: Format | undefined;
-}
-
-/** -o and -c checked once for every front end; a string is the usage error to print. */
-function choices(opts: GlobalOptions): Choices | string {
-  if (opts.output !== undefined && !isFormat(opts.output)) return `-o/--output must be json, table, yaml, csv or value; got '${opts.output}'`;
-  const run = runOptions(opts);
-  if (typeof run === 'string') return run;
-  return { run, format: opts.output as Format | undefined };
-}
-
-function usage(io: CliIO, message: string): number {
-  io.stderr.write(`Error: ${message}\n`);
-  return EXIT_CODES.usage;
 }
 
 /**
- * Runs `body` with the process's App; with --sim, against a fresh in-process simulator, logged in
- * as admin. The transport is node:http unless the caller is the long-lived shell.
+ * `zstack-cli` plus the server flags the user gave (--host, --port, --profile, --https, --ca,
+ * --insecure; never --session, a secret): hints written with it reach the same server when pasted.
  */
-async function withApp<T>(io: CliIO, opts: GlobalOptions, body: (app: App) => Promise<T>, transport: AppOptions['transport'] = 'node'): Promise<T> {
-  const sim = opts.sim ? await startEmbeddedSim() : undefined;
+export function commandPrefix(flags: Flags): string {
+  const words = ['zstack-cli'];
+  for (const k of ['host', 'port', 'profile', 'ca'] as const) {
+    const v = flags[k];
+    if (typeof v === 'string' && v !== '') words.push(`--${k}`, quoteWord(v));
+  }
+  for (const k of ['https', 'insecure'] as const) if (flags[k] === true) words.push(`--${k}`);
+  return `${words.join(' ')} `;
+}
+
+/** `--help`: the overview, or with an API on the line, that API's help. */
+async function help(io: CliIO, api: string | undefined): Promise<number> {
+  const { runInvocation } = await import('../commands/dispatch.js');
+  const { helpCommand } = await import('../commands/help.js');
+  return runInvocation({ spec: helpCommand, path: 'help', args: api ? [api] : [], opts: {}, flags: {} }, oneShotContext(io, {}, new AbortController().signal, () => Promise.reject(new Error('help opens no connection'))), {});
+}
+
+/** A built-in named on the command line: commander (built from the command table) reads its words. */
+async function builtin(io: CliIO, signal: AbortSignal): Promise<number> {
+  const { parseBuiltin, runInvocation } = await import('../commands/dispatch.js');
+  const inv = await parseBuiltin(io.argv, 'oneshot');
+  let opened: Promise<{ app: App; close: () => Promise<void> }> | undefined;
+  const app = async (): Promise<App> => (await (opened ??= openApp(io, inv.flags))).app;
+  try {
+    return await runInvocation(inv, oneShotContext(io, inv.flags, signal, app), inv.flags);
+  } finally {
+    if (opened) await (await opened).close();
+  }
+}
+
+function oneShotContext(io: CliIO, flags: Flags, signal: AbortSignal, app: () => Promise<App>): Omit<CommandContext, 'args' | 'opts' | 'flags'> {
+  let registry: Registry | undefined;
+  return {
+    front: 'oneshot',
+    io,
+    signal,
+    out: (t) => void io.stdout.write(`${t}\n`),
+    err: (t) => void io.stderr.write(`${t}\n`),
+    registry: () => (registry ??= loadRegistry()),
+    app,
+    home: cliHome(io.env, io.homedir),
+    commandPrefix: commandPrefix(flags),
+    show: async (result, choices) => {
+      await showResult(await app(), choices.format)(result, undefined, choices.run);
+    },
+  };
+}
+
+/** Opens the App for the flags; with --sim, against a fresh in-process simulator, logged in as admin. */
+async function openApp(io: CliIO, flags: Flags, transport: AppOptions['transport'] = 'node'): Promise<{ app: App; close: () => Promise<void> }> {
+  const sim = flags.sim === true ? await startEmbeddedSim() : undefined;
   const app = sim
-    ? await App.create(simIO(io), simFlags(opts, sim.port), { sessionDir: sim.sessionDir, transport })
-    : await App.create(io, opts, { transport });
+    ? await App.create(simIO(io), simFlags(flags, sim.port), { sessionDir: sim.sessionDir, transport })
+    : await App.create(io, appFlags(flags), { transport });
+  app.commandPrefix = commandPrefix(sim ? { port: String(sim.port), host: '127.0.0.1' } : flags);
   try {
     if (sim) await sim.login(app);
-    return await body(app);
-  } finally {
+  } catch (e) {
     await app.close();
     await sim?.close();
+    throw e;
+  }
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await sim?.close();
+    },
+  };
+}
+
+/**
+ * Runs `body` with the process's App. The transport is node:http unless the caller is the
+ * long-lived shell.
+ */
+async function withApp<T>(io: CliIO, flags: Flags, body: (app: App) => Promise<T>, transport: AppOptions['transport'] = 'node'): Promise<T> {
+  const { app, close } = await openApp(io, flags, transport);
+  try {
+    return await body(app);
+  } finally {
+    await close();
   }
 }
 
 /** --sim: only the simulator counts; no profile, https or session from flags or environment. */
-function simFlags(opts: GlobalOptions, port: number): AppFlags {
-  const { profile: _p, session: _s, ca: _c, https: _h, insecure: _i, ...rest } = opts;
+function simFlags(flags: Flags, port: number): AppFlags {
+  const { profile: _p, session: _s, ca: _c, https: _h, insecure: _i, ...rest } = appFlags(flags);
   return { ...rest, host: '127.0.0.1', port };
 }
 
@@ -99,205 +168,62 @@ function simIO(io: CliIO): CliIO {
 }
 
 /** The interactive shell. */
-async function shell(opts: GlobalOptions, io: CliIO): Promise<number> {
-  const c = choices(opts);
-  if (typeof c === 'string') return usage(io, c);
-  return withApp(io, opts, async (app) => {
-    const banner = app.simBanner ?? `zstack-cli ${VERSION}: ${app.conn.endpoint.host}:${app.conn.endpoint.port}. Tab completes, help lists APIs, exit or Ctrl-D leaves.`;
-    // Loaded only here: one-shot commands never need readline, the REPL or the completion engine.
-    const { runShell } = await import('./shell.js');
-    return runShell(app, { ...(c.format ? { format: c.format } : {}), run: c.run, banner });
-  }, 'undici');
+async function shell(flags: Flags, io: CliIO, terminate?: AbortSignal): Promise<number> {
+  const choices = lineChoices(flags);
+  return withApp(
+    io,
+    flags,
+    async (app) => {
+      const banner = app.simBanner ?? `zstack-cli ${VERSION}: ${app.conn.endpoint.host}:${app.conn.endpoint.port}. Tab completes, help lists APIs and built-ins, exit or Ctrl-D leaves.`;
+      // Loaded only here: one-shot commands never need readline, the REPL or the completion engine.
+      const { runShell } = await import('./shell.js');
+      return runShell(app, { flags, defaults: choices, banner, ...(terminate ? { terminate } : {}) });
+    },
+    'undici',
+  );
 }
 
-/** One API command from argv words. */
-async function oneShot(words: string[], opts: GlobalOptions, io: CliIO, signal: AbortSignal): Promise<number> {
-  const c = choices(opts);
-  if (typeof c === 'string') return usage(io, c);
-  return withApp(io, opts, async (app) => (await runParsed(parseWords(words), app.runnerDeps(showResult(app, c.format)), c.run, signal)).code);
-}
-
-/** Lines from a file or stdin, one command each. */
-async function script(source: string, text: NodeJS.ReadableStream, opts: GlobalOptions, io: CliIO, signal: AbortSignal): Promise<number> {
-  const c = choices(opts);
-  if (typeof c === 'string') return usage(io, c);
-  return withApp(io, opts, async (app) => {
-    const deps = app.runnerDeps(showResult(app, c.format));
-    const lines = createInterface({ input: text, crlfDelay: Infinity });
-    return runScript(lines, {
+/**
+ * Lines from a file or stdin, one command each (options on a line apply to that line). A file is
+ * checked to be text first, then `reopen`ed; stdin is checked line by line.
+ */
+async function script(source: string, input: ByteSource, flags: Flags, io: CliIO, signal: AbortSignal, reopen?: () => ByteSource): Promise<number> {
+  const defaults = lineChoices(flags);
+  const { LINE_SYNTAX } = await import('../commands/options.js');
+  return withApp(io, flags, async (app) => {
+    return runScriptText(input, {
       source,
-      stopOnError: opts.stopOnError === true,
+      stopOnError: flags.stopOnError === true,
       signal,
       reportError: (t) => io.stderr.write(`${t}\n`),
-      runLine: async (line) => (await runParsed(parseLine(line), deps, c.run, signal)).code,
-    });
+      runLine: async (line) => {
+        const parsed = parseLine(line, LINE_SYNTAX);
+        let own: ReturnType<typeof lineChoices>;
+        try {
+          own = lineChoices({ ...flags, ...flagsOf(parsed.options) });
+        } catch (e) {
+          return reportError(e, (t) => io.stderr.write(t), app.commandPrefix);
+        }
+        const format = own.format ?? defaults.format;
+        return (await runParsed(parsed, app.runnerDeps(showResult(app, format)), own.run, signal)).code;
+      },
+    }, reopen);
   });
 }
 
-export interface MainHooks {
-  /** Aborted on Ctrl-C (SIGINT) by the entry point. */
-  signal?: AbortSignal;
-}
-
-export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
-  const signal = hooks.signal ?? new AbortController().signal;
-  let code = 0;
-  const program = new Command('zstack-cli')
-    .description('Shell and one-shot command tool for the ZStack cloud (REST API v1).\nWith no command, opens the interactive shell.')
-    .usage('[options] [<Api> key=value ...]')
-    .argument('[command...]', 'an API and its params, e.g. QueryVmInstance state=Running')
-    .option('--host <host>', 'management node host (env ZSTACK_HOST; default localhost)')
-    .option('--port <port>', 'management node port (env ZSTACK_PORT; default 8080)')
-    .option('--https', 'use https')
-    .option('--ca <file>', 'trust this PEM CA file (https)')
-    .option('--insecure', 'do not verify the server certificate (https)')
-    .option('--profile <name>', 'use a named server profile (env ZSTACK_PROFILE)')
-    .option('--session <uuid>', 'use this session uuid (env ZSTACK_SESSION)')
-    .option('--timeout <duration>', 'overall timeout incl. async jobs: seconds or 90s, 10m, 1h (env ZSTACK_TIMEOUT)')
-    .option('--async', 'return the job uuid at once for async APIs (see: job wait)')
-    .option('--webhook', 'receive async results by webhook instead of polling')
-    .option('--dry-run', 'print the request as JSON {method,url,body}; send nothing')
-    .option('--curl', 'print the equivalent curl command; send nothing')
-    .addOption(new Option('-o, --output <format>', 'json | table | yaml | csv | value (default: json when piped, table for queries on a terminal)'))
-    .option('-c, --columns <list>', 'columns to show, e.g. uuid,name,state (plain ones become the query fields=)')
-    .option('--all', 'a query: every page of the result (limit/start, streamed)')
-    .option('--page-size <n>', 'with --all: rows per request (default 1000)')
-    .option('--raw', "print the server's reply as it came")
-    .option('-f, --file <script>', 'run the commands of a script file, one per line ("-" for stdin)')
-    .option('--stop-on-error', 'with -f or stdin: stop at the first failing line')
-    .option('--sim', 'start an embedded ZStack simulator (demo seed), log in as admin and run against it')
-    .version(VERSION, '-v, --version')
-    .addHelpText('after', `${EXIT_CODE_HELP}\n\nExamples:\n  zstack-cli LogInByAccount accountName=admin\n  zstack-cli QueryVmInstance state=Running -o table -c uuid,name,state\n  zstack-cli --dry-run StartVmInstance uuid=UUID hostUuid=H\n  zstack-cli -f setup.zs --stop-on-error\n`)
-    .allowExcessArguments(false)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .action(async (words: string[], opts: GlobalOptions) => {
-      if (opts.file !== undefined) {
-        if (words.length) {
-          io.stderr.write('Error: give either -f <script> or a command, not both\n');
-          code = EXIT_CODES.usage;
-          return;
-        }
-        const input = opts.file === '-' ? io.stdin : await openScript(opts.file, io);
-        code = input ? await script(opts.file === '-' ? '<stdin>' : opts.file, input, opts, io, signal) : EXIT_CODES.usage;
-        return;
-      }
-      if (words.length) {
-        code = await oneShot(words, opts, io, signal);
-        return;
-      }
-      if (!io.stdin.isTTY) {
-        code = await script('<stdin>', io.stdin, opts, io, signal);
-        return;
-      }
-      code = await shell(opts, io);
-    });
-
-  program
-    .command('job')
-    .description('async jobs')
-    .command('wait <jobUuid>')
-    .description('wait for an async job (e.g. one interrupted by Ctrl-C or started with --async) and print its result')
-    .action(async (jobUuid: string) => {
-      const opts = program.opts<GlobalOptions>();
-      const c = choices(opts);
-      if (typeof c === 'string') {
-        code = usage(io, c);
-        return;
-      }
-      code = await withApp(io, opts, async (app) => {
-        try {
-          const ctx = await app.execContext(signal, `job ${jobUuid}`, true);
-          const result = await waitJob(jobUuid, ctx).finally(() => app.finished());
-          await showResult(app, c.format)(result, undefined, c.run);
-          return 0;
-        } catch (e) {
-          io.stderr.write(`${renderError(e)}\n`);
-          return exitCodeFor(e);
-        }
-      });
-    });
-
-  program
-    .command('sim')
-    .description('serve a ZStack-compatible simulator (REST API v1) until Ctrl-C; log in as admin/password')
-    .option('--bind <host>', 'address to listen on', '127.0.0.1')
-    .option('--seed <seed>', 'demo | empty | scale:N (N VMs, for benchmarks)', 'demo')
-    .option('--job-delay <ms>', 'how long async jobs take', '150')
-    .addHelpText('after', '\nThe port is the global --port (default 8080; 0 = any free port).')
-    .action(async (o: { bind: string; seed: string; jobDelay: string }) => {
-      code = await runSimCommand({ ...o, port: String(program.opts<GlobalOptions>().port ?? '8080') }, io, signal);
-    });
-
-  program.helpCommand(false);
-  program
-    .command('help [topic]')
-    .description('this help; help <Api> shows an API (params, types, valid values, the manual, an example); help <word> finds APIs')
-    .action(async (topic: string | undefined) => {
-      if (!topic) {
-        io.stdout.write(program.helpInformation());
-        return;
-      }
-      const { loadRegistry } = await import('../schema/registry.js');
-      const { helpApi, helpSearch } = await import('../repl/help.js');
-      const reg = loadRegistry();
-      const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 100;
-      const api = reg.api(topic);
-      const lines = api ? helpApi(reg, api, width) : helpSearch(reg, topic, width);
-      io.stdout.write(`${lines.join('\n')}\n`);
-      if (!api && !reg.apiNames().some((n) => n.toLowerCase().includes(topic.toLowerCase()))) code = EXIT_CODES.usage;
-    });
-
-  program
-    .command('__complete [line...]', { hidden: true })
-    .description('print completion candidates for a shell line left of the cursor, program name included (used by the bash/zsh scripts)')
-    .allowUnknownOption()
-    .action(async (words: string[]) => {
-      // Usually reached straight from bin/; this route serves `zstack-cli --port P __complete ...`.
-      const { runComplete } = await import('./complete-command.js');
-      code = await runComplete(io, words, program.opts<GlobalOptions>());
-    });
-
-  program
-    .command('profile <action> [args...]')
-    .description('server profiles: list | add <name> host=... [port=] [https=] [ca=] [insecure=] [account=] | remove <name> | use <name|none>')
-    .action(async (action: string, args: string[]) => {
-      const { runProfileCommand } = await import('./profile-command.js');
-      const { cliHome } = await import('../config/paths.js');
-      code = await runProfileCommand(action, args, cliHome(io.env, io.homedir), io);
-    });
-
-  program
-    .command('completion <shell>')
-    .description('print the bash or zsh completion script (source it, or see completions/)')
-    .action((shell: string) => {
-      const text = completionScript(shell);
-      if (text === undefined) {
-        io.stderr.write(`Error: no completion script for '${shell}' (bash or zsh)\n`);
-        code = EXIT_CODES.usage;
-        return;
-      }
-      io.stdout.write(text);
-    });
-
-  try {
-    await program.parseAsync(io.argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_CODES.usage;
-    io.stderr.write(`${renderError(e)}\n`);
-    return exitCodeFor(e);
-  }
-  return code;
-}
-
-async function openScript(path: string, io: CliIO): Promise<NodeJS.ReadableStream | undefined> {
+function openScript(path: string): NodeJS.ReadableStream {
   // Fail early with one clear line when the script cannot be read.
+  let isDir = false;
   try {
-    if (statSync(path).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
+    isDir = statSync(path).isDirectory();
+  } catch (e) {
+    throw new UsageError(`cannot read script ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (isDir) throw new UsageError(`cannot read script ${path}: it is a directory`);
+  try {
     accessSync(path, constants.R_OK);
   } catch (e) {
-    io.stderr.write(`Error: cannot read script ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return undefined;
+    throw new UsageError(`cannot read script ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return createReadStream(path, 'utf8');
+  return createReadStream(path);
 }

@@ -14,6 +14,8 @@ export interface OutTarget {
   once?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
   off?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
   on?(event: 'error', listener: (e: Error) => void): unknown;
+  /** Set by a Node stream once a write failed (before its 'error' event is emitted). */
+  readonly errored?: unknown;
 }
 
 /** Targets whose reader has gone (a write failed, e.g. EPIPE once `| head` is done); one listener each, kept. */
@@ -84,10 +86,10 @@ export function directSink(out: OutTarget): TextSink {
   const state = watch(out);
   return {
     get closed() {
-      return state.broken;
+      return state.broken || (out.errored !== undefined && out.errored !== null);
     },
     async write(text) {
-      if (state.broken || text.length === 0) return;
+      if (this.closed || text.length === 0) return;
       if (out.write(typeof text === 'string' ? utf8(text) : text) === false && out.once) await drained(out);
     },
     async end() {},

@@ -1,20 +1,24 @@
 // Runs one parsed command end to end for every front end (one-shot, script, shell): fills what the
-// user may leave out (LogOut's session, a login password by hidden prompt, -c as fields=), plans,
-// then prints the dry run / curl, or executes and renders. Returns the exit code; never throws.
+// user may leave out (LogOut's session, a login password by hidden prompt, -c as fields=), looks up
+// `@name` references, plans, then prints the dry run / curl, or checks the call (guard.ts:
+// unsupported or destructive APIs), executes and renders. Returns the exit code; never throws.
 import type { CommandNode, ParseResult } from '../parse/ast.js';
 import { syntheticArg } from '../parse/build.js';
 import { curlCommand } from '../plan/curl.js';
 import { dryRunJson } from '../plan/dry-run.js';
 import { columnErrors, plainColumns } from '../plan/columns.js';
 import { planCommand } from '../plan/planner.js';
+import { commandSecrets, maskSecrets } from '../plan/secrets.js';
 import type { Endpoint, PlannedRequest } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef } from '../schema/types.js';
 import { EXIT_CODES, exitCodeFor, renderError, UsageError } from '../execute/errors.js';
 import { type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
 import { fetchForOutput } from '../execute/fetch.js';
-import type { PasswordPrompt } from '../execute/password-prompt.js';
+import { resolveNames, rowsVia } from '../execute/references.js';
+import { REDACTED } from '../plan/secrets.js';
 import { usageLine } from './usage-error.js';
+import type { CallGuard, ConfirmPrompt } from './guard.js';
 
 /** Login APIs whose password may be asked for instead of typed. */
 const PROMPTED_LOGINS = new Set(['LogInByAccount', 'LogInByUser', 'LogIn', 'LogInByLdap']);
@@ -22,8 +26,16 @@ const PROMPTED_LOGINS = new Set(['LogInByAccount', 'LogInByUser', 'LogIn', 'LogI
 export interface RunOptions {
   dryRun?: boolean;
   curl?: boolean;
+  /** --dry-run/--curl show passwords and the session instead of "<hidden>". */
+  showSecrets?: boolean;
   /** `-c a,b`: columns to show; when all are plain fields they also become the query's `fields=`. */
   columns?: string[];
+  /** `--async` on this line: return an async API's job uuid at once. */
+  async?: boolean;
+  /** `--timeout` on this line, instead of the process's. */
+  timeoutMs?: number;
+  /** `--yes`: send APIs that destroy data without asking. */
+  yes?: boolean;
   /** --all: every page of a query. */
   all?: boolean;
   /** --page-size for --all. */
@@ -32,21 +44,38 @@ export interface RunOptions {
   raw?: boolean;
 }
 
+/** Asks for a hidden value on the terminal (`Password for admin:`); rejects with InterruptedError when cancelled. */
+export type PasswordPrompt = (message: string) => Promise<string>;
+
 /** What the runner needs from its surroundings; built by the composition root. */
 export interface RunnerDeps {
   registry: Registry;
   endpoint: Endpoint;
   session: SessionProvider;
   /** Builds the executor context for one call (transport, clock, options incl. the abort signal). */
-  execContext: (signal: AbortSignal | undefined, api: ApiDef) => Promise<ExecContext>;
+  execContext: (signal: AbortSignal | undefined, api: ApiDef, opts: RunOptions) => Promise<ExecContext>;
   /** Hidden prompt, or undefined when there is no terminal to ask on. */
   promptPassword: PasswordPrompt | undefined;
+  /** The checks before sending (unsupported APIs, confirming destructive ones: guard.ts); absent: none. */
+  guard?: CallGuard;
+  /** A yes/no question on the terminal, or undefined when there is none. */
+  confirm?: ConfirmPrompt | undefined;
   /** Writes a successful result (rendering is the caller's choice of format). */
-  showResult: (result: ExecResult, planned: PlannedRequest, opts: RunOptions) => Promise<void>;
+  showResult: (result: ExecResult, planned: PlannedRequest | undefined, opts: RunOptions) => Promise<void>;
   /** Called once the call is over, before anything is printed (stops a spinner). */
   finished: () => void;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** How commands in hints are written here: `zstack-cli --port 8081 ` (one-shot) or `` (the shell). */
+  commandPrefix(): string;
+}
+
+/** The account (or account/user) a login command names, for its password prompt. */
+function loginName(cmd: CommandNode): string {
+  const v = (k: string): string | undefined => cmd.args.find((a) => a.key.toLowerCase() === k.toLowerCase())?.value;
+  const account = v('accountName') ?? v('username') ?? v('uid');
+  const user = v('userName');
+  return user && account ? `${account}/${user}` : (account ?? user ?? 'this account');
 }
 
 function hasArg(cmd: CommandNode, key: string): boolean {
@@ -62,8 +91,18 @@ async function complete(cmd: CommandNode, api: ApiDef, deps: RunnerDeps, opts: R
     args.push(syntheticArg('sessionUuid', s.uuid));
   }
   if (PROMPTED_LOGINS.has(api.name) && !hasArg(cmd, 'password') && !opts.dryRun && !opts.curl) {
-    if (!deps.promptPassword) throw new UsageError('Error: password is required and there is no terminal to ask for it', 'give password=... or run in a terminal');
-    args.push(syntheticArg('password', await deps.promptPassword('Password:')));
+    if (!deps.promptPassword) throw new UsageError('password is required and there is no terminal to ask for it', 'pipe it with --password-stdin, or run in a terminal');
+    args.push(syntheticArg('password', await deps.promptPassword(`Password for ${loginName(cmd)}:`)));
+  }
+  // A line recalled from history has its secrets redacted: ask again rather than send `***`.
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const p = deps.registry.param(api, a.key);
+    if (!p?.secret || a.value !== REDACTED || a.valueQuoted) continue;
+    if (opts.dryRun || opts.curl) continue;
+    if (!deps.promptPassword) throw new UsageError(`${a.key} was hidden from history as ${REDACTED}`, `type the line with its ${a.key}`);
+    const label = PROMPTED_LOGINS.has(api.name) ? `Password for ${loginName(cmd)}:` : `${p.name}:`;
+    args[i] = syntheticArg(a.key, await deps.promptPassword(label));
   }
   if (api.query && opts.columns?.length && !hasArg(cmd, 'fields')) {
     // Only plain fields can be selected by the server; with any other column, fetch whole rows.
@@ -88,7 +127,9 @@ export async function runCommand(cmd: CommandNode, deps: RunnerDeps, opts: RunOp
 /** A parsed line: its syntax errors (one line each, exit 2), nothing for an empty line, else the command run. */
 export async function runParsed(parsed: ParseResult, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<RunOutcome> {
   if (parsed.diagnostics.length) {
-    for (const d of parsed.diagnostics) deps.err(usageLine(d));
+    // A diagnostic may quote the token it is about: secrets in it are masked like everywhere else.
+    const secrets = parsed.command ? commandSecrets(parsed.command) : [];
+    for (const d of parsed.diagnostics) deps.err(maskSecrets(usageLine(d), secrets));
     return { code: EXIT_CODES.usage };
   }
   return parsed.command ? runCommandDetailed(parsed.command, deps, opts, signal) : { code: 0 };
@@ -96,16 +137,23 @@ export async function runParsed(parsed: ParseResult, deps: RunnerDeps, opts: Run
 
 export async function runCommandDetailed(cmd: CommandNode, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<RunOutcome> {
   const api = deps.registry.api(cmd.name);
-  const code = await run(cmd, api, deps, opts, signal).catch((e: unknown) => {
-    deps.err(renderError(e));
+  // Every line written to stderr about this command has its secret values masked (a planner error
+  // naming a bad password value, a server error echoing one); run() adds a prompted password.
+  const secrets = commandSecrets(cmd);
+  const masked: RunnerDeps = { ...deps, err: (t) => deps.err(maskSecrets(t, secrets)) };
+  const code = await run(cmd, api, masked, opts, signal, secrets).catch((e: unknown) => {
+    masked.err(renderError(e, deps.commandPrefix()));
     return { code: exitCodeFor(e), error: e };
   });
   return typeof code === 'number' ? { code, ...(api ? { api } : {}) } : { ...code, ...(api ? { api } : {}) };
 }
 
-async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, opts: RunOptions, signal: AbortSignal | undefined): Promise<number> {
+async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, opts: RunOptions, signal: AbortSignal | undefined, secrets: string[]): Promise<number> {
   const filled = api ? await complete(cmd, api, deps, opts) : cmd;
-  const planned = planCommand(deps.registry, filled);
+  if (filled !== cmd) secrets.push(...commandSecrets(filled));
+  // `@name` references become uuids here, by read-only queries (also for --dry-run and --curl).
+  const named = api ? await resolveNames(deps.registry, api, filled, rowsVia(deps.registry, (q) => deps.execContext(signal, q, { timeoutMs: opts.timeoutMs }))) : filled;
+  const planned = planCommand(deps.registry, named);
   if (!planned.ok) {
     for (const e of planned.errors) deps.err(usageLine(e));
     return EXIT_CODES.usage;
@@ -118,15 +166,16 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
   }
   for (const w of req.warnings) deps.err(`warning: ${w}`);
   if (opts.dryRun) {
-    deps.out(dryRunJson(req, deps.endpoint));
+    deps.out(dryRunJson(req, deps.endpoint, opts.showSecrets === true));
     return 0;
   }
   if (opts.curl) {
     const s = req.api.needSession ? await deps.session.current() : undefined;
-    deps.out(curlCommand(req, deps.endpoint, s?.uuid));
+    deps.out(curlCommand(req, deps.endpoint, s?.uuid, { showSecrets: opts.showSecrets === true }));
     return 0;
   }
-  const ctx = await deps.execContext(signal, req.api);
+  await deps.guard?.({ cmd: filled, request: req, yes: opts.yes === true, confirm: deps.confirm, ...(signal ? { signal } : {}) });
+  const ctx = await deps.execContext(signal, req.api, opts);
   let result: ExecResult;
   try {
     result = await fetchForOutput(req, ctx, opts);

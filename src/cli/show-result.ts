@@ -1,12 +1,14 @@
 // Prints a finished call: the accepted job of --async, the server's reply as it came (--raw), or the
 // result in the chosen format. A query's rows are printed as they arrive (one streamed answer or
 // --all pages), with backpressure, at constant memory; long output on a terminal goes through
-// $PAGER for one-shot commands, and the shell keeps up to 4 MiB of text for `last`/`more`.
+// $PAGER for one-shot commands or the shell's own pager, and the shell keeps up to 4 MiB of text
+// for `last`/`more`. Every write is awaited, so a script's next line starts once this output is out.
 // When the output's reader goes away (the pager is quit, `| head` is done), fetching stops.
 // An answer cut short (a failed page, a reset, Ctrl-C) still ends the output well-formed (JSON
 // stays valid) and the error says how many rows were written.
 import { spawn } from 'node:child_process';
-import { CliError } from '../execute/errors.js';
+import { CliError, jobWaitCommand } from '../errors/cli-error.js';
+import { renderNext } from '../errors/report.js';
 import type { ExecResult } from '../execute/executor.js';
 import { ReplyRows, type RowSource } from '../execute/reply-rows.js';
 import type { PlannedRequest } from '../plan/request.js';
@@ -24,13 +26,54 @@ export interface ShowOptions {
   pager: boolean;
   /** Receives the rendered text (the shell keeps it for `last` and `more`); not called past KEEP_LIMIT. */
   keep?: (text: string) => void;
+  /** The shell's own pager: output longer than the terminal is shown a screenful at a time. */
+  page?: (text: string) => Promise<void>;
+  /**
+   * Receives the value shown and the size of its JSON (the shell keeps it for `$N.<field>`); of a
+   * streamed list, the first SEEN_ROWS rows.
+   */
+  seen?: (value: unknown, bytes: number) => void;
 }
+
+/** Rows of a streamed result handed to `seen`. */
+const SEEN_ROWS = 10_000;
 
 /** Output kept in memory for `last` at most. */
 const KEEP_LIMIT = 4 * 1024 * 1024;
 
 function isTabular(value: unknown): boolean {
   return resultOf(value).kind === 'list';
+}
+
+/**
+ * The shell's pager: holds up to KEEP_LIMIT and hands it to `page` at the end (a screenful at a
+ * time); a longer output is streamed to `direct` as it comes instead.
+ */
+function shellPageSink(page: (text: string) => Promise<void>, direct: TextSink): TextSink {
+  let held: string | undefined = '';
+  return {
+    get closed() {
+      return direct.closed;
+    },
+    async write(t) {
+      const s = typeof t === 'string' ? t : Buffer.from(t).toString('utf8');
+      if (held !== undefined && held.length + s.length <= KEEP_LIMIT) {
+        held += s;
+        return;
+      }
+      if (held !== undefined) {
+        const before = held;
+        held = undefined;
+        await direct.write(before);
+      }
+      await direct.write(s);
+    },
+    async end() {
+      if (held !== undefined) await page(held);
+      held = undefined;
+      await direct.end();
+    },
+  };
 }
 
 /** Tees what is written into a buffer for `keep`, up to KEEP_LIMIT. */
@@ -59,16 +102,18 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
     const io = app.io;
     if (result.kind === 'accepted') {
       io.stdout.write(`${JSON.stringify({ jobUuid: result.jobUuid, location: result.location })}\n`);
-      if (io.stderr.isTTY) io.stderr.write(`Job accepted; wait for it with: zstack-cli job wait ${result.jobUuid}\n`);
+      if (io.stderr.isTTY) io.stderr.write(`${renderNext(jobWaitCommand(result.jobUuid, 'Job accepted; wait for it with:'), app.commandPrefix)}\n`);
       return;
     }
     const tty = io.stdout.isTTY === true;
     const sinkFor = (pageable: boolean): ReturnType<typeof keeping> => {
       const out = io.stdout as OutTarget;
       const base =
-        show.pager && pageable && tty
-          ? pagerSink({ env: io.env, rows: (io.stdout as { rows?: number }).rows ?? 24, spawn, out })
-          : directSink(out);
+        show.page && tty
+          ? shellPageSink(show.page, directSink(out))
+          : show.pager && pageable && tty
+            ? pagerSink({ env: io.env, rows: (io.stdout as { rows?: number }).rows ?? 24, spawn, out })
+            : directSink(out);
       return keeping(base, show.keep);
     };
 
@@ -103,10 +148,13 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
     if (source && value === undefined) {
       const choice = chooseOutput(format, true, tty, io.env);
       const sink = sinkFor(choice.pager);
+      const kept = show.seen ? ([] as unknown[]) : undefined;
       await writeRows(source, sink, {
+        ...(kept ? { keep: (rows: readonly unknown[]) => kept.push(...rows.slice(0, SEEN_ROWS - kept.length)) } : {}),
         format: choice.format,
         color: choice.color,
         width: tty && io.stdout.columns ? io.stdout.columns : undefined,
+        terminal: tty,
         columns: tabularColumns(choice.format),
         withTotal: planned ? asksTotal(planned) : false,
         check,
@@ -115,6 +163,10 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
         err: (t) => io.stderr.write(t),
       });
       sink.kept();
+      if (kept) {
+        const v = { inventories: kept, ...source.head };
+        show.seen?.(v, JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)).length);
+      }
       return;
     }
 
@@ -128,6 +180,7 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
       format: choice.format,
       color: choice.color,
       ...(tty && io.stdout.columns ? { width: io.stdout.columns } : {}),
+      ...(tty ? { terminal: true } : {}),
       ...(columns ? { columns } : {}),
     })) {
       await sink.write(chunk);
@@ -135,6 +188,7 @@ export function showResult(app: App, format: Format | undefined, show: ShowOptio
     }
     await sink.end();
     sink.kept();
+    show.seen?.(value, result.kind === 'done' ? result.bodyText.length : JSON.stringify(value).length);
   };
 }
 
@@ -166,10 +220,14 @@ interface RowWriteOptions {
   format: Format;
   color: boolean;
   width: number | undefined;
+  /** stdout is a terminal: csv escapes control characters. */
+  terminal: boolean;
   columns: string[] | undefined;
   withTotal: boolean;
   check: (rows: readonly unknown[]) => void;
   progress: Progress | undefined;
+  /** Also receives the rows written (the shell keeps the first ones). */
+  keep?: (rows: readonly unknown[]) => void;
   err: (text: string) => void;
 }
 
@@ -179,6 +237,7 @@ async function writeRows(source: RowSource, sink: TextSink, o: RowWriteOptions):
     format: o.format,
     color: o.color,
     ...(o.width !== undefined ? { width: o.width } : {}),
+    ...(o.terminal ? { terminal: true } : {}),
     ...(o.columns ? { columns: o.columns } : {}),
     withTotal: o.withTotal,
   });
@@ -197,15 +256,23 @@ async function writeRows(source: RowSource, sink: TextSink, o: RowWriteOptions):
         checked = true;
       }
       await sink.write(renderer.rows(batch));
+      o.keep?.(batch);
       o.progress?.update(source.count, source.expected);
       if (sink.closed) break;
     }
   } catch (e) {
     o.progress?.done();
     if (e instanceof Unprinted) throw e.error;
+    // The reader went away (`| head`): the stop is reported by the process, not as this error.
+    if (sink.closed) return;
     failure = e;
   }
   o.progress?.done();
+  if (failure !== undefined && source.count === 0) {
+    // Nothing was written: the error alone says it.
+    await sink.end();
+    throw failure;
+  }
   const total = source.head.total;
   await sink.write(renderer.end(typeof total === 'number' || typeof total === 'bigint' ? { total: total as Total } : {}));
   await sink.end();

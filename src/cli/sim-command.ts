@@ -1,9 +1,8 @@
-// The simulator front ends: `zstack-cli sim` serves until Ctrl-C; --sim starts one in-process on a
-// free port, logs in as admin with a throwaway session file, and closes it at the end.
+// --sim: starts an embedded simulator in-process on a free port, logs in as admin with a throwaway
+// session file, and closes it at the end. (`zstack-cli sim`, serving until Ctrl-C, is commands/sim.ts.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT_CODES } from '../execute/errors.js';
 import type { App } from './app.js';
 import type { CliIO } from './io.js';
 import { runCommandDetailed } from './runner.js';
@@ -36,35 +35,4 @@ export async function startEmbeddedSim(): Promise<EmbeddedSim> {
       rmSync(sessionDir, { recursive: true, force: true });
     },
   };
-}
-
-/** `zstack-cli sim`: serve until the signal aborts (Ctrl-C). */
-export async function runSimCommand(o: { port: string; bind: string; seed: string; jobDelay: string }, io: CliIO, signal: AbortSignal): Promise<number> {
-  const port = Number(o.port);
-  const jobDelayMs = Number(o.jobDelay);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.stderr.write(`Error: --port must be a number from 0 to 65535, got '${o.port}'\n`);
-    return EXIT_CODES.usage;
-  }
-  if (!Number.isFinite(jobDelayMs) || jobDelayMs < 0) {
-    io.stderr.write(`Error: --job-delay must be a number of milliseconds, got '${o.jobDelay}'\n`);
-    return EXIT_CODES.usage;
-  }
-  const { startSimulator } = await import('../sim/index.js');
-  let sim;
-  try {
-    sim = await startSimulator({ port, host: o.bind, seed: o.seed, jobDelayMs });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EADDRINUSE' ? `port ${port} is in use (try --port 0 or another port)` : err.message;
-    io.stderr.write(`Error: cannot start the simulator: ${why}\n`);
-    return err.code === 'EADDRINUSE' ? EXIT_CODES.connection : EXIT_CODES.usage;
-  }
-  io.stdout.write(`ZStack simulator (seed ${o.seed}) listening on ${sim.url}\nLog in with: zstack-cli --port ${sim.port} LogInByAccount accountName=${SIM_ACCOUNT.name} password=${SIM_ACCOUNT.password}\nCtrl-C stops it.\n`);
-  await new Promise<void>((resolve) => {
-    if (signal.aborted) resolve();
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-  await sim.close();
-  return 0;
 }

@@ -1,15 +1,113 @@
-// The only module that reads the real process: builds CliIO from process and hands it to main.
-import { homedir } from 'node:os';
+// The only module that reads the real process: builds CliIO from process (with guarded output
+// streams), turns signals and lost output into abort signals for main, and maps what main returns
+// to the process's exit code.
+import { homedir, hostname } from 'node:os';
+import type { ProcessIdentity } from '../config/identity.js';
 import type { CliIO } from './io.js';
+import { guardOutput, isClosedPipe, type OutputFailure } from './output-guard.js';
+import { endsProcess, exitCodeAfterStop, STOP_EXIT_CODES, type StopReason } from './stops.js';
+
+/** After a stop that ends the process, how long the run gets to finish before the process exits anyway. */
+export const FORCE_EXIT_AFTER_MS = 2000;
+
+export interface SystemRun {
+  io: CliIO;
+  /** Aborts on any stop (Ctrl-C too): the running command should stop. */
+  interrupt: AbortSignal;
+  /** Aborts on stops that end the process (SIGTERM, SIGHUP, lost output): the shell should end too. */
+  terminate: AbortSignal;
+}
 
 export function systemIO(): CliIO {
+  return startSystem().io;
+}
+
+/**
+ * Wires the real process: SIGINT, SIGTERM and SIGHUP abort the running command (the job's uuid
+ * and `job wait` are printed as for Ctrl-C); a second one exits at once. A closed stdout/stderr
+ * ends the run quietly (141); an unwritable one (ENOSPC) with one error line (1). The exit code
+ * the caller sets is mapped at exit, since a write's failure may be reported after main returned.
+ */
+export function startSystem(): SystemRun {
+  const interrupt = new AbortController();
+  const terminate = new AbortController();
+  let reason: StopReason | undefined;
+
+  const stop = (r: StopReason): void => {
+    // A signal while already stopping (a second Ctrl-C, kill twice): stop waiting for the run.
+    if (r.startsWith('SIG') && interrupt.signal.aborted) process.exit(STOP_EXIT_CODES[r]);
+    reason ??= r;
+    if (!interrupt.signal.aborted) interrupt.abort(r);
+    if (endsProcess(r) && !terminate.signal.aborted) {
+      terminate.abort(r);
+      // A run that ignores the abort (waiting for a script line on a silent stdin) still ends.
+      setTimeout(() => process.exit(STOP_EXIT_CODES.SIGINT), FORCE_EXIT_AFTER_MS).unref();
+    }
+  };
+
+  const onOutputFailure = (f: OutputFailure): void => {
+    if (isClosedPipe(f.code)) return stop('output-closed');
+    if (f.stream === 'stdout') stderr.write(`Error: cannot write the output: ${describeWriteError(f.code)}\n`);
+    stop('output-failed');
+  };
+  const stdout = guardOutput(process.stdout, 'stdout', onOutputFailure);
+  const stderr = guardOutput(process.stderr, 'stderr', onOutputFailure);
+
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => stop(sig));
+  // The last line of defence: whatever escaped is one line, never a stack trace.
+  const crash = (e: unknown): void => {
+    stderr.write(`Error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  process.on('exit', (code) => {
+    process.exitCode = exitCodeAfterStop(code, reason);
+  });
+
   return {
-    argv: process.argv.slice(2),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    cwd: process.cwd(),
-    homedir: homedir(),
+    io: {
+      argv: process.argv.slice(2),
+      env: process.env,
+      stdout,
+      stderr,
+      stdin: process.stdin,
+      cwd: process.cwd(),
+      homedir: homedir(),
+      identity: systemIdentity(),
+    },
+    interrupt: interrupt.signal,
+    terminate: terminate.signal,
+  };
+}
+
+function describeWriteError(code: string): string {
+  switch (code) {
+    case 'ENOSPC':
+      return 'no space left on the device (ENOSPC)';
+    case 'EDQUOT':
+      return 'disk quota exceeded (EDQUOT)';
+    case 'EFBIG':
+      return 'file too large (EFBIG)';
+    default:
+      return code;
+  }
+}
+
+/** This process as the config files see it: owner uid, lock holder pid and host, liveness of other pids. */
+export function systemIdentity(): ProcessIdentity {
+  return {
+    uid: typeof process.getuid === 'function' ? process.getuid() : undefined,
+    pid: process.pid,
+    host: hostname(),
+    isRunning(pid) {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (e) {
+        // EPERM: it runs, as another user.
+        return (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
   };
 }

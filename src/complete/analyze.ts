@@ -1,13 +1,15 @@
 // Stage 1 of completion: line + cursor -> what kind of word may go at the cursor and which span it
-// replaces. Syntax only (lexer + parser spans); the registry is consulted in stage 2. Never throws.
+// replaces. Syntax only (lexer + parser spans, and the line's shape: which words are options and
+// built-ins); the registry and the command table are consulted in stage 2. Never throws.
 import type { Operator, Token } from '../parse/ast.js';
 import { OPERATORS } from '../parse/ast.js';
 import { lex } from '../parse/lexer.js';
 import { parseArg } from '../parse/parser.js';
-import type { Analysis } from './types.js';
+import type { Analysis, LineShape } from './types.js';
 
 const KEY_CHAR = /[A-Za-z0-9_.]/;
 const OPS_LONGEST_FIRST: Operator[] = [...OPERATORS].sort((a, b) => b.length - a.length);
+const NO_SHAPE: LineShape = { options: [], builtins: [] };
 
 /** Where a key (the part before any operator) ends in a token's text. */
 function keyEnd(t: Token): number {
@@ -21,39 +23,140 @@ function operatorAt(t: Token, k: number): Operator | undefined {
   return OPS_LONGEST_FIRST.find((o) => t.text.startsWith(o, k) && [...o].every((_, j) => !t.literal[k + j]));
 }
 
+/** An unquoted word starting with `-`: an option being written (`-`, `--`, `--ho`, `-o`). */
+function isOptionWord(t: Token): boolean {
+  return t.literal[0] === false && t.text.startsWith('-');
+}
+
+/** The option a written word names (`--output`, `--output=json`, `-o`, `-ojson`). */
+function optionOf(shape: LineShape, t: Token): { spec?: LineShape['options'][number]; inline?: number } {
+  const long = t.text.startsWith('--');
+  const eq = long ? t.text.indexOf('=') : -1;
+  const name = eq > 0 ? t.text.slice(0, eq) : long ? t.text : t.text.slice(0, 2);
+  const spec = shape.options.find((o) => o.long === name || o.short === name);
+  if (eq > 0) return { spec, inline: eq + 1 };
+  if (!long && t.text.length > 2) return { spec, inline: 2 };
+  return { spec };
+}
+
+/** Indexes of the tokens that are options or option values (so not the command's words). */
+function optionTokens(tokens: readonly Token[], shape: LineShape, upTo = tokens.length): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < upTo; i++) {
+    const t = tokens[i]!;
+    if (!isOptionWord(t)) continue;
+    out.add(i);
+    const { spec, inline } = optionOf(shape, t);
+    if (spec?.takesValue && inline === undefined && i + 1 < upTo) out.add(++i);
+  }
+  return out;
+}
+
 /** Keys given on the whole line, except the word being edited (the one touching the cursor). */
-function givenKeys(line: string, cursor: number): string[] {
+function givenKeys(line: string, cursor: number, shape: LineShape, cmd: number): string[] {
   const out: string[] = [];
   const tokens = lex(line).tokens;
-  for (let i = 1; i < tokens.length; i++) {
+  const skip = optionTokens(tokens, shape);
+  for (let i = cmd + 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.span.start <= cursor && cursor <= t.span.end) continue;
+    if (skip.has(i) || (t.span.start <= cursor && cursor <= t.span.end)) continue;
     const { arg } = parseArg(t);
     if (arg.op && arg.key) out.push(arg.key);
   }
   return out;
 }
 
-export function analyze(line: string, cursor: number): Analysis {
+/** A value read as a comma list: the item being typed, the items before it, where it starts. */
+function listItem(t: Token, from: number, valueFrom: number): { prefix: string; head: string[]; replaceFrom: number } {
+  const head: string[] = [];
+  let itemStart = from;
+  for (let i = from; i < t.text.length; i++) {
+    if (t.text[i] === ',' && !t.literal[i]) {
+      head.push(t.text.slice(itemStart, i));
+      itemStart = i + 1;
+    }
+  }
+  const replaceFrom = itemStart === from ? valueFrom : t.offsets[itemStart - 1]! + 1;
+  return { prefix: t.text.slice(itemStart), head, replaceFrom };
+}
+
+export function analyze(line: string, cursor: number, shape: LineShape = NO_SHAPE): Analysis {
   const at = Number.isFinite(cursor) ? Math.max(0, Math.min(line.length, Math.trunc(cursor))) : line.length;
   const none: Analysis = { kind: 'none', replaceFrom: at, replaceTo: at };
   const left = lex(line.slice(0, at));
   if (left.comment) return none;
-  const last = left.tokens[left.tokens.length - 1];
+  const tokens = left.tokens;
+  const last = tokens[tokens.length - 1];
   const partial = last && last.span.end === at ? last : undefined;
-  const index = partial ? left.tokens.length - 1 : left.tokens.length;
+  const index = partial ? tokens.length - 1 : tokens.length;
 
-  if (index === 0) {
+  // The words before the cursor's word: options (and their values) are set aside; the first other
+  // word is the command (an API or a built-in).
+  let cmd = -1;
+  let pending: LineShape['options'][number] | undefined;
+  for (let i = 0; i < index; i++) {
+    const t = tokens[i]!;
+    if (pending) {
+      pending = undefined;
+      continue;
+    }
+    if (cmd >= 0 && shape.builtins.includes(tokens[cmd]!.text)) break;
+    if (isOptionWord(t) && shape.options.length) {
+      const { spec, inline } = optionOf(shape, t);
+      if (spec?.takesValue && inline === undefined) pending = spec;
+      continue;
+    }
+    if (cmd < 0) cmd = i;
+  }
+  const api = cmd >= 0 ? tokens[cmd]!.text : undefined;
+  const withApi = api !== undefined && !shape.builtins.includes(api) ? { api } : {};
+
+  if (cmd >= 0 && shape.builtins.includes(api!)) {
+    const words = tokens.slice(cmd + 1, index);
+    return {
+      kind: 'builtin',
+      name: api!,
+      words: words.map((w) => w.text),
+      wordStarts: words.map((w) => w.span.start),
+      nameFrom: tokens[cmd]!.span.start,
+      text: line.slice(0, at),
+      prefix: partial?.text ?? '',
+      replaceFrom: partial?.span.start ?? at,
+      replaceTo: at,
+    };
+  }
+  if (pending) {
+    const t = partial;
+    const from = t?.span.start ?? at;
+    const item = t ? listItem(t, 0, from) : { prefix: '', head: [], replaceFrom: at };
+    return { kind: 'optionValue', option: pending.long, prefix: t?.text ?? '', item, ...withApi, replaceFrom: from, replaceTo: at };
+  }
+  if (partial && isOptionWord(partial) && shape.options.length) {
+    const { spec, inline } = optionOf(shape, partial);
+    if (spec?.takesValue && inline !== undefined) {
+      const valueFrom = partial.offsets[inline - 1]! + 1;
+      return {
+        kind: 'optionValue',
+        option: spec.long,
+        prefix: partial.text.slice(inline),
+        item: listItem(partial, inline, valueFrom),
+        ...withApi,
+        replaceFrom: valueFrom,
+        replaceTo: at,
+      };
+    }
+    return { kind: 'option', prefix: partial.text, ...withApi, replaceFrom: partial.span.start, replaceTo: at };
+  }
+  if (cmd < 0) {
     return { kind: 'api', prefix: partial?.text ?? '', replaceFrom: partial?.span.start ?? at, replaceTo: at };
   }
-  const api = left.tokens[0]!.text;
-  const given = givenKeys(line, at);
-  if (!partial) return { kind: 'key', api, prefix: '', given, replaceFrom: at, replaceTo: at };
+  const given = givenKeys(line, at, shape, cmd);
+  if (!partial) return { kind: 'key', api: api!, prefix: '', given, replaceFrom: at, replaceTo: at };
 
   const t = partial;
   const k = keyEnd(t);
   const key = t.text.slice(0, k);
-  if (k === t.text.length) return { kind: 'key', api, prefix: key, given, replaceFrom: t.span.start, replaceTo: at };
+  if (k === t.text.length) return { kind: 'key', api: api!, prefix: key, given, replaceFrom: t.span.start, replaceTo: at };
   if (key === '') return none;
 
   const op = operatorAt(t, k);
@@ -61,33 +164,22 @@ export function analyze(line: string, cursor: number): Analysis {
     const rest = t.text.slice(k);
     const literal = t.literal.slice(k).some(Boolean);
     if (!literal && OPERATORS.some((o) => o.startsWith(rest))) {
-      return { kind: 'operator', api, key, opPrefix: rest, given, replaceFrom: t.span.start, replaceTo: at };
+      return { kind: 'operator', api: api!, key, opPrefix: rest, given, replaceFrom: t.span.start, replaceTo: at };
     }
     return none;
   }
   const vStart = k + op.length;
   // Operator characters are never quoted, so the raw line offset right after the operator is exact.
   const valueFrom = t.offsets[vStart - 1]! + 1;
-  const value = t.text.slice(vStart);
-  // Split at unquoted, unescaped commas for list values; the last item is what is being typed.
-  const head: string[] = [];
-  let itemStart = vStart;
-  for (let i = vStart; i < t.text.length; i++) {
-    if (t.text[i] === ',' && !t.literal[i]) {
-      head.push(t.text.slice(itemStart, i));
-      itemStart = i + 1;
-    }
-  }
-  const itemFrom = itemStart === vStart ? valueFrom : t.offsets[itemStart - 1]! + 1;
   return {
     kind: 'value',
-    api,
+    api: api!,
     key,
     op,
-    prefix: value,
+    prefix: t.text.slice(vStart),
     given,
     replaceFrom: valueFrom,
     replaceTo: at,
-    item: { prefix: t.text.slice(itemStart), head, replaceFrom: itemFrom },
+    item: listItem(t, vStart, valueFrom),
   };
 }

@@ -81,7 +81,9 @@ export function formatListing(c: Completion, opts: ListingOptions): string[] {
   const names = (cs: Candidate[]): string[] => cs.map((x) => x.display ?? x.value);
   const params = (cs: Candidate[]): string[] => cs.map((x) => (x.required ? `${x.value}*` : x.value));
 
+  block('[Built-ins:]', [described(by('builtin'), width)]);
   block('[APIs:]', [columns(names(by('api')), width)]);
+  block('[Options:]', [described(by('option'), width)]);
   block('[Query Conditions:]', [columns(names(by('join')), width), columns(names(by('field')), width)]);
   const ops = by('operator');
   if (ops.length) {

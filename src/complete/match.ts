@@ -8,5 +8,7 @@ export function matchNames(typed: string, names: readonly string[], fuzzyLimit =
   const lower = typed.toLowerCase();
   const anyCase = names.filter((n) => !n.startsWith(typed) && n.toLowerCase().startsWith(lower));
   if (exactCase.length || anyCase.length) return [...exactCase, ...anyCase];
+  // No name is a useful fuzzy match for text twice as long as it: skip the search (a pasted 1 MB word).
+  if (!names.some((n) => typed.length <= 2 * n.length)) return [];
   return fuzzysort.go(typed, names as string[], { limit: fuzzyLimit, threshold: 0.3 }).map((r) => r.target);
 }

@@ -4,6 +4,42 @@ import type { Operator } from '../parse/ast.js';
 /** Stage 1's answer: what kind of thing may go at the cursor, found from syntax alone. */
 export type Analysis =
   | { kind: 'none'; replaceFrom: number; replaceTo: number }
+  | {
+      /** An option name (`--ho`, `-`); `api` is the API on the line, if any. */
+      kind: 'option';
+      prefix: string;
+      api?: string;
+      replaceFrom: number;
+      replaceTo: number;
+    }
+  | {
+      /** The value of an option (`-o js`, `--output=js`, `-c uuid,na`). */
+      kind: 'optionValue';
+      /** The option's long name. */
+      option: string;
+      prefix: string;
+      /** The value read as a comma list (for `-c`). */
+      item: { prefix: string; head: string[]; replaceFrom: number };
+      api?: string;
+      replaceFrom: number;
+      replaceTo: number;
+    }
+  | {
+      /** A word after a built-in's name: subcommand, argument, option or option value. */
+      kind: 'builtin';
+      name: string;
+      /** Words between the name and the cursor's word, as written (quotes removed). */
+      words: string[];
+      prefix: string;
+      /** Where the built-in's name starts (for a nested command line, e.g. `watch <command>`). */
+      nameFrom: number;
+      /** Line offset where each of `words` starts. */
+      wordStarts: number[];
+      /** The line left of the cursor (a nested command line, e.g. `watch <command>`, is completed from it). */
+      text: string;
+      replaceFrom: number;
+      replaceTo: number;
+    }
   | { kind: 'api'; prefix: string; replaceFrom: number; replaceTo: number }
   | {
       /** A param name; for a query also a condition field, a join path, or a query param. */
@@ -40,7 +76,7 @@ export type Analysis =
       replaceTo: number;
     };
 
-export type CandidateGroup = 'api' | 'join' | 'field' | 'operator' | 'queryParam' | 'param' | 'value';
+export type CandidateGroup = 'api' | 'builtin' | 'option' | 'join' | 'field' | 'operator' | 'queryParam' | 'param' | 'value';
 
 export interface Candidate {
   /** The exact text that replaces [replaceFrom, replaceTo) (quoted when needed). */
@@ -89,4 +125,40 @@ export interface ValueItem {
 /** Where live values come from. Implementations must be read-only; callers treat rejections as "no values". */
 export interface ValueSource {
   values(req: ValueRequest, signal?: AbortSignal): Promise<ValueItem[]>;
+}
+
+/** What the analyzer must know of a line's grammar beyond the API language: options and built-ins. */
+export interface LineShape {
+  options: readonly { long: string; short?: string; takesValue: boolean }[];
+  /** Names and aliases of the built-ins that may start a line. */
+  builtins: readonly string[];
+}
+
+/** An option as completion offers it (a global option of the command table). */
+export interface OptionCompletion {
+  long: string;
+  short?: string;
+  takesValue: boolean;
+  description: string;
+  value?: string;
+  valueKind?: 'format' | 'columns' | 'profile' | 'file' | 'shell' | 'none';
+  choices?: readonly string[];
+}
+
+/** A built-in as completion sees it (an entry of the command table). */
+export interface BuiltinCompletion {
+  name: string;
+  aliases?: readonly string[];
+  summary: string;
+  hidden?: boolean;
+  args?: readonly { name: string; description: string; variadic?: boolean; kind?: string; choices?: readonly string[] }[];
+  options?: readonly { long: string; short?: string; value?: string; description: string; choices?: readonly string[] }[];
+  subcommands?: readonly BuiltinCompletion[];
+}
+
+/** Local, read-only names the built-ins complete: profiles, the shell's jobs and results. */
+export interface LocalValues {
+  profiles?(): Promise<string[]> | string[];
+  jobs?(): ValueItem[];
+  results?(): ValueItem[];
 }

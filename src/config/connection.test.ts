@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../execute/errors.js';
-import { DEFAULT_TIMEOUT_MS, parseTimeout, resolveConnection, serverKey, type ProfilesData } from './connection.js';
+import { DEFAULT_TIMEOUT_MS, parseHost, parseTimeout, resolveConnection, serverKey, type ProfilesData } from './connection.js';
 import { configDir } from './paths.js';
 
 const profiles: ProfilesData = {
@@ -19,7 +19,17 @@ describe('resolveConnection', () => {
       server: 'localhost:8080',
       insecure: false,
       timeoutMs: DEFAULT_TIMEOUT_MS,
+      readTimeoutMs: 60_000,
+      confirm: 'destructive',
     });
+  });
+
+  it("takes confirm= from the profile and refuses a value that is not a policy", () => {
+    const withConfirm = (confirm: unknown) => ({ default: 'p', profiles: { p: { host: 'h', confirm } as never } });
+    expect(resolveConnection({}, {}, withConfirm('always')).confirm).toBe('always');
+    expect(resolveConnection({}, {}, withConfirm('NEVER')).confirm).toBe('never');
+    expect(() => resolveConnection({}, {}, withConfirm('sometimes'))).toThrow(/confirm of profile p must be destructive, always, never; got "sometimes"/);
+    expect(() => resolveConnection({}, {}, withConfirm(1))).toThrow(/confirm of profile p/);
   });
 
   it('uses the default profile, then ZSTACK_PROFILE, then --profile', () => {
@@ -82,13 +92,117 @@ describe('resolveConnection', () => {
 });
 
 describe('parseTimeout', () => {
-  it('reads seconds by default and ms/s/m/h units', () => {
+  it('reads seconds by default and ms/s/m/h/d units, of any length', () => {
     expect(parseTimeout('30', 'x')).toBe(30_000);
     expect(parseTimeout(1.5, 'x')).toBe(1_500);
     expect(parseTimeout('500ms', 'x')).toBe(500);
     expect(parseTimeout('1h', 'x')).toBe(3_600_000);
+    expect(parseTimeout('30d', 'x')).toBe(30 * 86_400_000);
+    expect(parseTimeout('600h', 'x')).toBeGreaterThan(2 ** 31);
     expect(() => parseTimeout('0', 'x')).toThrow(UsageError);
     expect(() => parseTimeout('soon', 'x')).toThrow(UsageError);
+  });
+});
+
+describe('host values', () => {
+  const none: ProfilesData = { profiles: {} };
+  const endpoint = (flags: object, env: Record<string, string> = {}, p: ProfilesData = none) => resolveConnection(flags, env, p).endpoint;
+
+  it('accepts host, host:port, IPv6 bare or in brackets, and http(s) URLs with an optional port and /', () => {
+    expect(parseHost('zs.example', '--host')).toEqual({ host: 'zs.example' });
+    expect(parseHost('10.0.0.1:8081', '--host')).toEqual({ host: '10.0.0.1', port: 8081 });
+    expect(parseHost('fd00::1', '--host')).toEqual({ host: 'fd00::1' });
+    expect(parseHost('[fd00::1]', '--host')).toEqual({ host: 'fd00::1' });
+    expect(parseHost('[fd00::1]:8443', '--host')).toEqual({ host: 'fd00::1', port: 8443 });
+    expect(parseHost('https://zs.example', '--host')).toEqual({ host: 'zs.example', https: true });
+    expect(parseHost('HTTP://zs.example:8080/', '--host')).toEqual({ host: 'zs.example', port: 8080, https: false });
+    expect(parseHost('https://[::1]:9', '--host')).toEqual({ host: '::1', port: 9, https: true });
+  });
+
+  it('refuses anything else as a usage error naming the source, never "Invalid URL"', () => {
+    const bad = ['a#', 'h/x', 'http://h:1/zstack', 'h?x=1', 'user@h', 'a b', 'ftp://h', 'h:', 'h:0', 'h:65536', 'h:80a', 'h:1:2:x',
+      '[fd00::1', '[zz::1]:80', 'http://fd00::1', '0x7f.1', '1.2.3', '999.1.1.1', 'bücher.de', '[fe80::1%eth0]:80', '-h', 'h..x', 'https://'];
+    for (const h of bad) {
+      expect(() => parseHost(h, 'ZSTACK_HOST'), h).toThrow(UsageError);
+      expect(() => parseHost(h, 'ZSTACK_HOST'), h).toThrow(/^Error: ZSTACK_HOST: not a host: /);
+    }
+    expect(() => endpoint({ host: 'a#' })).toThrow("--host: not a host: 'a#'");
+    expect(() => endpoint({}, {}, { default: 'p', profiles: { p: { host: 'h/x' } } })).toThrow('host of profile p: not a host');
+    expect(() => parseHost('\u001b[31mred', '--host')).toThrow("'?[31mred'");
+  });
+
+  it('any accepted host makes a URL with exactly that host and port (property)', () => {
+    const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+    const name = fc.array(label, { minLength: 1, maxLength: 4 }).map((l) => l.join('.'))// URLs read a name whose last label is a number as IPv4.
+      .filter((n) => !/(^|\.)\d+$/.test(n));
+    const v4 = fc.ipV4();
+    const v6 = fc.ipV6().map((a) => `[${a}]`);
+    const port = fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined });
+    const scheme = fc.constantFrom('', 'http://', 'https://');
+    fc.assert(
+      fc.property(fc.oneof(name, v4, v6), port, scheme, (host, p, sch) => {
+        const text = `${sch}${host}${p !== undefined ? `:${p}` : ''}`;
+        const ep = endpoint({ host: text });
+        const url = new URL(`${ep.scheme}://${ep.host.includes(':') ? `[${ep.host}]` : ep.host}:${ep.port}/`);
+        expect(url.port === '' ? (ep.scheme === 'https' ? 443 : 80) : Number(url.port)).toBe(p ?? (sch === 'https://' ? 443 : sch === 'http://' ? 80 : 8080));
+        expect(ep.scheme).toBe(sch === 'https://' ? 'https' : 'http');
+        if (!host.startsWith('[')) expect(url.hostname).toBe(host.toLowerCase());
+      }),
+    );
+  });
+
+  it('fuzzed host text is either accepted or a usage error; nothing else is thrown (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        try {
+          const ep = endpoint({ host: text });
+          expect(() => new URL(`http://${ep.host.includes(':') ? `[${ep.host}]` : ep.host}:${ep.port}/`)).not.toThrow();
+        } catch (e) {
+          expect(e).toBeInstanceOf(UsageError);
+        }
+      }),
+    );
+  });
+
+  it('a port in the host counts where the host is given; the same place giving two ports is a usage error', () => {
+    expect(endpoint({ host: 'h:1' })).toEqual({ scheme: 'http', host: 'h', port: 1 });
+    expect(endpoint({ host: 'h:1', port: '1' })).toEqual({ scheme: 'http', host: 'h', port: 1 });
+    expect(() => endpoint({ host: 'h:1', port: '2' })).toThrow('--port 2 and the port in --host h:1 disagree');
+    expect(() => endpoint({}, { ZSTACK_HOST: 'h:1', ZSTACK_PORT: '2' })).toThrow('ZSTACK_PORT 2 and the port in ZSTACK_HOST h:1 disagree');
+    expect(() => endpoint({}, {}, { default: 'p', profiles: { p: { host: 'h:1', port: 2 } } })).toThrow('disagree');
+    // Different places: flags > environment > profile.
+    expect(endpoint({ port: '2' }, { ZSTACK_HOST: 'h:1' }).port).toBe(2);
+    expect(endpoint({ host: 'h:1' }, { ZSTACK_PORT: '2' }).port).toBe(1);
+    expect(endpoint({}, { ZSTACK_HOST: 'e:3' }, { default: 'p', profiles: { p: { host: 'p', port: 4 } } })).toMatchObject({ host: 'e', port: 3 });
+    // The port of a host that is not used does not travel to the one that is.
+    expect(endpoint({ host: 'f' }, { ZSTACK_HOST: 'e:3' }).port).toBe(8080);
+  });
+
+  it('the scheme sets https and its port when no port is given anywhere; conflicts are usage errors', () => {
+    expect(endpoint({ host: 'https://h' })).toEqual({ scheme: 'https', host: 'h', port: 443 });
+    expect(endpoint({ host: 'http://h' })).toEqual({ scheme: 'http', host: 'h', port: 80 });
+    expect(endpoint({ host: 'https://h' }, { ZSTACK_PORT: '8080' })).toEqual({ scheme: 'https', host: 'h', port: 8080 });
+    expect(endpoint({ host: 'http://h' }, {}, { default: 'p', profiles: { p: { host: 'x', https: true } } }).scheme).toBe('http');
+    expect(() => endpoint({ host: 'http://h', https: true })).toThrow('--https and --host http://h disagree on https');
+    expect(() => endpoint({}, {}, { default: 'p', profiles: { p: { host: 'https://h', https: false } } })).toThrow('disagree on https');
+  });
+
+  it('--ca implies https; with an explicit plain http at the same place it is a usage error', () => {
+    expect(resolveConnection({ ca: '/ca.pem' }, {}, none)).toMatchObject({ endpoint: { scheme: 'https' }, ca: '/ca.pem' });
+    expect(resolveConnection({}, {}, { default: 'p', profiles: { p: { host: 'h', ca: '/ca.pem' } } })).toMatchObject({ endpoint: { scheme: 'https' }, ca: '/ca.pem' });
+    expect(() => endpoint({ ca: '/ca.pem', host: 'http://h' })).toThrow('--ca needs https, but --host http://h says plain http');
+    expect(() => endpoint({}, {}, { default: 'p', profiles: { p: { host: 'h', https: false, ca: '/ca.pem' } } })).toThrow('needs https');
+    // A higher place saying plain http wins over a profile's CA, which then does not matter.
+    const r = resolveConnection({ host: 'http://h' }, {}, { default: 'p', profiles: { p: { host: 'x', ca: '/ca.pem' } } });
+    expect(r.endpoint.scheme).toBe('http');
+    expect(r.ca).toBeUndefined();
+  });
+
+  it('the read timeout: --read-timeout > ZSTACK_READ_TIMEOUT > 60 s', () => {
+    expect(resolveConnection({}, {}, none).readTimeoutMs).toBe(60_000);
+    expect(resolveConnection({}, { ZSTACK_READ_TIMEOUT: '5m' }, none).readTimeoutMs).toBe(300_000);
+    expect(resolveConnection({ readTimeout: '2s' }, { ZSTACK_READ_TIMEOUT: '5m' }, none).readTimeoutMs).toBe(2000);
+    expect(() => resolveConnection({ readTimeout: 'never' }, {}, none)).toThrow('--read-timeout: not a timeout');
   });
 });
 

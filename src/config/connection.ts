@@ -1,7 +1,11 @@
-// Resolves where and how to connect: flags > environment > profile > defaults (localhost:8080). Pure.
+// Resolves where and how to connect: flags > environment > profile > defaults (localhost:8080),
+// with host values checked (`host`, `host:port`, `[v6]:port`, `http(s)://host[:port]`). Pure.
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Endpoint } from '../plan/request.js';
 import { UsageError } from '../execute/errors.js';
+import { DEFAULT_READ_TIMEOUT_MS } from '../execute/transport.js';
 import type { Env } from './paths.js';
+import { confirmPolicy, CONFIRM_POLICIES, DEFAULT_CONFIRM_POLICY, type ConfirmPolicy } from './confirm-policy.js';
 
 /** A named server profile. */
 export interface Profile {
@@ -13,6 +17,8 @@ export interface Profile {
   insecure?: boolean;
   /** Account to log in as / whose stored session to use. */
   account?: string;
+  /** Which calls ask before they are sent (default destructive). */
+  confirm?: ConfirmPolicy;
 }
 
 export interface ProfilesData {
@@ -31,6 +37,8 @@ export interface ConnectionFlags {
   profile?: string;
   /** Seconds, or a duration like `90s`, `10m`, `1h`, `500ms`. */
   timeout?: number | string;
+  /** How long nothing may arrive on a connection (same syntax as `timeout`). */
+  readTimeout?: number | string;
   /** Explicit session uuid. */
   session?: string;
   account?: string;
@@ -44,11 +52,15 @@ export interface ResolvedConnection {
   ca?: string;
   insecure: boolean;
   timeoutMs: number;
+  /** The read timeout: a request fails when nothing arrives for this long. */
+  readTimeoutMs: number;
   /** Explicit session uuid (flag or ZSTACK_SESSION). */
   session?: string;
   account?: string;
   /** The profile used, if any. */
   profile?: string;
+  /** Which calls ask before they are sent: the profile's `confirm=`, else destructive. */
+  confirm: ConfirmPolicy;
 }
 
 export const DEFAULT_HOST = 'localhost';
@@ -69,38 +81,185 @@ export function resolveConnection(flags: ConnectionFlags, env: Env, profiles: Pr
     }
   }
 
-  const host = nonEmpty(flags.host) ?? nonEmpty(env.ZSTACK_HOST) ?? nonEmpty(profile?.host) ?? DEFAULT_HOST;
-  const port =
-    flags.port !== undefined && flags.port !== ''
-      ? parsePort(flags.port, '--port')
-      : nonEmpty(env.ZSTACK_PORT) !== undefined
-        ? parsePort(env.ZSTACK_PORT!, 'ZSTACK_PORT')
-        : profile?.port !== undefined
-          ? parsePort(profile.port, `port of profile ${profileName}`)
-          : DEFAULT_PORT;
-  const timeoutMs =
-    flags.timeout !== undefined && flags.timeout !== ''
-      ? parseTimeout(flags.timeout, '--timeout')
-      : nonEmpty(env.ZSTACK_TIMEOUT) !== undefined
-        ? parseTimeout(env.ZSTACK_TIMEOUT!, 'ZSTACK_TIMEOUT')
-        : DEFAULT_TIMEOUT_MS;
-  const https = flags.https ?? profile?.https ?? false;
-  const ca = nonEmpty(flags.ca) ?? nonEmpty(profile?.ca);
+  const levels: Level[] = [
+    {
+      host: given(flags.host, '--host'),
+      port: flags.port !== undefined && flags.port !== '' ? { value: parsePort(flags.port, '--port'), source: '--port' } : undefined,
+      https: flags.https !== undefined ? { value: flags.https, source: '--https' } : undefined,
+      ca: given(flags.ca, '--ca'),
+    },
+    {
+      host: given(env.ZSTACK_HOST, 'ZSTACK_HOST'),
+      port: nonEmpty(env.ZSTACK_PORT) !== undefined ? { value: parsePort(env.ZSTACK_PORT!, 'ZSTACK_PORT'), source: 'ZSTACK_PORT' } : undefined,
+    },
+    {
+      host: given(profile?.host, `host of profile ${profileName}`),
+      port: profile?.port !== undefined ? { value: parsePort(profile.port, `port of profile ${profileName}`), source: `port of profile ${profileName}` } : undefined,
+      https: profile?.https !== undefined ? { value: profile.https, source: `https of profile ${profileName}` } : undefined,
+      ca: given(profile?.ca, `ca of profile ${profileName}`),
+    },
+  ];
+  const hostLevel = levels.find((l) => l.host);
+  const spec: HostSpec = hostLevel ? parseHost(hostLevel.host!.value, hostLevel.host!.source) : { host: DEFAULT_HOST };
+  const https = resolveHttps(levels, hostLevel, spec);
+  const port = resolvePort(levels, hostLevel, spec);
+  const timeoutMs = duration([flags.timeout, '--timeout'], [env.ZSTACK_TIMEOUT, 'ZSTACK_TIMEOUT'], DEFAULT_TIMEOUT_MS);
+  const readTimeoutMs = duration([flags.readTimeout, '--read-timeout'], [env.ZSTACK_READ_TIMEOUT, 'ZSTACK_READ_TIMEOUT'], DEFAULT_READ_TIMEOUT_MS);
+  // A CA file only matters for https; with https it is the nearest one given.
+  const ca = https ? (levels.find((l) => l.ca)?.ca?.value) : undefined;
   const insecure = flags.insecure ?? profile?.insecure ?? false;
   const session = nonEmpty(flags.session) ?? nonEmpty(env.ZSTACK_SESSION);
   const account = nonEmpty(flags.account) ?? nonEmpty(profile?.account);
-  const bareHost = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  const confirm = profileConfirm(profile, profileName);
 
   return {
-    endpoint: { scheme: https ? 'https' : 'http', host: bareHost, port },
-    server: serverKey(bareHost, port),
+    endpoint: { scheme: https ? 'https' : 'http', host: spec.host, port },
+    server: serverKey(spec.host, port),
     ...(ca !== undefined ? { ca } : {}),
     insecure,
     timeoutMs,
+    readTimeoutMs,
     ...(session !== undefined ? { session } : {}),
     ...(account !== undefined ? { account } : {}),
     ...(profileName !== undefined ? { profile: profileName } : {}),
+    confirm,
   };
+}
+
+/** A profile's `confirm=` checked (a hand-edited file may say anything). */
+function profileConfirm(profile: Profile | undefined, name: string | undefined): ConfirmPolicy {
+  const v: unknown = profile?.confirm;
+  if (v === undefined) return DEFAULT_CONFIRM_POLICY;
+  const policy = typeof v === 'string' ? confirmPolicy(v) : undefined;
+  if (!policy) throw new UsageError(`confirm of profile ${name} must be ${CONFIRM_POLICIES.join(', ')}; got ${JSON.stringify(v).slice(0, 80)}`);
+  return policy;
+}
+
+/** A duration from the flag, else the environment variable, else the default. */
+function duration(flag: [number | string | undefined, string], envVar: [string | undefined, string], fallback: number): number {
+  if (flag[0] !== undefined && flag[0] !== '') return parseTimeout(flag[0], flag[1]);
+  const v = nonEmpty(envVar[0]);
+  return v !== undefined ? parseTimeout(v, envVar[1]) : fallback;
+}
+
+/** A value and where it was given (for messages). */
+interface Given<T> {
+  value: T;
+  source: string;
+}
+
+/** What one source of settings (flags, environment, profile) says about the connection. */
+interface Level {
+  host?: Given<string> | undefined;
+  port?: Given<number> | undefined;
+  https?: Given<boolean> | undefined;
+  ca?: Given<string> | undefined;
+}
+
+function given(v: string | undefined, source: string): Given<string> | undefined {
+  const t = nonEmpty(v);
+  return t === undefined ? undefined : { value: t, source };
+}
+
+/**
+ * The port: from the highest level that names one, where a port written in the host counts at the
+ * host's level; the same level naming two different ports is a usage error. A URL without a port
+ * means its scheme's (80, 443) only when no level names one; else 8080.
+ */
+function resolvePort(levels: Level[], hostLevel: Level | undefined, spec: HostSpec): number {
+  for (const level of levels) {
+    const inHost = level === hostLevel ? spec.port : undefined;
+    const own = level.port;
+    if (own && inHost !== undefined && own.value !== inHost)
+      throw new UsageError(
+        `Error: ${own.source} ${own.value} and the port in ${hostLevel!.host!.source} ${hostLevel!.host!.value} disagree`,
+        'Give the port once: in the host (host:port) or on its own.',
+      );
+    if (own) return own.value;
+    if (inHost !== undefined) return inHost;
+  }
+  if (spec.https !== undefined) return spec.https ? 443 : 80;
+  return DEFAULT_PORT;
+}
+
+/**
+ * https: from the highest level that says (`--https`, an `https://`/`http://` host, a profile's
+ * https, or a CA file, which implies https); the same level saying both is a usage error.
+ */
+function resolveHttps(levels: Level[], hostLevel: Level | undefined, spec: HostSpec): boolean {
+  for (const level of levels) {
+    const said: Array<Given<boolean>> = [];
+    if (level.https) said.push(level.https);
+    if (level === hostLevel && spec.https !== undefined) said.push({ value: spec.https, source: `${level.host!.source} ${level.host!.value}` });
+    if (said.length === 2 && said[0]!.value !== said[1]!.value)
+      throw new UsageError(`Error: ${said[0]!.source} and ${said[1]!.source} disagree on https`, 'Say https once.');
+    const explicit = said[0];
+    if (level.ca && explicit?.value === false)
+      throw new UsageError(`Error: ${level.ca.source} needs https, but ${explicit.source} says plain http`, 'Drop the CA file, or use https.');
+    if (explicit) return explicit.value;
+    if (level.ca) return true;
+  }
+  return false;
+}
+
+/** What a host setting says: the host (IPv6 without brackets), and the port and scheme when it names them. */
+export interface HostSpec {
+  host: string;
+  port?: number;
+  /** Set by an `https://` (true) or `http://` (false) URL. */
+  https?: boolean;
+}
+
+const HOST_FORMS = 'host, host:port, [v6]:port, or http(s)://host[:port]';
+const LABEL = '[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?';
+const HOSTNAME_RE = new RegExp(`^${LABEL}(?:\\.${LABEL})*\\.?$`, 'i');
+
+/**
+ * Reads a host setting: `name`, `name:port`, an IPv4 address, a bare IPv6 address, `[v6]`,
+ * `[v6]:port`, or `http://` / `https://` with any of those and an optional `/` at the end.
+ * Anything else (paths, `#`, users, spaces, other schemes) is a usage error naming `source`.
+ */
+export function parseHost(text: string, source: string): HostSpec {
+  const shown = (text.length > 100 ? `${text.slice(0, 97)}...` : text).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const bad = (why: string): UsageError => new UsageError(`Error: ${source}: not a host: '${shown}' (${why})`, `Give ${HOST_FORMS}.`);
+  let rest = text.trim();
+  let https: boolean | undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);
+  if (scheme) {
+    const name = scheme[1]!.toLowerCase();
+    if (name !== 'http' && name !== 'https') throw bad(`unsupported scheme ${name}://`);
+    https = name === 'https';
+    rest = rest.slice(scheme[0].length).replace(/\/$/, '');
+  }
+  if (rest === '') throw bad('no host');
+  if (/[/?#@%\s\\]/.test(rest)) throw bad('a host has no path, query, #, user, % or spaces');
+  let host: string;
+  let portText: string | undefined;
+  const bracket = /^\[([^\]]*)\](?::(.*))?$/.exec(rest);
+  if (bracket) {
+    host = bracket[1]!;
+    portText = bracket[2];
+    if (!isIPv6(host)) throw bad('not an IPv6 address in brackets');
+  } else if (rest.split(':').length > 2) {
+    if (scheme) throw bad('an IPv6 address in a URL needs brackets: [v6]:port');
+    host = rest;
+    if (!isIPv6(host)) throw bad('not an IPv6 address; put one in brackets with a port: [v6]:port');
+  } else {
+    const i = rest.indexOf(':');
+    host = i < 0 ? rest : rest.slice(0, i);
+    portText = i < 0 ? undefined : rest.slice(i + 1);
+    if (host.length > 253 || !HOSTNAME_RE.test(host)) throw bad('not a host name or address');
+    // A name whose last label is a number is read by URLs as an IPv4 address (`0x7f.1` is 127.0.0.1): only accept real ones.
+    const last = host.replace(/\.$/, '').split('.').pop()!;
+    if (/^(\d+|0x[0-9a-f]*)$/i.test(last) && !isIPv4(host)) throw bad('not an IPv4 address');
+  }
+  const spec: HostSpec = { host };
+  if (portText !== undefined) {
+    if (!/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) throw bad(`not a port number: '${portText}'`);
+    spec.port = Number(portText);
+  }
+  if (https !== undefined) spec.https = https;
+  return spec;
 }
 
 /** `host:port` (IPv6 in brackets, host lower-cased): the key sessions are stored under. */
@@ -121,14 +280,14 @@ function parsePort(v: number | string, source: string): number {
   return n;
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** Parses a timeout: a bare number is seconds; `500ms`, `90s`, `10m`, `1h` are accepted. */
+/** Parses a timeout: a bare number is seconds; `500ms`, `90s`, `10m`, `1h`, `2d` are accepted (any length). */
 export function parseTimeout(v: number | string, source: string): number {
   let ms: number;
   if (typeof v === 'number') ms = v * 1000;
   else {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(v);
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(v);
     ms = m ? Number(m[1]) * UNIT_MS[(m[2] ?? 's').toLowerCase()]! : NaN;
   }
   if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`Error: ${source}: not a timeout: ${String(v)} (seconds, or e.g. 90s, 10m)`);

@@ -8,7 +8,9 @@ import {
   InterruptedError,
   JobTimeoutError,
   ProtocolError,
+  TooLargeError,
   UsageError,
+  describeBody,
   exitCodeFor,
   exitCodeOf,
   parseZStackError,
@@ -73,6 +75,48 @@ describe('rendering', () => {
     const tls = renderError(new ConnectionError('tls', 'zs.example:443', 'self-signed certificate')).split('\n');
     expect(tls[0]).toBe('Error: TLS handshake with zs.example:443 failed (self-signed certificate)');
     expect(tls[1]).toContain('--insecure');
+  });
+
+  it("a proxy's HTML error page is one line naming its title, never a dump of HTML", () => {
+    const page = `<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n${'<!-- padding -->\r\n'.repeat(6)}`;
+    expect(renderError(new ApiError(502, undefined, page))).toBe(
+      'Error HTTP 502 Bad Gateway from a web server or proxy, not the management node (an HTML page: "502 Bad Gateway")',
+    );
+    const doc = '<!DOCTYPE html><html><body><h1>Service &amp; &#x41;PI down</h1></body></html>';
+    expect(renderError(new ApiError(503, undefined, doc))).toBe(
+      'Error HTTP 503 Service Unavailable from a web server or proxy, not the management node (an HTML page: "Service & API down")',
+    );
+  });
+
+  it('describeBody: one short line for any body, control characters flattened (property)', () => {
+    expect(describeBody('')).toBe('an empty body');
+    expect(describeBody('<html><title>\u001b[31mred\u009b</title></html>')).toBe('an HTML page: "[31mred"');
+    expect(describeBody('not json\nat all')).toBe('"not json at all"');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (body) => {
+        const d = describeBody(body);
+        expect(d).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+        expect(d.length).toBeLessThanOrEqual(100);
+      }),
+    );
+  });
+
+  it('new connection reasons: one line each, with a hint that fits', () => {
+    const plain = renderError(new ConnectionError('plain-http', 'h:8080')).split('\n');
+    expect(plain).toEqual(['Error: h:8080 answered in plain HTTP, not TLS (https)', 'Drop --https (and any https:// in the host) for this port.']);
+    const name = renderError(new ConnectionError('cert-name', 'h:443', 'it names DNS:zs.example; asked for h')).split('\n');
+    expect(name[0]).toBe('Error: the TLS certificate of h:443 is for another name (it names DNS:zs.example; asked for h)');
+    expect(name[1]).not.toContain('--ca');
+    expect(renderError(new ConnectionError('idle', 'h:1', 'nothing received for 1m'))).toContain('--read-timeout');
+    expect(renderError(new ConnectionError('not-http', 'h:22'))).toMatch(/^Error: h:22 did not answer in HTTP\n/);
+    // OpenSSL's multi-line messages stay on one line.
+    expect(renderError(new ConnectionError('tls', 'h:1', 'a\nb')).split('\n')[0]).toBe('Error: TLS handshake with h:1 failed (a b)');
+  });
+
+  it('a body over the limit says how large; exit 1', () => {
+    const e = new TooLargeError('h:8080', 256 * 2 ** 20, 2 ** 30);
+    expect(renderError(e)).toBe('Error: the answer from h:8080 is larger than 256 MiB (1 GiB announced); not read');
+    expect(exitCodeFor(e)).toBe(1);
   });
 
   it('parses {"error": {...}} and bare errors; rejects other JSON and text', () => {

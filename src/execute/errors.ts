@@ -1,56 +1,16 @@
-// Typed errors of the executor, the one kind -> exit-code mapping, and readable stderr rendering of ZStack errors.
+// Typed errors of the executor (API, protocol, connection, auth, job timeout, interrupt) and the
+// readable rendering of ZStack error bodies. The base type and exit codes live in src/errors/.
+import { CliError, jobWaitCommand, type NextCommand } from '../errors/cli-error.js';
 import { vmStateHint } from './vm-state-hint.js';
 
-/** What went wrong, coarse enough to choose an exit code and a reaction (e.g. re-login on `session-expired`). */
-export type ErrorKind =
-  | 'api' // the server refused or failed the API (503 JSON error, 4xx/5xx plain text)
-  | 'protocol' // the server answered something ZStack never answers (202 on a sync API, 204, bad JSON)
-  | 'job-not-found' // polling answered 404: the job expired or never existed
-  | 'usage' // the user's input is wrong (bad profile, bad job uuid, bad port)
-  | 'connection' // refused, DNS, TLS, unreachable, request timeout, reset
-  | 'auth-failed' // ID.1000: wrong account name or password
-  | 'session-expired' // ID.1001: invalid or expired session
-  | 'not-logged-in' // an API needs a session and none is known
-  | 'job-timeout' // an async job did not finish within the timeout
-  | 'interrupted'; // Ctrl-C (abort signal)
-
-/** The documented exit codes of zstack-cli. */
-export const EXIT_CODES = {
-  ok: 0,
-  api: 1,
-  usage: 2,
-  connection: 3,
-  auth: 4,
-  jobTimeout: 8,
-  interrupted: 130,
-} as const;
-
-/** The one mapping of error kinds to exit codes. */
-export function exitCodeOf(kind: ErrorKind): number {
-  switch (kind) {
-    case 'api':
-    case 'protocol':
-    case 'job-not-found':
-      return EXIT_CODES.api;
-    case 'usage':
-      return EXIT_CODES.usage;
-    case 'connection':
-      return EXIT_CODES.connection;
-    case 'auth-failed':
-    case 'session-expired':
-    case 'not-logged-in':
-      return EXIT_CODES.auth;
-    case 'job-timeout':
-      return EXIT_CODES.jobTimeout;
-    case 'interrupted':
-      return EXIT_CODES.interrupted;
-  }
+/** Sets the next command of an error and returns it. */
+export function withNext<E extends CliError>(e: E, next: NextCommand): E {
+  e.next = next;
+  return e;
 }
 
-/** Exit code for anything thrown; errors that are not ours count as API/internal failures (1). */
-export function exitCodeFor(err: unknown): number {
-  return err instanceof CliError ? exitCodeOf(err.kind) : EXIT_CODES.api;
-}
+export { CliError, EXIT_CODES, exitCodeFor, exitCodeOf, jobWaitCommand, UsageError, type ErrorKind, type NextCommand } from '../errors/cli-error.js';
+export { renderError } from '../errors/report.js';
 
 /** The JSON error ZStack puts in 503 bodies (`{"error": {...}}`) and in failed jobs. */
 export interface ZStackErrorBody {
@@ -60,25 +20,6 @@ export interface ZStackErrorBody {
   elaboration?: string;
   cause?: ZStackErrorBody;
   [key: string]: unknown;
-}
-
-/** Base of every error the executor throws. `hint` is one line telling the user what to do next. */
-export abstract class CliError extends Error {
-  abstract readonly kind: ErrorKind;
-  hint: string | undefined;
-  constructor(message: string, hint?: string) {
-    super(message);
-    this.name = new.target.name;
-    this.hint = hint;
-  }
-  /** Indented lines printed under the first line. */
-  detailLines(): string[] {
-    return [];
-  }
-}
-
-export class UsageError extends CliError {
-  readonly kind = 'usage' as const;
 }
 
 /** The server answered with an error: a ZStack JSON error (503) or a plain-text body (400/403/404/405/500). */
@@ -123,7 +64,18 @@ export class ProtocolError extends CliError {
   }
 }
 
-export type ConnectionReason = 'refused' | 'dns' | 'tls' | 'timeout' | 'reset' | 'unreachable' | 'other';
+export type ConnectionReason =
+  | 'refused'
+  | 'dns'
+  | 'tls'
+  | 'timeout' // the overall limit (--timeout) or the connect limit ran out
+  | 'idle' // nothing received for the read timeout (--read-timeout)
+  | 'reset'
+  | 'unreachable'
+  | 'not-http' // something answered, but not in HTTP
+  | 'plain-http' // https was asked for, the server answered in plain HTTP
+  | 'cert-name' // the TLS certificate does not name the host dialled
+  | 'other';
 
 /** A network failure talking to `host:port`; the message is one clear line naming it. */
 export class ConnectionError extends CliError {
@@ -139,7 +91,7 @@ export class ConnectionError extends CliError {
 }
 
 function connectionLine(reason: ConnectionReason, address: string, detail?: string): string {
-  const extra = detail ? ` (${detail})` : '';
+  const extra = detail ? ` (${oneLine(detail)})` : '';
   switch (reason) {
     case 'refused':
       return `Error: connection refused by ${address}; is the ZStack management node running there?`;
@@ -149,6 +101,14 @@ function connectionLine(reason: ConnectionReason, address: string, detail?: stri
       return `Error: TLS handshake with ${address} failed${extra}`;
     case 'timeout':
       return `Error: no answer from ${address} in time${extra}`;
+    case 'idle':
+      return `Error: ${address} stopped answering${extra}`;
+    case 'not-http':
+      return `Error: ${address} did not answer in HTTP${extra}`;
+    case 'plain-http':
+      return `Error: ${address} answered in plain HTTP, not TLS (https)`;
+    case 'cert-name':
+      return `Error: the TLS certificate of ${address} is for another name${extra}`;
     case 'reset':
       return `Error: connection to ${address} was closed unexpectedly${extra}`;
     case 'unreachable':
@@ -159,13 +119,57 @@ function connectionLine(reason: ConnectionReason, address: string, detail?: stri
 }
 
 function connectionHint(reason: ConnectionReason): string | undefined {
-  if (reason === 'tls') return 'Give the server certificate with --ca <file>, or skip verification with --insecure.';
-  return undefined;
+  switch (reason) {
+    case 'tls':
+      return 'Give the server certificate with --ca <file>, or skip verification with --insecure.';
+    case 'idle':
+      return 'If the server is only slow, give it longer with --read-timeout <duration> (e.g. 5m).';
+    case 'not-http':
+      return "Is that the management node's API port (8080 by default)?";
+    case 'plain-http':
+      return 'Drop --https (and any https:// in the host) for this port.';
+    case 'cert-name':
+      return 'Connect by a name the certificate has (--host <name>), or skip verification with --insecure.';
+    default:
+      return undefined;
+  }
 }
 
-/** How to log in again, for hints. */
-export function loginHint(account = 'admin'): string {
-  return `Log in again: zstack-cli LogInByAccount accountName=${account}`;
+/** Adds `line` under an error's hint (an error may already have its own). */
+export function addHint(err: CliError, line: string): void {
+  if (err.hint?.includes(line)) return;
+  err.hint = err.hint ? `${err.hint}\n${line}` : line;
+}
+
+/** An answer larger than the client reads (a server or proxy gone wrong, or a query without limit=). */
+export class TooLargeError extends CliError {
+  readonly kind = 'protocol' as const;
+  constructor(
+    /** `host:port` as dialled. */
+    readonly address: string,
+    readonly limitBytes: number,
+    /** Announced by Content-Length, when it was. */
+    readonly announcedBytes?: number,
+  ) {
+    super(
+      `Error: the answer from ${address} is larger than ${formatBytes(limitBytes)}${announcedBytes !== undefined ? ` (${formatBytes(announcedBytes)} announced)` : ''}; not read`,
+    );
+  }
+}
+
+/** `64 MiB`, `1.5 GiB`, `900 bytes`. */
+export function formatBytes(n: number): string {
+  const units: Array<[string, number]> = [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]];
+  for (const [u, size] of units) if (n >= size) return `${Number((n / size).toFixed(1))} ${u}`;
+  return `${n} bytes`;
+}
+
+/** How to log in again, as the next command. */
+export function loginCommand(account = 'admin'): NextCommand {
+  const slash = account.indexOf('/');
+  const command =
+    slash > 0 ? `LogInByUser accountName=${account.slice(0, slash)} userName=${account.slice(slash + 1)}` : `LogInByAccount accountName=${account}`;
+  return { label: 'Log in again:', command };
 }
 
 export type AuthKind = 'auth-failed' | 'session-expired' | 'not-logged-in';
@@ -187,13 +191,13 @@ export class AuthError extends CliError {
   }
   static sessionExpired(error: ZStackErrorBody | undefined, account?: string, jobUuid?: string): AuthError {
     const line = error ? zstackErrorLine(error) : 'Error ID.1001: the session is invalid or has expired';
-    return new AuthError('session-expired', line, loginHint(account), error, jobUuid);
+    return withNext(new AuthError('session-expired', line, undefined, error, jobUuid), loginCommand(account));
   }
   static badCredentials(error: ZStackErrorBody): AuthError {
     return new AuthError('auth-failed', zstackErrorLine(error), 'Check the account name and password.', error);
   }
   static notLoggedIn(apiName: string, account?: string): AuthError {
-    return new AuthError('not-logged-in', `Error: ${apiName} needs a session and you are not logged in`, loginHint(account));
+    return withNext(new AuthError('not-logged-in', `Error: ${apiName} needs a session and you are not logged in`, undefined), loginCommand(account));
   }
 }
 
@@ -211,8 +215,8 @@ export class JobTimeoutError extends CliError {
   ) {
     super(
       `Error: job ${jobUuid} did not finish within ${formatDuration(timeoutMs)}; it keeps running on the server`,
-      `Wait for it: zstack-cli job wait ${jobUuid}`,
     );
+    this.next = jobWaitCommand(jobUuid);
   }
 }
 
@@ -230,20 +234,9 @@ export class InterruptedError extends CliError {
           ? `Interrupted; job ${jobUuid} keeps running on the server`
           : `Interrupted; job ${jobUuid} may have been accepted by the server`
         : 'Interrupted',
-      jobUuid ? `Wait for it: zstack-cli job wait ${jobUuid}` : undefined,
     );
+    if (jobUuid) this.next = jobWaitCommand(jobUuid);
   }
-}
-
-/** Renders any thrown value for stderr: a short first line, indented details, then the hint. */
-export function renderError(err: unknown): string {
-  if (err instanceof CliError) {
-    const lines = [err.message, ...err.detailLines()];
-    if (err.hint) lines.push(err.hint);
-    return lines.join('\n');
-  }
-  if (err instanceof Error) return `Error: ${err.message}`;
-  return `Error: ${String(err)}`;
 }
 
 /** Parses a ZStack JSON error body (`{"error": {...}}`, or a bare error object); undefined when it is not one. */
@@ -351,15 +344,53 @@ function plainLines(body: string): string[] {
 
 function plainTextLine(status: number, body: string): string {
   const head = `Error HTTP ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
+  if (looksLikeHtml(body)) return `${head} from a web server or proxy, not the management node (${describeBody(body)})`;
   const first = plainLines(body)[0];
   return first ? `${head}: ${oneLine(first)}` : head;
 }
 
 function plainTextDetails(body: string): string[] {
+  if (looksLikeHtml(body)) return [];
   const rest = plainLines(body).slice(1);
   const shown = rest.slice(0, MAX_PLAIN_LINES).map((l) => `  ${oneLine(l)}`);
   if (rest.length > MAX_PLAIN_LINES) shown.push(`  ... (${rest.length - MAX_PLAIN_LINES} more lines)`);
   return shown;
+}
+
+/** A web page rather than an API answer (what proxies and web servers send on errors). */
+export function looksLikeHtml(body: string): boolean {
+  const head = body.slice(0, 1024).trimStart().toLowerCase();
+  return head.startsWith('<') && /<(!doctype html|html|head|body|title)[\s>]/.test(head);
+}
+
+const MAX_SHOWN_BODY = 80;
+
+/**
+ * A body described in one short line for an error message: an HTML page by its title (or first
+ * heading), anything else by its first characters, control characters flattened.
+ */
+export function describeBody(body: string): string {
+  if (body.trim() === '') return 'an empty body';
+  if (looksLikeHtml(body)) {
+    const head = body.slice(0, 64 * 1024);
+    const m = /<title[^>]*>([^<]*)<\/title>/i.exec(head) ?? /<h1[^>]*>([^<]*)<\/h1>/i.exec(head);
+    const title = m ? oneLine(decodeEntities(m[1]!)) : '';
+    return title ? `an HTML page: "${clip(title, MAX_SHOWN_BODY)}"` : 'an HTML page';
+  }
+  return `"${clip(oneLine(body.slice(0, 4 * MAX_SHOWN_BODY)), MAX_SHOWN_BODY)}"`;
+}
+
+function decodeEntities(s: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return s.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi, (all, e: string) => {
+    if (e[0] !== '#') return named[e.toLowerCase()] ?? all;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
 function str(v: unknown): string | undefined {
@@ -371,7 +402,7 @@ function str(v: unknown): string | undefined {
 /** Collapses newlines/control characters and clips very long text, so one item is one line. */
 function oneLine(s: string): string {
   // eslint-disable-next-line no-control-regex
-  const flat = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const flat = s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE - 3)}...` : flat;
 }
 

@@ -10,6 +10,7 @@ import {
   JobNotFoundError,
   JobTimeoutError,
   ProtocolError,
+  TooLargeError,
   UsageError,
   exitCodeFor,
   isSessionExpired,
@@ -17,6 +18,7 @@ import {
 } from './errors.js';
 import {
   nextPollWait,
+  QUERY_MAX_BODY_BYTES,
   execute,
   randomJobUuid,
   waitJob,
@@ -342,9 +344,62 @@ describe('execute: sync APIs and protocol errors', () => {
     }
   });
 
-  it('a 200 whose body is not JSON is a protocol error', async () => {
-    const t = new StubTransport().on('GET', `${API_ROOT}/vm-instances?q=name%3Dweb`, { status: 200, body: '<html>proxy</html>' });
-    expect(await caught(execute(queryVm(), setup(t).ctx))).toBeInstanceOf(ProtocolError);
+  it('a 200 whose body is not JSON is a protocol error, described in one line', async () => {
+    const t = new StubTransport().on('GET', `${API_ROOT}/vm-instances?q=name%3Dweb`, { status: 200, body: '<html>\n<title>proxy\nlogin</title></html>' });
+    const e = await caught(execute(queryVm(), setup(t).ctx));
+    expect(e).toBeInstanceOf(ProtocolError);
+    expect(renderError(e)).toBe('Error: protocol: the server answered 200 with an HTML page: "proxy login", not JSON');
+  });
+
+  it('a query may read up to 256 MiB; other APIs get the transport default (64 MiB)', async () => {
+    const t = new StubTransport()
+      .on('GET', `${API_ROOT}/vm-instances?q=name%3Dweb`, { status: 200, body: '{}' })
+      .on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, { status: 200, body: '{}' });
+    const s = setup(t);
+    await execute(queryVm(), s.ctx);
+    await execute(startVm(), s.ctx);
+    expect(t.requests[0]!.maxBodyBytes).toBe(QUERY_MAX_BODY_BYTES);
+    expect(t.requests[1]!.maxBodyBytes).toBeUndefined();
+  });
+});
+
+describe('execute: what a job poll may meet besides ZStack', () => {
+  const hint = `The job may still be running; check with: zstack-cli job wait ${JOB}`;
+  const page502 = { status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' };
+
+  it('a poll answered with a page that is not JSON: protocol error with the job wait hint', async () => {
+    const t = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted()).on('GET', JOB_PATH, { status: 200, body: 'Welcome to nginx!' });
+    const e = await caught(execute(startVm(), setup(t).ctx));
+    expect(e).toBeInstanceOf(ProtocolError);
+    expect(renderError(e).split('\n')).toEqual(['Error: protocol: the server answered 200 with "Welcome to nginx!", not JSON', hint]);
+  });
+
+  it("a poll answered with a proxy's 502 page: one line and the job wait hint; a ZStack failure gets none", async () => {
+    const t = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted()).on('GET', JOB_PATH, page502);
+    const e = await caught(execute(startVm(), setup(t).ctx));
+    expect(renderError(e).split('\n')).toEqual([
+      'Error HTTP 502 Bad Gateway from a web server or proxy, not the management node (an HTML page: "502 Bad Gateway")',
+      hint,
+    ]);
+    const z = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted()).on('GET', JOB_PATH, zerr('VM.1001', 'no host'));
+    expect(renderError(await caught(execute(startVm(), setup(z).ctx)))).not.toContain('job wait');
+  });
+
+  it('a proxy 502 to the first request of an async API: the job may have been accepted', async () => {
+    const t = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, page502);
+    const e = await caught(execute(startVm(), setup(t).ctx));
+    expect(exitCodeFor(e)).toBe(1);
+    expect(renderError(e).split('\n').pop()).toBe(`The job may have been accepted; check with: zstack-cli job wait ${JOB}`);
+  });
+
+  it('a job result too large to read: exit 1, with the job wait hint', async () => {
+    const t = new StubTransport()
+      .on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted())
+      .on('GET', JOB_PATH, { throws: new TooLargeError('10.0.0.1:8080', 64 * 2 ** 20) });
+    const e = await caught(execute(startVm(), setup(t).ctx));
+    expect(e).toBeInstanceOf(TooLargeError);
+    expect(exitCodeFor(e)).toBe(1);
+    expect(renderError(e).split('\n').pop()).toBe(hint);
   });
 });
 

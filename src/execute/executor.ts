@@ -3,14 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { API_ROOT, endpointUrl, type Endpoint, type PlannedRequest } from '../plan/request.js';
 import {
+  addHint,
   ApiError,
   AuthError,
   CliError,
   ConnectionError,
+  describeBody,
   InterruptedError,
   JobNotFoundError,
   JobTimeoutError,
+  jobWaitCommand,
   ProtocolError,
+  TooLargeError,
   UsageError,
   parseZStackError,
 } from './errors.js';
@@ -121,6 +125,12 @@ const LOGIN_NAME_FIELDS: Record<string, string[]> = {
 
 const JOB_UUID_RE = /^[0-9a-f]{32}$/;
 
+/**
+ * Largest answer read for a query (other answers: the transport's 64 MiB). About 120k VMs; beyond
+ * it the client would need gigabytes to parse and render, so it refuses with a hint to page.
+ */
+export const QUERY_MAX_BODY_BYTES = 256 * 2 ** 20;
+
 /** Sends `planned` and, for async APIs, waits for the job (unless `asyncReturn`). */
 export async function execute(planned: PlannedRequest, ctx: ExecContext): Promise<ExecResult> {
   const { api } = planned;
@@ -153,13 +163,15 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
       body: planned.bodyText,
       signal: opts.signal,
       timeoutMs: Math.max(1, opts.timeoutMs),
+      ...(api.query ? { maxBodyBytes: QUERY_MAX_BODY_BYTES } : {}),
       ...(opts.streamBody && api.query ? { stream: true } : {}),
     });
   } catch (raw) {
     const e = asTransportError(raw, url);
     // An async request may have reached the server before the failure: say how to find its job.
     if (e instanceof InterruptedError) throw api.async ? new InterruptedError(jobUuid, false) : e;
-    if (e instanceof ConnectionError && api.async) e.hint ??= `The job may have been accepted; check with: zstack-cli job wait ${jobUuid}`;
+    if (e instanceof TooLargeError && api.query) addHint(e, 'Ask for less: limit=, start=, fields= or a narrower condition.');
+    if (e instanceof CliError && api.async) e.next ??= jobWaitCommand(jobUuid, 'The job may have been accepted; check with:');
     throw e;
   }
 
@@ -172,7 +184,12 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
       ? await awaitWebhook(webhook, accepted.jobUuid, ctx, start, deadline, session)
       : await pollJob(pollPath(accepted.location, accepted.jobUuid), accepted.jobUuid, ctx, start, deadline, session);
   } else if (res.status === 200 && res.stream) {
-    const body = new ReplyBody(res.stream, { address: addressOf(new URL(url)), timeoutMs: deadline - ctx.clock.now(), ...(opts.signal ? { signal: opts.signal } : {}) });
+    const body = new ReplyBody(res.stream, {
+      address: addressOf(new URL(url)),
+      timeoutMs: deadline - ctx.clock.now(),
+      ...(res.readTimeoutMs !== undefined ? { readTimeoutMs: res.readTimeoutMs } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     return { kind: 'stream', status: 200, body };
   } else if (res.status === 200) {
     result = { kind: 'done', status: 200, value: parseResult(res.body, 200), bodyText: res.body };
@@ -183,6 +200,8 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
     // Logging out of a session the server already dropped: it is gone either way.
     const ended = planned.api.name === 'LogOut' && err.kind === 'session-expired' ? loggedOutUuid(planned) : undefined;
     if (ended) await ctx.session.forget(ended);
+    // Not ZStack's own error (a proxy's 502/504): an async call may have reached the server.
+    if (api.async && err instanceof ApiError && !err.error) (err.next ??= jobWaitCommand(jobUuid, 'The job may have been accepted; check with:'));
     throw err;
   }
 
@@ -249,21 +268,23 @@ async function pollJob(
     } catch (raw) {
       const e = asTransportError(raw, url);
       if (e instanceof InterruptedError) throw new InterruptedError(jobUuid);
-      if (e instanceof ConnectionError) {
-        if (e.reason === 'timeout' && clock.now() >= deadline) throw new JobTimeoutError(jobUuid, opts.timeoutMs);
-        e.hint ??= `The job may still be running; check with: zstack-cli job wait ${jobUuid}`;
-      }
+      if (e instanceof ConnectionError && e.reason === 'timeout' && clock.now() >= deadline) throw new JobTimeoutError(jobUuid, opts.timeoutMs);
+      if (e instanceof CliError) e.next ??= jobWaitCommand(jobUuid, 'The job may still be running; check with:');
       throw e;
     }
     switch (res.status) {
       case 200:
-        return { kind: 'done', status: 200, value: parseResult(res.body, 200), bodyText: res.body, jobUuid };
+        return { kind: 'done', status: 200, value: withJobHint(() => parseResult(res.body, 200), jobUuid), bodyText: res.body, jobUuid };
       case 202:
         break;
       case 404:
         throw new JobNotFoundError(jobUuid, res.body);
-      default:
-        throw await failure(res.status, res.body, ctx, session, jobUuid);
+      default: {
+        const err = await failure(res.status, res.body, ctx, session, jobUuid);
+        // A ZStack error is the job's own failure; anything else (a proxy's page) says nothing of the job.
+        if (err instanceof ApiError && !err.error) (err.next ??= jobWaitCommand(jobUuid, 'The job may still be running; check with:'));
+        throw err;
+      }
     }
     opts.onProgress?.({ jobUuid, elapsedMs: clock.now() - start });
     const left = deadline - clock.now();
@@ -335,7 +356,17 @@ function parseResult(body: string, status: number): unknown {
   try {
     return parseJsonExact(body);
   } catch {
-    throw new ProtocolError(`the server answered ${status} with a body that is not JSON: ${body.slice(0, 80)}`, status);
+    throw new ProtocolError(`the server answered ${status} with ${describeBody(body)}, not JSON`, status);
+  }
+}
+
+/** Runs `f`; an error it throws gets the hint to check on the job. */
+function withJobHint<T>(f: () => T, jobUuid: string): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CliError) (e.next ??= jobWaitCommand(jobUuid, 'The job may still be running; check with:'));
+    throw e;
   }
 }
 

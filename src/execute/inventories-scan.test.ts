@@ -88,6 +88,15 @@ describe('InventoriesScanner', () => {
     }
   });
 
+  it('refuses more than 1 MiB of blank space between values (not JSON; it would be read for nothing)', () => {
+    const s = new InventoriesScanner();
+    const blanks = Buffer.alloc(64 * 1024, 0x20);
+    expect(() => {
+      for (let i = 0; i < 17; i++) s.push(blanks);
+    }).toThrow(/more than 1 MiB of blank space/);
+    expect(scan(`{"inventories":[1,${' '.repeat(100_000)}2]}`).rows).toEqual([1, 2]);
+  });
+
   it('hands rows out as their chunk arrives', () => {
     const s = new InventoriesScanner();
     s.push(Buffer.from('{"inventories":[{"a":1},{"a":2},{"a"'));

@@ -7,7 +7,8 @@
 // puts `"` or `\` inside a multi-byte character), then JSON.parse reads all the rows completed within
 // one chunk in a single call. A row holding a run of 16+ digits outside strings goes through
 // parseJsonExact, so longs beyond 2^53 stay exact (bigints). A bare top-level array is read as the
-// rows themselves; an empty body reads as `{}`. Any malformed input throws ReplyFormatError.
+// rows themselves; an empty body reads as `{}`. Any malformed input throws ReplyFormatError, as does
+// more than 1 MiB of blank space between values (no server writes that; it would be read for nothing).
 import { parseJsonExact } from './exact-json.js';
 
 /** The answer is not the JSON it should be (or is too big to hold one value of). */
@@ -15,6 +16,8 @@ export class ReplyFormatError extends Error {}
 
 /** Largest single value (one row, or one other member) held while it arrives. */
 const MAX_VALUE_BYTES = 256 * 1024 * 1024;
+/** Most blank space between values: a server sending more is not sending JSON. */
+const MAX_BLANK_BYTES = 1024 * 1024;
 /** Rows completed within one chunk are parsed together up to this many bytes. */
 const BATCH_BYTES = 256 * 1024;
 
@@ -71,6 +74,8 @@ export class InventoriesScanner {
   private bs = 0;
   private ready: unknown[] = [];
   private sawBytes = false;
+  /** Blank bytes in a row between values. */
+  private blank = 0;
   private batchStart = -1;
   private batchEnd = -1;
   private batchBig = false;
@@ -104,9 +109,11 @@ export class InventoriesScanner {
       }
       const c = buf[i]!;
       if (isWs(c)) {
+        if (++this.blank > MAX_BLANK_BYTES) this.fail(`more than ${MAX_BLANK_BYTES / 1024 / 1024} MiB of blank space`);
         i++;
         continue;
       }
+      this.blank = 0;
       switch (this.state) {
         case S.Top:
           if (c === 0x7b) this.state = S.KeyOrEnd;

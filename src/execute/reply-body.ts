@@ -1,10 +1,12 @@
 // A 200 answer's body read as it arrives (TransportRequest.stream): chunks are pulled by the consumer
 // and read ahead up to a bound, so the socket is drained while earlier rows are written (the server is
 // never kept waiting on a small buffer) yet memory stays bounded when stdout is slow. The rest of the
-// call's --timeout covers the body too; Ctrl-C, a reset or a cut connection end it with the executor's
-// typed errors (InterruptedError, ConnectionError).
+// call's --timeout covers the body too, and the read timeout while the consumer waits for data (not
+// while it is busy writing); Ctrl-C, a reset or a cut connection end it with the executor's typed
+// errors (InterruptedError, ConnectionError).
 import type { Readable } from 'node:stream';
-import { ConnectionError, InterruptedError } from './errors.js';
+import { ConnectionError, formatDuration, InterruptedError } from './errors.js';
+import { setLongTimeout } from './long-timeout.js';
 import { toConnectionError } from './transport.js';
 
 /** Bytes read ahead of the consumer before the socket is paused. */
@@ -16,6 +18,8 @@ export interface ReplyBodyOptions {
   signal?: AbortSignal;
   /** Time left for the whole call, in ms. */
   timeoutMs: number;
+  /** The read timeout: how long the consumer waits for the next chunk before the server counts as gone quiet. */
+  readTimeoutMs?: number;
   readAhead?: number;
 }
 
@@ -25,7 +29,7 @@ export class ReplyBody {
   private ended = false;
   private failure: unknown;
   private wake: (() => void) | undefined;
-  private readonly timer: NodeJS.Timeout;
+  private readonly clearDeadline: () => void;
   private readonly readAhead: number;
   private readonly onAbort = (): void => this.stop(new InterruptedError());
   /** Bytes handed to the consumer so far. */
@@ -50,11 +54,10 @@ export class ReplyBody {
     stream.on('close', () => {
       if (!this.ended) this.stop(new ConnectionError('reset', opts.address, 'the connection closed before the whole answer arrived'));
     });
-    this.timer = setTimeout(
-      () => this.stop(new ConnectionError('timeout', opts.address, `the answer did not finish within ${opts.timeoutMs} ms`)),
-      Math.max(1, opts.timeoutMs),
+    this.clearDeadline = setLongTimeout(
+      () => this.stop(new ConnectionError('timeout', opts.address, `no complete answer within ${formatDuration(opts.timeoutMs)}`)),
+      opts.timeoutMs,
     );
-    this.timer.unref();
     if (opts.signal?.aborted) this.onAbort();
     else opts.signal?.addEventListener('abort', this.onAbort, { once: true });
   }
@@ -74,7 +77,22 @@ export class ReplyBody {
         this.release();
         return null;
       }
+      await this.arrival();
+    }
+  }
+
+  /** Waits for data, the end or a failure; only this wait counts toward the read timeout (not the consumer's own pauses). */
+  private async arrival(): Promise<void> {
+    const ms = this.opts.readTimeoutMs;
+    let idle: NodeJS.Timeout | undefined;
+    if (ms !== undefined) {
+      idle = setTimeout(() => this.stop(new ConnectionError('idle', this.opts.address, `nothing received for ${formatDuration(ms)}`)), Math.max(1, ms));
+      idle.unref();
+    }
+    try {
       await new Promise<void>((resolve) => (this.wake = resolve));
+    } finally {
+      clearTimeout(idle);
     }
   }
 
@@ -94,7 +112,7 @@ export class ReplyBody {
   }
 
   private release(): void {
-    clearTimeout(this.timer);
+    this.clearDeadline();
     this.opts.signal?.removeEventListener('abort', this.onAbort);
   }
 

@@ -1,4 +1,7 @@
-// Test doubles for the executor: a scripted transport that fails on unexpected requests, and a fake clock.
+// Test doubles for the executor: a scripted transport that fails on unexpected requests, a fake
+// clock, and self-signed certificates made with openssl for TLS tests.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Clock } from './executor.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -83,4 +86,27 @@ export class FakeClock implements Clock {
     this.sleeps.push(ms);
     this.t += ms;
   }
+}
+
+/** Whether `openssl` can make test certificates here (TLS tests are skipped without it). */
+export const hasOpenssl: boolean = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Writes a self-signed EC certificate for `cn` with `san` (e.g. `DNS:x,IP:127.0.0.1`) into `dir`. */
+export function selfSignedCert(dir: string, cn: string, san?: string): { keyFile: string; certFile: string } {
+  const keyFile = join(dir, 'key.pem');
+  const certFile = join(dir, 'cert.pem');
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${cn}`,
+      ...(san ? ['-addext', `subjectAltName=${san}`] : []), '-keyout', keyFile, '-out', certFile],
+    { stdio: 'ignore' },
+  );
+  return { keyFile, certFile };
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
@@ -8,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, InterruptedError } from './errors.js';
 import { createNodeHttpTransport } from './node-http-transport.js';
+import { hasOpenssl, selfSignedCert } from './testing.js';
 import { classifyNetworkError, createUndiciTransport, type Transport, type TransportOptions } from './transport.js';
 
 /** Both implementations answer to the same contract. */
@@ -28,8 +28,8 @@ function track(t: Transport): Transport {
   return t;
 }
 
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+async function listen(server: Server, host = '127.0.0.1'): Promise<number> {
+  await new Promise<void>((r) => server.listen(0, host, r));
   cleanups.push(
     () =>
       new Promise<void>((r) => {
@@ -162,12 +162,14 @@ describe.each(IMPLEMENTATIONS)('%s transport against a local server', (_name, cr
     expect(e).toBeInstanceOf(InterruptedError);
   });
 
-  it('https to a plain-http port is a TLS failure', async () => {
+  it('https to a plain-http port says so and hints to drop --https, in one line', async () => {
     const srv = await httpServer((_req, res) => res.end('plain'));
     const t = track(createTransport());
     const e = await rejection(t.send({ method: 'GET', url: `https://127.0.0.1:${srv.port}/`, headers: {}, body: null, timeoutMs: 5000 }));
     expect(e).toBeInstanceOf(ConnectionError);
-    expect((e as ConnectionError).reason).toBe('tls');
+    expect((e as ConnectionError).reason).toBe('plain-http');
+    expect((e as ConnectionError).message).toBe(`Error: 127.0.0.1:${srv.port} answered in plain HTTP, not TLS (https)`);
+    expect((e as ConnectionError).hint).toContain('Drop --https');
   });
 
   it('a TLS handshake that never finishes hits the connect timeout, not the request timeout', async () => {
@@ -265,30 +267,27 @@ describe.each(IMPLEMENTATIONS)('%s transport against a local server', (_name, cr
   });
 });
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe.skipIf(!hasOpenssl).each(IMPLEMENTATIONS)('%s transport with a self-signed https server', (_name, createTransport) => {
-  async function tlsServer(): Promise<{ port: number; certPem: string }> {
+  async function tlsServer(host = '127.0.0.1'): Promise<{ port: number; certPem: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'zs-tls-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-        '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
-      { stdio: 'ignore' },
-    );
-    const certPem = readFileSync(join(dir, 'cert.pem'), 'utf8');
-    const server = createHttps({ key: readFileSync(join(dir, 'key.pem')), cert: certPem }, (_req, res) => res.end('{"secure":true}'));
-    const port = await listen(server);
+    const { keyFile, certFile } = selfSignedCert(dir, 'localhost', 'IP:127.0.0.1,DNS:localhost');
+    const certPem = readFileSync(certFile, 'utf8');
+    const server = createHttps({ key: readFileSync(keyFile), cert: certPem }, (_req, res) => res.end('{"secure":true}'));
+    const port = await listen(server, host);
     return { port, certPem };
   }
+
+  it('a certificate for other names: the error names them instead of suggesting --ca', async () => {
+    const { port, certPem } = await tlsServer('127.0.0.2');
+    const e = await rejection(track(createTransport({ ca: certPem })).send({ method: 'GET', url: `https://127.0.0.2:${port}/`, headers: {}, body: null }));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect((e as ConnectionError).reason).toBe('cert-name');
+    expect((e as ConnectionError).message).toBe(
+      `Error: the TLS certificate of 127.0.0.2:${port} is for another name (it names IP Address:127.0.0.1, DNS:localhost; asked for 127.0.0.2)`,
+    );
+    expect((e as ConnectionError).hint).not.toContain('--ca');
+  });
 
   it('rejects an untrusted certificate, trusts it with ca, and skips checks with insecure', async () => {
     const { port, certPem } = await tlsServer();

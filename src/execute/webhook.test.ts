@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_ROOT, type PlannedRequest } from '../plan/request.js';
@@ -14,8 +14,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function receiver(): Promise<WebhookReceiver> {
-  const r = await startWebhookReceiver();
+async function receiver(opts: Parameters<typeof startWebhookReceiver>[0] = {}): Promise<WebhookReceiver> {
+  const r = await startWebhookReceiver(opts);
   cleanups.push(() => r.close());
   return r;
 }
@@ -58,6 +58,67 @@ describe('webhook receiver (real loopback HTTP)', () => {
     const e = await p.catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InterruptedError);
     expect((e as InterruptedError).jobUuid).toBe(JOB);
+  });
+
+  /** A POST that sends `first` and then keeps the body open (or sends it all); resolves with the status or 'closed'. */
+  function openPost(url: string, headers: Record<string, string>, first: Buffer, end: boolean): Promise<number | 'closed'> {
+    return new Promise((resolve) => {
+      const req = request(url, { method: 'POST', headers: { 'X-Job-UUID': JOB, ...headers } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', () => resolve('closed'));
+      req.on('close', () => resolve('closed'));
+      req.write(first);
+      if (end) req.end();
+    });
+  }
+
+  it('listens on loopback only', async () => {
+    await expect(startWebhookReceiver({ host: '0.0.0.0' })).rejects.toThrow('loopback only');
+    await expect(startWebhookReceiver({ host: '::' })).rejects.toThrow('loopback only');
+    const r = await receiver({ host: '127.0.0.1' });
+    expect(new URL(r.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('answers 413 at once to a body over the limit, without waiting for (or reading) the rest', async () => {
+    const r = await receiver({ maxBodyBytes: 1000 });
+    // Announced too large: refused before a byte of it is read.
+    expect(await openPost(r.url, { 'content-length': String(2 ** 30) }, Buffer.alloc(10), false)).toBe(413);
+    // Streamed without end past the limit.
+    expect(await openPost(r.url, { 'transfer-encoding': 'chunked' }, Buffer.alloc(5000), false)).toBe(413);
+    // The receiver still works.
+    const p = r.wait(JOB);
+    await post(r.url, { 'X-Job-UUID': JOB, 'X-Job-Success': 'true' }, '{}');
+    expect((await p).body).toBe('{}');
+  });
+
+  it('drops a POST whose body never finishes arriving', async () => {
+    const r = await receiver({ requestTimeoutMs: 300 });
+    const outcome = await openPost(r.url, { 'content-length': '100' }, Buffer.from('{"x":'), false);
+    expect([408, 'closed']).toContain(outcome);
+  });
+
+  it('an aborted or closed wait leaves nothing behind: a later result waits for the next waiter', async () => {
+    const r = await receiver();
+    const ac = new AbortController();
+    const first = r.wait(JOB, { signal: ac.signal });
+    ac.abort();
+    await expect(first).rejects.toBeInstanceOf(InterruptedError);
+    await post(r.url, { 'X-Job-UUID': JOB, 'X-Job-Success': 'true' }, '{"n":1}');
+    expect((await r.wait(JOB)).body).toBe('{"n":1}');
+    // Two waiters for one job both get it.
+    const [a, b] = [r.wait(JOB), r.wait(JOB)];
+    await post(r.url, { 'X-Job-UUID': JOB, 'X-Job-Success': 'true' }, '{"n":2}');
+    expect([(await a).body, (await b).body]).toEqual(['{"n":2}', '{"n":2}']);
+  });
+
+  it('close() rejects the waits still pending', async () => {
+    const r = await startWebhookReceiver();
+    const p = r.wait(JOB);
+    await r.close();
+    await expect(p).rejects.toBeInstanceOf(InterruptedError);
   });
 
   it('closes: the port stops accepting connections', async () => {

@@ -25,43 +25,69 @@ export interface WebhookReceiver {
 }
 
 export interface WebhookOptions {
-  /** Address to listen on (default 127.0.0.1). */
+  /** Loopback address to listen on (default 127.0.0.1); anything else is refused. */
   host?: string;
   /** Port (default 0: ephemeral). */
   port?: number;
   /** Host name to put in the URL, when the server reaches this machine under another name. */
   advertiseHost?: string;
-  /** Largest accepted body in bytes (default 64 MiB). */
+  /** Largest accepted body in bytes, and the most kept at once over all bodies (default 64 MiB). */
   maxBodyBytes?: number;
+  /** How long one POST may take to arrive whole (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 /** Results kept for jobs nobody waits for yet (they may arrive before the 202 is read). */
 const MAX_UNCLAIMED = 200;
+const DEFAULT_MAX_BODY = 64 * 2 ** 20;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Only this machine may post results: the listener is bound to a loopback address. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\./.test(h);
+}
 
 /** Starts the listener; the URL path carries a random token so other local processes cannot guess it. */
 export async function startWebhookReceiver(opts: WebhookOptions = {}): Promise<WebhookReceiver> {
   const host = opts.host ?? '127.0.0.1';
-  const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+  if (!isLoopback(host)) throw new Error(`the webhook receiver listens on loopback only, not ${host}`);
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const requestTimeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const path = `/zstack-cli/webhook/${randomBytes(12).toString('hex')}`;
   const arrived = new Map<string, WebhookResult>();
-  const waiters = new Map<string, (r: WebhookResult) => void>();
+  let arrivedBytes = 0;
+  const waiters = new Map<string, Set<Waiter>>();
+  /** Body bytes held right now, over all requests still arriving. */
+  let inflight = 0;
 
-  function deliver(r: WebhookResult): void {
-    const w = waiters.get(r.jobUuid);
-    if (w) {
-      waiters.delete(r.jobUuid);
-      w(r);
-      return;
-    }
-    if (arrived.size >= MAX_UNCLAIMED) {
-      const oldest = arrived.keys().next().value;
-      if (oldest !== undefined) arrived.delete(oldest);
-    }
+  function keep(r: WebhookResult): void {
+    const old = arrived.get(r.jobUuid);
+    if (old) forget(r.jobUuid, old);
     arrived.set(r.jobUuid, r);
+    arrivedBytes += r.body.length;
+    // Bounded in count and bytes: the oldest unclaimed results go first.
+    for (const [id, kept] of arrived) {
+      if (arrived.size <= MAX_UNCLAIMED && arrivedBytes <= maxBody) break;
+      forget(id, kept);
+    }
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  function forget(id: string, r: WebhookResult): void {
+    arrived.delete(id);
+    arrivedBytes -= r.body.length;
+  }
+
+  function deliver(r: WebhookResult): void {
+    const ws = waiters.get(r.jobUuid);
+    if (!ws) return keep(r);
+    waiters.delete(r.jobUuid);
+    for (const w of ws) w.resolve(r);
+  }
+
+  const server = createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 10_000), connectionsCheckingInterval: Math.min(1000, requestTimeoutMs) }, (req: IncomingMessage, res: ServerResponse) => {
     const reply = (status: number, text: string) => {
+      if (res.headersSent) return;
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
       res.end(text);
     };
@@ -70,20 +96,42 @@ export async function startWebhookReceiver(opts: WebhookOptions = {}): Promise<W
     const jobUuid = headerOf(req, 'x-job-uuid')?.trim().toLowerCase();
     if (!jobUuid) return reply(400, 'missing X-Job-UUID');
     const successText = headerOf(req, 'x-job-success')?.trim().toLowerCase();
+    const tooBig = (): void => {
+      // Answer at once and drop the connection: the rest of the body is never read.
+      reply(413, 'body too large');
+      res.once('finish', () => req.destroy());
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) return tooBig();
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooBig = false;
+    let done = false;
+    const release = (): void => {
+      if (done) return;
+      done = true;
+      inflight -= size;
+    };
     req.on('data', (c: Buffer) => {
+      if (done) return;
       size += c.length;
-      if (size > maxBody) tooBig = true;
-      else chunks.push(c);
+      inflight += c.length;
+      chunks.push(c);
+      if (size > maxBody || inflight > maxBody) {
+        release();
+        chunks.length = 0;
+        tooBig();
+      }
     });
     req.on('end', () => {
-      if (tooBig) return reply(413, 'body too large');
+      if (done) return;
+      release();
       deliver({ jobUuid, success: successText === 'true', body: Buffer.concat(chunks).toString('utf8') });
       reply(200, 'ok');
     });
-    req.on('error', () => res.destroy());
+    req.on('close', release);
+    req.on('error', () => {
+      release();
+      res.destroy();
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -103,30 +151,52 @@ export async function startWebhookReceiver(opts: WebhookOptions = {}): Promise<W
       const id = jobUuid.toLowerCase();
       const early = arrived.get(id);
       if (early) {
-        arrived.delete(id);
+        forget(id, early);
         return Promise.resolve(early);
       }
       const signal = wopts.signal;
       if (signal?.aborted) return Promise.reject(new InterruptedError(id));
       return new Promise<WebhookResult>((resolve, reject) => {
-        const onAbort = () => {
-          waiters.delete(id);
+        const ws = waiters.get(id) ?? new Set<Waiter>();
+        waiters.set(id, ws);
+        const drop = (): void => {
+          signal?.removeEventListener('abort', onAbort);
+          ws.delete(w);
+          if (ws.size === 0 && waiters.get(id) === ws) waiters.delete(id);
+        };
+        const onAbort = (): void => {
+          drop();
           reject(new InterruptedError(id));
         };
+        const w: Waiter = {
+          resolve: (r) => {
+            drop();
+            resolve(r);
+          },
+          reject: (e) => {
+            drop();
+            reject(e);
+          },
+        };
+        ws.add(w);
         signal?.addEventListener('abort', onAbort, { once: true });
-        waiters.set(id, (r) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(r);
-        });
       });
     },
     close() {
+      // Nobody is left waiting on a receiver that is gone.
+      for (const [id, ws] of [...waiters]) for (const w of [...ws]) w.reject(new InterruptedError(id));
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
     },
   };
+}
+
+/** Someone waiting for one job's result. */
+interface Waiter {
+  resolve(r: WebhookResult): void;
+  reject(e: unknown): void;
 }
 
 function headerOf(req: IncomingMessage, name: string): string | undefined {

@@ -46,6 +46,17 @@ export interface CommandNode {
   span: Span;
 }
 
+/** One option word, with its value when it takes one. */
+export interface OptionNode {
+  /** The option's long name, e.g. `--output` (also when written `-o`). */
+  name: string;
+  /** As written: `-o`, `--output`. */
+  written: string;
+  value?: string;
+  /** The option and its value word. */
+  span: Span;
+}
+
 export interface Diagnostic {
   span: Span;
   message: string;
@@ -57,4 +68,6 @@ export interface ParseResult {
   command?: CommandNode;
   tokens: Token[];
   diagnostics: Diagnostic[];
+  /** Option words anywhere on the line (`-o json`, `--dry-run`); only when parsed with an option syntax. */
+  options: OptionNode[];
 }

@@ -125,3 +125,93 @@ describe('properties', () => {
     );
   });
 });
+
+describe('quoting rules (issue #16)', () => {
+  it('reads \\, inside double quotes as a literal comma, never a list separator', () => {
+    const arg = parseLine('CreateVmInstance systemTags="a\\,b",c').command!.args[0]!;
+    expect(arg.value).toBe('a,b,c');
+    expect(splitList(arg)).toEqual(['a,b', 'c']);
+    expect(splitList(parseLine('X k="x\\,y\\,z"').command!.args[0]!)).toEqual(['x,y,z']);
+  });
+
+  it('reports an unterminated single quote, with the token span', () => {
+    const line = "StartVmInstance uuid=u name='abc";
+    const r = parseLine(line);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['unterminated single quote']);
+    expect(line.slice(r.diagnostics[0]!.span.start, r.diagnostics[0]!.span.end)).toBe("name='abc");
+  });
+
+  it('reports every kind of unterminated quote, wherever it starts', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('"', "'"), fc.string({ maxLength: 20 }).filter((s) => !s.includes('"') && !s.includes("'")), (q, before) => {
+        const r = parseLine(`Api k=${quoteWord(before)}${q}rest`);
+        expect(r.diagnostics.map((d) => d.message)).toContain(`unterminated ${q === '"' ? 'double' : 'single'} quote`);
+      }),
+    );
+  });
+});
+
+describe('hostile lines (issue #11)', () => {
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+  const shapes: [string, string][] = [
+    ['100k double quotes', '"'.repeat(1e5)],
+    ['100k single quotes', "'".repeat(1e5)],
+    ['100k backslashes', '\\'.repeat(1e5)],
+    ['a 1 MB token', `Api k=${'v'.repeat(1e6)}`],
+    ['100k bare words', 'Api ' + 'w '.repeat(1e5)],
+    ['100k operators', 'Api ' + '!?='.repeat(1e5)],
+    ['100k escaped commas', 'Api k=' + '\\,'.repeat(1e5)],
+    ['binary', Array.from({ length: 1e5 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('')],
+  ];
+
+  it.each(shapes)('%s: diagnostics, never an exception, at most ten of them and a count', (_name, line) => {
+    const r = parseLine(line);
+    expect(r.diagnostics.length).toBeLessThanOrEqual(11);
+    for (const d of r.diagnostics) {
+      expect(d.message).not.toMatch(CONTROL);
+      expect(d.message.length).toBeLessThan(250);
+      expect(d.span.end).toBeLessThanOrEqual(line.length);
+    }
+  });
+
+  it('refuses a line of more than 10000 params at once, reading no further', () => {
+    for (const r of [parseLine('Api ' + 'k=v '.repeat(10_001)), parseWords(['Api', ...Array.from({ length: 10_001 }, () => 'k=v')])]) {
+      expect(r.command).toBeUndefined();
+      expect(r.tokens).toEqual([]);
+      expect(r.diagnostics.map((d) => d.message)).toEqual(['more than 10000 params on one line']);
+    }
+    const line = 'Api ' + 'k=v '.repeat(10_000) + 'x=1 y=2';
+    const d = parseLine(line).diagnostics[0]!;
+    expect(line.slice(d.span.start, d.span.end)).toBe('x=1 y=2');
+    expect(parseLine('Api ' + 'k=v '.repeat(10_000)).command!.args).toHaveLength(10_000);
+    expect(parseWords(['Api', ...Array.from({ length: 10_000 }, () => 'k=v')]).command!.args).toHaveLength(10_000);
+  });
+
+  it('counts the problems it does not show', () => {
+    const r = parseLine('Api ' + 'w '.repeat(100));
+    expect(r.diagnostics).toHaveLength(11);
+    expect(r.diagnostics[10]!.message).toBe('90 more problems on this line not shown');
+  });
+
+  it('quotes a bad token clipped and escaped', () => {
+    const r = parseLine(`Api ${'\u001b[2J'.repeat(100)}`);
+    expect(r.diagnostics[0]!.message).toMatch(/^unexpected '\\e' in '(\\e\[2J)+…'$/);
+  });
+});
+
+describe('parseWords properties', () => {
+  it('keeps each word, with \\, read as a literal comma and every character mapped to its place', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z\\,=]{0,12}$/), { minLength: 1, maxLength: 4 }), (words) => {
+        const r = parseWords(words);
+        const joined = words.join(' ');
+        r.tokens.forEach((t, w) => {
+          expect(t.text).toBe(words[w]!.replaceAll('\\,', ','));
+          expect(t.offsets).toHaveLength(t.text.length);
+          [...t.text].forEach((c, i) => expect(joined[t.offsets[i]!]).toBe(t.literal[i] ? '\\' : c));
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

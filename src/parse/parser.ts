@@ -1,16 +1,32 @@
 // Turns a line (interactive, scripts) or argv words (one-shot) into a CommandNode with spans and
 // diagnostics. Pure and total: any input gives a result, never an exception.
 import type { ArgNode, CommandNode, Diagnostic, Operator, ParseResult, Span, Token } from './ast.js';
+import { capReports, clip, quoted } from './echo.js';
 import { lex } from './lexer.js';
+import { splitOptions, type LineSyntax } from './options.js';
 
 const KEY_CHAR = /[A-Za-z0-9_.]/;
 /** Longest first, so `!?=` wins over `!=`... at the same position. */
 const OPS_BY_LENGTH: Operator[] = ['!?=', '!~=', '!=', '>=', '<=', '?=', '~=', '=', '>', '<'];
 const OP_START = new Set(['=', '!', '>', '<', '?', '~']);
 
-/** Parses one line typed in the shell or read from a script. */
-export function parseLine(line: string): ParseResult {
-  const { tokens, escapedCommas } = lex(line);
+/**
+ * Most words a command line may hold. No API takes more than about fifty params, and a query has a
+ * few dozen conditions at most; a line of 500k words is refused instead of costing seconds to read.
+ */
+export const MAX_WORDS = 10_000;
+
+function tooManyWords(span: Span): Diagnostic {
+  return { span, message: `more than ${MAX_WORDS} params on one line`, hint: 'split the command, or give lists as a,b,c' };
+}
+
+/**
+ * Parses one line typed in the shell or read from a script. With `syntax`, option words (`-o json`)
+ * anywhere on the line are taken out into `options`; without it every word is the command's.
+ */
+export function parseLine(line: string, syntax?: LineSyntax): ParseResult {
+  const { tokens, escapedCommas, overflow } = lex(line, MAX_WORDS + 1);
+  if (overflow) return { tokens: [], diagnostics: [tooManyWords(overflow)], options: [] };
   const diagnostics: Diagnostic[] = [];
   for (const t of tokens) {
     if (t.unterminated) {
@@ -21,7 +37,7 @@ export function parseLine(line: string): ParseResult {
       });
     }
   }
-  return build(tokens, escapedCommas, diagnostics);
+  return build(tokens, escapedCommas, diagnostics, syntax);
 }
 
 /**
@@ -29,38 +45,59 @@ export function parseLine(line: string): ParseResult {
  * are (the shell removed quotes); only `\,` keeps its meaning of a literal comma. Spans refer to the
  * words joined by single spaces.
  */
-export function parseWords(words: readonly string[]): ParseResult {
+export function parseWords(words: readonly string[], syntax?: LineSyntax): ParseResult {
+  if (words.length > MAX_WORDS + 1) {
+    const start = words.slice(0, MAX_WORDS + 1).reduce((n, w) => n + w.length + 1, 0);
+    const end = words.reduce((n, w) => n + w.length + 1, -1);
+    return { tokens: [], diagnostics: [tooManyWords({ start, end })], options: [] };
+  }
   const tokens: Token[] = [];
   const escapedCommas: number[][] = [];
   let pos = 0;
   for (const word of words) {
-    let text = '';
+    const pieces: string[] = [];
     const offsets: number[] = [];
     const literal: boolean[] = [];
     const commas: number[] = [];
-    for (let i = 0; i < word.length; i++) {
-      if (word[i] === '\\' && word[i + 1] === ',') {
-        commas.push(text.length);
-        text += ',';
-        offsets.push(pos + i);
-        literal.push(true);
-        i++;
-        continue;
-      }
-      text += word[i];
-      offsets.push(pos + i);
+    let length = 0;
+    let from = 0;
+    for (;;) {
+      const at = word.indexOf('\\,', from);
+      const to = at === -1 ? word.length : at;
+      pieces.push(word.slice(from, to));
       // The user's shell already removed any quotes, so no character is known to be literal.
-      literal.push(false);
+      for (let i = from; i < to; i++) {
+        offsets.push(pos + i);
+        literal.push(false);
+      }
+      length += to - from;
+      if (at === -1) break;
+      commas.push(length);
+      pieces.push(',');
+      offsets.push(pos + at);
+      literal.push(true);
+      length++;
+      from = at + 2;
     }
-    tokens.push({ raw: word, text, span: { start: pos, end: pos + word.length }, offsets, literal });
+    tokens.push({ raw: word, text: pieces.join(''), span: { start: pos, end: pos + word.length }, offsets, literal });
     escapedCommas.push(commas);
     pos += word.length + 1;
   }
-  return build(tokens, escapedCommas, []);
+  return build(tokens, escapedCommas, [], syntax);
 }
 
-function build(tokens: Token[], escapedCommas: number[][], diagnostics: Diagnostic[]): ParseResult {
-  if (tokens.length === 0) return { tokens, diagnostics };
+function build(allTokens: Token[], allCommas: number[][], diagnostics: Diagnostic[], syntax: LineSyntax | undefined): ParseResult {
+  let tokens = allTokens;
+  let escapedCommas = allCommas;
+  let options: ParseResult['options'] = [];
+  if (syntax) {
+    const split = splitOptions(allTokens, syntax);
+    options = split.options;
+    diagnostics.push(...split.diagnostics);
+    tokens = split.rest.map((i) => allTokens[i]!);
+    escapedCommas = split.rest.map((i) => allCommas[i] ?? []);
+  }
+  if (tokens.length === 0) return { tokens: allTokens, diagnostics, options };
   const first = tokens[0]!;
   const args: ArgNode[] = [];
   for (let i = 1; i < tokens.length; i++) {
@@ -72,7 +109,7 @@ function build(tokens: Token[], escapedCommas: number[][], diagnostics: Diagnost
   if (first.text.includes('=') && !/^[A-Za-z][\w-]*$/.test(first.text)) {
     diagnostics.unshift({
       span: first.span,
-      message: `expected an API name first, got '${first.text}'`,
+      message: `expected an API name first, got ${quoted(first.text)}`,
       hint: 'a command starts with an API name, e.g. QueryVmInstance name=vm1',
     });
   }
@@ -83,7 +120,8 @@ function build(tokens: Token[], escapedCommas: number[][], diagnostics: Diagnost
     args,
     span: { start: first.span.start, end: last.span.end },
   };
-  return { command, tokens, diagnostics };
+  const more = (n: number): Diagnostic => ({ span: command.span, message: `${n} more problems on this line not shown` });
+  return { command, tokens: allTokens, diagnostics: capReports(diagnostics, more), options };
 }
 
 function spanOf(token: Token, from: number, to: number): Span {
@@ -116,14 +154,14 @@ export function parseArg(token: Token, escapedCommas: readonly number[] = []): {
     return { arg, diagnostic };
   };
   if (k === t.length) {
-    return bare(`expected key=value, got '${t}'`, `write ${t || 'name'}=<value>`);
+    return bare(`expected key=value, got ${quoted(t)}`, `write ${t ? clip(t) : 'name'}=<value>`);
   }
   let op: Operator | undefined;
   if (!token.literal[k] && OP_START.has(t[k]!)) {
     op = OPS_BY_LENGTH.find((o) => t.startsWith(o, k) && [...o].every((_, j) => !token.literal[k + j]));
   }
   if (!op) {
-    return bare(`unexpected '${t[k]}' in '${t}'`, 'a param is key=value; quote values with spaces: name="my vm"');
+    return bare(`unexpected ${quoted(t.slice(k, k + 1))} in ${quoted(t)}`, 'a param is key=value; quote values with spaces: name="my vm"');
   }
   const vStart = k + op.length;
   const value = t.slice(vStart);
@@ -139,7 +177,7 @@ export function parseArg(token: Token, escapedCommas: readonly number[] = []): {
     literalCommas: escapedCommas.filter((c) => c >= vStart).map((c) => c - vStart),
   };
   if (key === '') {
-    return { arg, diagnostic: { span: token.span, message: `missing a name before '${op}' in '${t}'`, hint: 'write key=value' } };
+    return { arg, diagnostic: { span: token.span, message: `missing a name before '${op}' in ${quoted(t)}`, hint: 'write key=value' } };
   }
   return { arg };
 }

@@ -1,9 +1,11 @@
 // Query conditions: checks a `field<op>value` against the inventory (join paths to any depth, the
 // field's type, the operator) and encodes it as the server reads `q=` (manual 3.9).
 import type { ArgNode, Operator } from '../parse/ast.js';
-import type { Registry } from '../schema/registry.js';
+import { clip, quoted } from '../parse/echo.js';
+import type { PathProblem, Registry } from '../schema/registry.js';
 import type { InventoryDef } from '../schema/types.js';
 import { didYouMean, planError, type PlanError } from './errors.js';
+import { DECIMAL_RE, doubleValue, INT_RE, integerValue, type IntKind } from './values.js';
 
 export type FieldClass = 'number' | 'boolean' | 'time' | 'text' | 'tag';
 
@@ -44,23 +46,57 @@ export function serverSplit(cond: string): [string, string, string] | undefined 
 
 export type ConditionResult = { ok: true; q: string; warning?: string } | { ok: false; error: PlanError };
 
-export function planCondition(reg: Registry, inv: InventoryDef, apiName: string, arg: ArgNode): ConditionResult {
+function pathProblem(problem: PathProblem, seg: string, inventory: string): string {
+  switch (problem) {
+    case 'unknown-target':
+      return `join ${quoted(seg)} leads to an unknown inventory`;
+    case 'field-not-join':
+      return `${quoted(seg)} is a field of ${inventory}, not a join`;
+    case 'no-field':
+      return `no field ${quoted(seg)} in ${inventory}`;
+    case 'no-join':
+      return `no join ${quoted(seg)} in ${inventory}`;
+  }
+}
+
+/** The Java integer kind of a numeric field type, or undefined for a floating-point one. */
+function intKind(type: string): IntKind | undefined {
+  if (/^(Long|long)$/.test(type)) return 'long';
+  if (/^(Integer|int)$/.test(type)) return 'int';
+  if (/^(Short|short)$/.test(type)) return 'short';
+  return undefined;
+}
+
+/** A numeric condition value, checked like a param of the field's Java type: why not, or undefined. */
+function checkNumber(item: string, key: string, type: string): string | undefined {
+  if (!DECIMAL_RE.test(item)) return `${key} is a number (${type}); ${quoted(item)} is not`;
+  const kind = intKind(type);
+  if (kind && !INT_RE.test(item)) return `${key} is an integer (${type}); ${quoted(item)} is not`;
+  const c = kind ? integerValue(item, key, kind) : doubleValue(item, key, /^(Float|float)$/.test(type));
+  return c.ok ? undefined : c.message;
+}
+
+/**
+ * Checks and encodes one condition. `suggest: false` skips the search for close names (the caller
+ * already has more errors than it will show).
+ */
+export function planCondition(reg: Registry, inv: InventoryDef, apiName: string, arg: ArgNode, suggest = true): ConditionResult {
   const op = arg.op as Operator;
-  const res = reg.resolvePath(inv, arg.key);
+  const key = clip(arg.key);
+  const res = reg.resolvePath(inv, arg.key, suggest);
   if (!res.ok) {
-    const segs = arg.key.split('.');
+    const segs = arg.key.split('.', res.segment + 1);
     const prefix = segs.slice(0, res.segment).join('.');
-    const names = res.suggestions.map((s) => (prefix ? `${prefix}.${s}` : s));
-    const where = res.segment === 0 ? `for ${apiName}` : `(${res.reason})`;
-    const message = res.segment === 0 ? `unknown query field '${arg.key}' ${where}` : `unknown query field '${arg.key}' ${where}`;
-    return { ok: false, error: planError(message, didYouMean(names) ?? `see: help ${apiName}`, arg.keySpan) };
+    const names = res.suggestions.map((s) => clip(prefix ? `${prefix}.${s}` : s));
+    const where = res.segment === 0 ? `for ${apiName}` : `(${pathProblem(res.problem, segs[res.segment] ?? '', res.inventory.name)})`;
+    return { ok: false, error: planError(`unknown query field ${quoted(arg.key)} ${where}`, didYouMean(names) ?? `see: help ${apiName}`, arg.keySpan) };
   }
   if (res.endsAtJoin) {
     const { fields } = reg.conditionNames(res.inventory);
-    const some = fields.filter((f) => !f.startsWith('__')).slice(0, 4).map((f) => `${arg.key}.${f}`);
+    const some = fields.filter((f) => !f.startsWith('__')).slice(0, 4).map((f) => `${key}.${f}`);
     return {
       ok: false,
-      error: planError(`'${arg.key}' is a join to ${res.inventory.name}, not a field`, `name one of its fields, e.g. ${some.join(', ')}`, arg.keySpan),
+      error: planError(`${quoted(arg.key)} is a join to ${res.inventory.name}, not a field`, `name one of its fields, e.g. ${some.join(', ')}`, arg.keySpan),
     };
   }
   const field = res.field!;
@@ -70,33 +106,36 @@ export function planCondition(reg: Registry, inv: InventoryDef, apiName: string,
   if (value === 'null' && !arg.valueQuoted) {
     if (op === '=') return { ok: true, q: `${arg.key} is null` };
     if (op === '!=') return { ok: true, q: `${arg.key} not null` };
-    return { ok: false, error: planError(`'${op}null' makes no sense for ${arg.key}`, 'use =null (is null) or !=null (not null); quote "null" for the text null', arg.opSpan) };
+    return { ok: false, error: planError(`'${op}null' makes no sense for ${key}`, 'use =null (is null) or !=null (not null); quote "null" for the text null', arg.opSpan) };
   }
   if (!operatorsFor(cls).includes(op)) {
     const kind = cls === 'tag' ? 'a tag' : `${field.type}`;
     return {
       ok: false,
-      error: planError(`operator '${op}' makes no sense for ${arg.key} (${kind})`, `use one of ${operatorsFor(cls).join(' ')}`, arg.opSpan),
+      error: planError(`operator '${op}' makes no sense for ${key} (${kind})`, `use one of ${operatorsFor(cls).join(' ')}`, arg.opSpan),
     };
   }
   const items = op === '?=' || op === '!?=' ? value.split(',') : [value];
   if ((op === '?=' || op === '!?=') && (value === '' || items.some((i) => i === ''))) {
-    return { ok: false, error: planError(`'${op}' needs a comma-separated list of values for ${arg.key}`, `e.g. ${arg.key}${op}a,b`, arg.valueSpan) };
+    return { ok: false, error: planError(`'${op}' needs a comma-separated list of values for ${key}`, `e.g. ${key}${op}a,b`, arg.valueSpan) };
   }
   if ((op === '?=' || op === '!?=') && arg.literalCommas.length > 0) {
     return { ok: false, error: planError(`a value of '${op}' cannot contain a comma: the server splits at every comma`, 'use ~= with a pattern instead', arg.valueSpan) };
   }
-  if (cls === 'number' && items.some((i) => i.trim() === '' || !Number.isFinite(Number(i)))) {
-    return { ok: false, error: planError(`${arg.key} is a number (${field.type}); '${value}' is not`, undefined, arg.valueSpan) };
+  if (cls === 'number') {
+    for (const item of items) {
+      const why = checkNumber(item, key, field.type);
+      if (why) return { ok: false, error: planError(why, undefined, arg.valueSpan) };
+    }
   }
   if (cls === 'boolean' && !/^(true|false)$/i.test(value)) {
-    return { ok: false, error: planError(`${arg.key} is true or false; got '${value}'`, undefined, arg.valueSpan) };
+    return { ok: false, error: planError(`${key} is true or false; got ${quoted(value)}`, undefined, arg.valueSpan) };
   }
   const q = `${arg.key}${op}${value}`;
   const split = serverSplit(q);
   if (!split || split[0] !== arg.key || split[1] !== op) {
     const read = split ? `${split[0]} ${split[1]} ${split[2]}` : 'no condition';
-    return { ok: true, q, warning: `the server will read '${q}' as ${read}: the value contains an operator` };
+    return { ok: true, q, warning: `the server will read ${quoted(q)} as ${clip(read)}: the value contains an operator` };
   }
   return { ok: true, q };
 }

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine } from '../parse/parser.js';
-import { loadRegistry } from '../schema/registry.js';
 import { curlCommand } from './curl.js';
 import { dryRunJson } from './dry-run.js';
+import { parseLine } from '../parse/parser.js';
+import { loadRegistry } from '../schema/registry.js';
 import { planCommand, sha512Hex } from './planner.js';
-import type { PlannedRequest } from './request.js';
+import { planErrors, planLine as plan } from './testing.js';
 
-const reg = loadRegistry();
 const ep = { scheme: 'http' as const, host: 'localhost', port: 8080 };
+const reg = loadRegistry();
+const errors = (line: string): string[] => planErrors(line, true);
 
-function plan(line: string): PlannedRequest {
-  const r = planCommand(reg, parseLine(line).command!);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
-  return r.request;
-}
-function errors(line: string): string[] {
-  const r = planCommand(reg, parseLine(line).command!);
-  return r.ok ? [] : r.errors.map((e) => `${e.message}${e.hint ? ` | ${e.hint}` : ''}`);
-}
 function query(line: string): string[] {
   const u = new URL(`http://x${plan(line).pathAndQuery}`);
   return u.searchParams.getAll('q');
@@ -127,9 +119,28 @@ describe('queries', () => {
 
 describe('curl', () => {
   it('quotes the body and url for a POSIX shell', () => {
-    const c = curlCommand(plan(`UpdateVmInstance uuid=u name="it's"`), ep, 'S');
+    const c = curlCommand(plan(`UpdateVmInstance uuid=u name="it's"`), ep, 'S', { showSecrets: true });
     expect(c).toBe(
       `curl -X PUT -H 'Content-Type: application/json;charset=UTF-8' -H 'Authorization: OAuth S' -d '{"updateVmInstance":{"name":"it'\\''s"}}' http://localhost:8080/zstack/v1/vm-instances/u/actions`,
     );
+  });
+});
+
+describe('3.0 API names', () => {
+  it('point to their 5.2 replacement', () => {
+    const r = planCommand(reg, parseLine('CreateStartVmInstanceScheduler vmUuid=x').command!);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]!.message).toBe('CreateStartVmInstanceScheduler is a ZStack 3.0 API that 5.2 does not have');
+    expect(r.errors[0]!.hint).toMatch(/^use CreateSchedulerJob: a job with type=startVm/);
+  });
+
+  it('every replacement exists in the registry and every replaced name does not', async () => {
+    const { REPLACED_APIS } = await import('../schema/replaced.js');
+    for (const [old, r] of Object.entries(REPLACED_APIS)) {
+      expect(reg.api(old)).toBeUndefined();
+      expect(reg.api(r.api)?.name).toBe(r.api);
+      for (const mentioned of r.note.match(/\b[A-Z][a-z]+[A-Z]\w+/g) ?? []) expect(reg.api(mentioned)?.name, mentioned).toBe(mentioned);
+    }
   });
 });

@@ -2,12 +2,14 @@
 // wrapped JSON body), after validating every token. Pure: no IO, no clock.
 import { createHash } from 'node:crypto';
 import type { ArgNode, CommandNode } from '../parse/ast.js';
+import { capReports, clip, MAX_REPORTS, quoted } from '../parse/echo.js';
 import type { Registry } from '../schema/registry.js';
+import { replacementOf } from '../schema/replaced.js';
 import type { ApiDef, ParamDef } from '../schema/types.js';
 import { nonPlainFieldErrors } from './columns.js';
 import { planCondition, selectableFields } from './conditions.js';
 import { didYouMean, planError, type PlanError } from './errors.js';
-import { toJsonText } from './json-text.js';
+import { ExactLong, toJsonText } from './json-text.js';
 import { API_ROOT, type PlannedRequest } from './request.js';
 import { convertValue } from './values.js';
 
@@ -21,16 +23,26 @@ export function sha512Hex(text: string): string {
   return createHash('sha512').update(text, 'utf8').digest('hex');
 }
 
-/** Query-component encoding; commas stay readable (`fields=uuid,name`), as servers read them literally. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Query-component encoding; commas stay readable (`fields=uuid,name`), as servers read them literally.
+ * A lone surrogate (possible from a JSON `\ud800` escape) has no UTF-8 form: it is sent as U+FFFD, as
+ * any UTF-8 encoder would, instead of making encodeURIComponent throw.
+ */
 function enc(s: string): string {
-  return encodeURIComponent(s).replace(/%2C/g, ',');
+  return encodeURIComponent(s.replace(LONE_SURROGATE, '\ufffd')).replace(/%2C/g, ',');
 }
 
 /** Looks up the API of a command, with a did-you-mean error when it is unknown. */
 export function resolveApi(reg: Registry, cmd: CommandNode): { ok: true; api: ApiDef } | { ok: false; error: PlanError } {
   const api = reg.api(cmd.name);
   if (api) return { ok: true, api };
-  return { ok: false, error: planError(`unknown API '${cmd.name}'`, didYouMean(reg.suggestApis(cmd.name)) ?? 'type help to list APIs', cmd.nameSpan) };
+  const replaced = replacementOf(cmd.name);
+  if (replaced) {
+    return { ok: false, error: planError(`${cmd.name} is a ZStack 3.0 API that 5.2 does not have`, `use ${replaced.api}: ${replaced.note}`, cmd.nameSpan) };
+  }
+  return { ok: false, error: planError(`unknown API ${quoted(cmd.name)}`, didYouMean(reg.suggestApis(cmd.name)) ?? 'type help to list APIs', cmd.nameSpan) };
 }
 
 export function planCommand(reg: Registry, cmd: CommandNode): PlanResult {
@@ -50,11 +62,13 @@ interface Collected {
 function collectParam(reg: Registry, api: ApiDef, arg: ArgNode, into: Collected): void {
   const param = reg.param(api, arg.key);
   if (!param) {
-    into.errors.push(planError(`unknown param '${arg.key}' for ${api.name}`, didYouMean(reg.suggestParams(api, arg.key)) ?? `see: help ${api.name}`, arg.keySpan));
+    // Past the errors that will be shown, skip the search for close names.
+    const close = into.errors.length < MAX_REPORTS ? didYouMean(reg.suggestParams(api, arg.key)) : undefined;
+    into.errors.push(planError(`unknown param ${quoted(arg.key)} for ${api.name}`, close ?? `see: help ${api.name}`, arg.keySpan));
     return;
   }
   if (arg.op !== '=') {
-    into.errors.push(planError(`'${arg.key}${arg.op ?? ''}' needs '=': only query conditions take other operators`, `write ${param.name}=<value>`, arg.opSpan ?? arg.span));
+    into.errors.push(planError(`${quoted(`${arg.key}${arg.op ?? ''}`)} needs '=': only query conditions take other operators`, `write ${param.name}=<value>`, arg.opSpan ?? arg.span));
     return;
   }
   const repeated = into.seen.has(param);
@@ -105,21 +119,37 @@ function fillPath(template: string, api: ApiDef, values: Map<ParamDef, unknown>,
     const p = api.params.find((x) => x.name === name);
     const v = p ? values.get(p) : undefined;
     if (v === undefined || v === '') {
-      if (p && values.has(p)) errors.push(planError(`param '${name}' must not be empty: it goes in the URL`));
+      if (p && values.has(p)) errors.push(planError(`param '${name}' must not be empty: it goes in the URL`, `give ${name}=<value>`));
+      return `{${name}}`;
+    }
+    if (v === '.' || v === '..') {
+      // A dot segment would be resolved away by the server, sending the call to another path.
+      errors.push(planError(`param '${name}' cannot be '${String(v)}': it goes in the URL`));
       return `{${name}}`;
     }
     return enc(String(v));
   });
 }
 
+/** A value as query-string text: strings as they are, exact longs by their digits, structures as JSON. */
+function queryText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof ExactLong) return v.digits;
+  if (v !== null && typeof v === 'object') return toJsonText(v);
+  return String(v);
+}
+
 function queryPairs(params: [string, unknown][]): string[] {
   const out: string[] = [];
   for (const [k, v] of params) {
-    if (Array.isArray(v)) for (const item of v) out.push(`${enc(k)}=${enc(typeof item === 'string' ? item : JSON.stringify(item))}`);
-    else if (v !== null && typeof v === 'object') out.push(`${enc(k)}=${enc(toJsonText(v))}`);
-    else out.push(`${enc(k)}=${enc(String(v))}`);
+    if (Array.isArray(v)) for (const item of v) out.push(`${enc(k)}=${enc(queryText(item))}`);
+    else out.push(`${enc(k)}=${enc(queryText(v))}`);
   }
   return out;
+}
+
+function capped(errors: PlanError[]): PlanError[] {
+  return capReports(errors, (n) => planError(`${n} more problems not shown`, 'fix the ones above first'));
 }
 
 function planAction(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
@@ -137,7 +167,7 @@ function planAction(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
       if (!inPath.has(p.name) && p.type === 'map') c.errors.push(planError(`${api.method} cannot carry the map param '${p.name}'`));
     }
   }
-  if (c.errors.length) return { ok: false, errors: c.errors };
+  if (c.errors.length) return { ok: false, errors: capped(c.errors) };
 
   let body: Record<string, unknown> | null = null;
   const query: [string, unknown][] = [];
@@ -177,7 +207,7 @@ function planQuery(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
 
   for (const arg of cmd.args) {
     if (!arg.op) {
-      errors.push(planError(`expected a condition or param, got '${arg.key}'`, `e.g. ${arg.key}=<value>`, arg.span));
+      errors.push(planError(`expected a condition or param, got ${quoted(arg.key)}`, `e.g. ${clip(arg.key)}=<value>`, arg.span));
       continue;
     }
     if (QUERY_PARAM_NAMES.has(arg.key) && arg.op === '=') {
@@ -202,7 +232,8 @@ function planQuery(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
       errors.push(planError(`${api.name} has no known inventory, so conditions cannot be checked or sent`, 'use params only (limit, start, count, fields ...)', arg.keySpan));
       continue;
     }
-    const r = planCondition(reg, inv, api.name, arg);
+    // Past the errors that will be shown, skip the search for close names.
+    const r = planCondition(reg, inv, api.name, arg, errors.length < MAX_REPORTS);
     if (!r.ok) {
       errors.push(r.error);
       continue;
@@ -216,7 +247,7 @@ function planQuery(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
     const g = given.get(key)!;
     for (const n of names) {
       if (!selectable.includes(n)) {
-        errors.push(planError(`'${n}' is not a field of ${inv.name} (${key} takes plain fields only)`, didYouMean(reg.suggestFieldNames(inv, n)), g.arg.valueSpan));
+        errors.push(planError(`${quoted(n)} is not a field of ${inv.name} (${key} takes plain fields only)`, didYouMean(reg.suggestFieldNames(inv, n)), g.arg.valueSpan));
       }
     }
     errors.push(...nonPlainFieldErrors(inv, key, names, g.arg.valueSpan));
@@ -229,7 +260,7 @@ function planQuery(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
   if (groupBy !== undefined) fieldCheck('groupBy', [groupBy]);
   const dir = given.get('sortDirection');
   if (dir && sortBy === undefined) errors.push(planError('sortDirection needs sortBy', 'add sortBy=<field>', dir.arg.span));
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return { ok: false, errors: capped(errors) };
 
   const parts: string[] = conds.map((q) => `q=${enc(q)}`);
   const add = (k: string, v: unknown): void => {

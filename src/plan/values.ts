@@ -1,33 +1,31 @@
 // Converts a param's text (from the parser) into the typed JSON value ZStack expects, checking type,
 // valid values, ranges and lengths. Pure; the caller turns a failure into a one-line usage error.
+// Every message names the param and quotes at most a clipped, escaped part of the value.
 import type { ArgNode } from '../parse/ast.js';
+import { clip, quoted } from '../parse/echo.js';
 import { splitList } from '../parse/parser.js';
 import type { ParamDef } from '../schema/types.js';
 import { closestNames } from '../schema/suggest.js';
 import { ExactLong } from './json-text.js';
+import { readJson } from './json-value.js';
 
 export type Converted = { ok: true; value: unknown } | { ok: false; message: string; hint?: string };
 
-const INT_RE = /^[+-]?\d+$/;
-const INT32 = { min: -2147483648, max: 2147483647 };
-const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+/** An integer as Java's Long.valueOf reads it. */
+export const INT_RE = /^[+-]?\d+$/;
+/** A decimal number as Java's Double.valueOf reads it (no hex, no Infinity/NaN words). */
+export const DECIMAL_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Integer ranges of the Java types behind params and query fields. */
+export const INT_RANGES = {
+  short: { min: -(2n ** 15n), max: 2n ** 15n - 1n, label: '16-bit integer' },
+  int: { min: -(2n ** 31n), max: 2n ** 31n - 1n, label: '32-bit integer' },
+  long: { min: -(2n ** 63n), max: 2n ** 63n - 1n, label: 'long' },
+} as const;
+export type IntKind = keyof typeof INT_RANGES;
 
 function fail(message: string, hint?: string): Converted {
   return hint ? { ok: false, message, hint } : { ok: false, message };
-}
-
-function parseJson(text: string, param: ParamDef, expect: 'array' | 'object' | 'any'): Converted {
-  try {
-    const v: unknown = JSON.parse(text);
-    if (expect === 'array' && !Array.isArray(v)) return fail(`${param.name} needs a JSON list, got ${describe(v)}`);
-    if (expect === 'object' && (v === null || typeof v !== 'object' || Array.isArray(v))) {
-      return fail(`${param.name} needs a JSON object, got ${describe(v)}`, `e.g. ${param.name}='{"key":"value"}'`);
-    }
-    return { ok: true, value: v };
-  } catch (e) {
-    const why = e instanceof Error ? e.message.replace(/^JSON\.parse: /, '') : 'invalid JSON';
-    return fail(`${param.name} is not valid JSON: ${why}`, `quote JSON in single quotes: ${param.name}='${expect === 'array' ? '[...]' : '{...}'}'`);
-  }
 }
 
 function describe(v: unknown): string {
@@ -36,22 +34,56 @@ function describe(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-function integer(text: string, param: ParamDef, long: boolean): Converted {
-  if (!INT_RE.test(text)) return fail(`${param.name} must be an integer, got '${text}'`);
-  const big = BigInt(text);
-  const range = long ? INT64 : INT32;
-  if (big < range.min || big > range.max) {
-    return fail(`${param.name} is out of range for a ${long ? 'long' : '32-bit integer'}: ${text}`);
+function json(text: string, param: ParamDef, expect: 'array' | 'object' | 'any'): Converted {
+  const r = readJson(text);
+  if (!r.ok) {
+    if (r.kind !== 'syntax') return fail(`${param.name}: ${r.message}`);
+    return fail(`${param.name} is not valid JSON: ${r.message}`, `quote JSON in single quotes: ${param.name}='${expect === 'array' ? '[...]' : '{...}'}'`);
   }
-  if (param.numberRange) {
-    const [lo, hi] = param.numberRange;
-    // numberRange holds JS numbers; compare in BigInt to stay exact at the edges.
-    if (big < BigInt(Math.trunc(lo)) || big > BigInt(Math.trunc(hi))) {
-      return fail(`${param.name} must be between ${lo} and ${hi}, got ${text}`);
-    }
+  const v = r.value;
+  if (expect === 'array' && !Array.isArray(v)) return fail(`${param.name} needs a JSON list, got ${describe(v)}`);
+  if (expect === 'object' && (v === null || typeof v !== 'object' || Array.isArray(v))) {
+    return fail(`${param.name} needs a JSON object, got ${describe(v)}`, `e.g. ${param.name}='{"key":"value"}'`);
+  }
+  return { ok: true, value: v };
+}
+
+/** Whether an exact integer lies in the param's numberRange (inclusive at both ends). */
+function inNumberRange(big: bigint, param: ParamDef): boolean {
+  if (!param.numberRange) return true;
+  const [lo, hi] = param.numberRange;
+  // numberRange holds JS numbers; compare in BigInt to stay exact at the edges.
+  return big >= BigInt(Math.ceil(lo)) && big <= BigInt(Math.floor(hi));
+}
+
+/** Text of an integer of the given Java kind, checked against its range and the param's numberRange. */
+export function integerValue(text: string, name: string, kind: IntKind, param?: ParamDef): Converted {
+  if (!INT_RE.test(text)) return fail(`${name} must be an integer, got ${quoted(text)}`);
+  const big = BigInt(text);
+  const range = INT_RANGES[kind];
+  if (big < range.min || big > range.max) {
+    return fail(`${name} is out of range for a ${range.label}: ${clip(text, 40)}`, `a ${range.label} is ${range.min} .. ${range.max}`);
+  }
+  if (param?.numberRange && !inNumberRange(big, param)) {
+    return fail(`${name} must be between ${rangeText(param.numberRange)}, got ${clip(text, 40)}`);
   }
   const n = Number(big);
   return { ok: true, value: Number.isSafeInteger(n) ? n : new ExactLong(big.toString()) };
+}
+
+/** Text of a double (or float), finite and within the Java type's range. */
+export function doubleValue(text: string, name: string, float = false): Converted {
+  if (!DECIMAL_RE.test(text)) return fail(`${name} must be a number, got ${quoted(text)}`);
+  const n = Number(text);
+  if (!Number.isFinite(n) || (float && Math.abs(n) > 3.4028234663852886e38)) {
+    return fail(`${name} is out of range for a ${float ? 'float' : 'double'}: ${clip(text, 40)}`);
+  }
+  return { ok: true, value: n };
+}
+
+function rangeText([lo, hi]: [number, number]): string {
+  const show = (x: number): string => (Math.abs(x) >= 2 ** 63 - 1024 ? (x < 0 ? '-2^63' : '2^63-1') : String(x));
+  return `${show(lo)} and ${show(hi)}`;
 }
 
 function checkString(text: string, param: ParamDef): Converted {
@@ -59,15 +91,51 @@ function checkString(text: string, param: ParamDef): Converted {
     const exact = param.validValues.find((v) => v.toLowerCase() === text.toLowerCase());
     const close = exact ? [exact] : closestNames(text, param.validValues, 3);
     const list = param.validValues.length <= 8 ? ` (one of ${param.validValues.join(', ')})` : '';
-    return fail(`'${text}' is not a valid value for ${param.name}${list}`, close.length ? `did you mean ${close.join(', ')}?` : undefined);
+    return fail(`${quoted(text)} is not a valid value for ${param.name}${list}`, close.length ? `did you mean ${close.join(', ')}?` : undefined);
   }
-  if (param.maxLength !== undefined && [...text].length > param.maxLength) {
+  if (param.maxLength !== undefined && text.length > param.maxLength && [...text].length > param.maxLength) {
     return fail(`${param.name} is longer than ${param.maxLength} characters`);
   }
   if (param.minLength !== undefined && [...text].length < param.minLength) {
     return fail(`${param.name} is shorter than ${param.minLength} characters`);
   }
   return { ok: true, value: text };
+}
+
+/** One item of a list param: a number in range when the param has a numberRange, else a checked string. */
+function listItem(item: unknown, param: ParamDef, index: number): Converted {
+  const name = `${param.name} item ${index + 1}`;
+  if (param.numberRange) {
+    if (typeof item === 'number') {
+      if (!Number.isInteger(item)) return fail(`${name} must be an integer, got ${item}`);
+      return integerValue(BigInt(item).toString(), name, 'long', param);
+    }
+    if (item instanceof ExactLong) return integerValue(item.digits, name, 'long', param);
+    if (typeof item === 'string') return integerValue(item, name, 'long', param);
+    return fail(`${name} must be a number, got ${describe(item)}`);
+  }
+  if (param.validValues) {
+    if (typeof item !== 'string') return fail(`${name} must be one of ${param.validValues.slice(0, 8).join(', ')}, got ${describe(item)}`);
+    return checkString(item, param);
+  }
+  return { ok: true, value: item };
+}
+
+function list(arg: Pick<ArgNode, 'value' | 'literalCommas'>, param: ParamDef): Converted {
+  let items: unknown[];
+  if (arg.value.trimStart().startsWith('[')) {
+    const r = json(arg.value, param, 'array');
+    if (!r.ok) return r;
+    items = r.value as unknown[];
+  } else items = splitList(arg);
+  if (!param.numberRange && !param.validValues) return { ok: true, value: items };
+  const out: unknown[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const c = listItem(items[i], param, i);
+    if (!c.ok) return c;
+    out.push(c.value);
+  }
+  return { ok: true, value: out };
 }
 
 /** Converts one `key=value` to the typed value of `param`. */
@@ -77,33 +145,28 @@ export function convertValue(param: ParamDef, arg: Pick<ArgNode, 'value' | 'lite
     case 'string':
       return checkString(text, param);
     case 'integer':
-      return integer(text, param, false);
+      return integerValue(text, param.name, 'int', param);
     case 'long':
-      return integer(text, param, true);
+      return integerValue(text, param.name, 'long', param);
     case 'double': {
-      const n = Number(text);
-      if (text.trim() === '' || !Number.isFinite(n)) return fail(`${param.name} must be a number, got '${text}'`);
-      return { ok: true, value: n };
+      const c = doubleValue(text.trim(), param.name);
+      if (c.ok && param.numberRange) {
+        const [lo, hi] = param.numberRange;
+        const n = c.value as number;
+        if (n < lo || n > hi) return fail(`${param.name} must be between ${rangeText(param.numberRange)}, got ${clip(text, 40)}`);
+      }
+      return c;
     }
     case 'boolean': {
       const t = text.toLowerCase();
       if (t === 'true' || t === 'false') return { ok: true, value: t === 'true' };
-      return fail(`${param.name} must be true or false, got '${text}'`);
+      return fail(`${param.name} must be true or false, got ${quoted(text)}`);
     }
-    case 'list': {
-      if (text.trimStart().startsWith('[')) return parseJson(text, param, 'array');
-      const items = splitList(arg);
-      if (param.validValues) {
-        for (const item of items) {
-          const c = checkString(item, param);
-          if (!c.ok) return c;
-        }
-      }
-      return { ok: true, value: items };
-    }
+    case 'list':
+      return list(arg, param);
     case 'map':
-      return parseJson(text, param, 'object');
+      return json(text, param, 'object');
     case 'object':
-      return parseJson(text, param, 'any');
+      return json(text, param, 'any');
   }
 }

@@ -5,9 +5,13 @@
 // other nested values as compact JSON). null/missing → empty field. An empty list without `columns`
 // → empty output (no header can be known).
 //
+// On a terminal (`terminal`), control characters in fields are written as visible escapes (`\e`, `\n`),
+// so a value can neither break a record nor drive the terminal; files and pipes get the data as is.
+//
 // Spreadsheet formula injection: a text field starting with `=`, `+`, `-`, `@`, a tab or a CR is
 // written with a leading `'` (OWASP's advice, what csv exporters commonly do), so a spreadsheet shows
 // it as text instead of running it; numbers such as `-5` or `+1.5e3` are left alone.
+import { escapeControls } from '../parse/echo.js';
 import { afterFirstRows, type ListRenderer } from './list.js';
 import { compileColumn, csvCell, isRecord, scalarFields, type Column } from './rows.js';
 
@@ -26,13 +30,18 @@ export function csvField(s0: string): string {
   return NEEDS_QUOTES.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
-function record(fields: string[]): string {
+const asIs = (s: string): string => s;
+
+/** One record; `shown` makes a field visible on a terminal. */
+function record(fields: string[], shown: (s: string) => string = asIs): string {
   // A lone empty field would be an empty line, which many readers skip: write it as "".
   if (fields.length === 1 && fields[0] === '') return '""\r\n';
   let line = '';
-  for (let i = 0; i < fields.length; i++) line += (i ? ',' : '') + csvField(fields[i]!);
+  for (let i = 0; i < fields.length; i++) line += (i ? ',' : '') + csvField(shown(fields[i]!));
   return line + '\r\n';
 }
+
+const shownOn = (terminal: boolean): ((s: string) => string) => (terminal ? escapeControls : asIs);
 
 /** Columns for rows without `columns`: their scalar fields, or one `value` column for rows that are not objects. */
 export function defaultFlatColumns(rows: readonly unknown[]): Column[] {
@@ -41,19 +50,20 @@ export function defaultFlatColumns(rows: readonly unknown[]): Column[] {
 }
 
 /** CSV of a list, row by row. */
-export function csvList(columns?: readonly string[]): ListRenderer {
+export function csvList(columns?: readonly string[], terminal = false): ListRenderer {
+  const shown = shownOn(terminal);
   return afterFirstRows((first) => {
     if (!columns && first.length === 0) return { rows: () => '', end: () => '' };
     const cols = columns ? columns.map(compileColumn) : defaultFlatColumns(first);
     const fields = new Array<string>(cols.length);
-    let header = record(cols.map((c) => c.path));
+    let header = record(cols.map((c) => c.path), shown);
     return {
       rows(batch) {
         let out = header;
         header = '';
         for (const row of batch) {
           for (let i = 0; i < cols.length; i++) fields[i] = csvCell(cols[i]!.get(row));
-          out += record(fields);
+          out += record(fields, shown);
         }
         return out;
       },
@@ -63,13 +73,14 @@ export function csvList(columns?: readonly string[]): ListRenderer {
 }
 
 /** CSV of a plain object: `key,value` records. */
-export function csvObject(obj: Record<string, unknown>): string {
+export function csvObject(obj: Record<string, unknown>, terminal = false): string {
+  const shown = shownOn(terminal);
   let out = record(['key', 'value']);
-  for (const k of Object.keys(obj)) if (obj[k] !== undefined) out += record([k, csvCell(obj[k])]);
+  for (const k of Object.keys(obj)) if (obj[k] !== undefined) out += record([k, csvCell(obj[k])], shown);
   return out;
 }
 
 /** CSV of one scalar: a `value` header and the value. */
-export function csvScalar(v: unknown): string {
-  return record(['value']) + record([csvCell(v)]);
+export function csvScalar(v: unknown, terminal = false): string {
+  return record(['value']) + record([csvCell(v)], shownOn(terminal));
 }

@@ -38,7 +38,7 @@ export function listRenderer(opts0: ListOptions): ListRenderer {
     case 'table':
       return tableList({ color: opts.color, ...(columns ? { columns } : {}), ...(opts.width !== undefined ? { width: opts.width } : {}) });
     case 'csv':
-      return csvList(columns);
+      return csvList(columns, opts.terminal === true);
     case 'value':
       return valueList(columns);
     default:
@@ -74,7 +74,7 @@ function* chunksOf(r: Result, opts: RenderOptions): Generator<string> {
     case 'count':
       // The number alone for scripts (`-o value`); columns do not apply.
       if (f === 'value') yield valueScalar(r.total);
-      else if (f === 'csv') yield* listChunks([{ total: r.total }], csvList(['total']), undefined);
+      else if (f === 'csv') yield* listChunks([{ total: r.total }], csvList(['total'], opts.terminal === true), undefined);
       else if (f === 'table') yield keyValueBox([['total', r.total]], { color: opts.color, ...(opts.width !== undefined ? { width: opts.width } : {}) });
       else yield* wholeChunks({ total: r.total }, opts);
       return;
@@ -99,12 +99,12 @@ function* chunksOf(r: Result, opts: RenderOptions): Generator<string> {
               .map((k): [string, unknown] => [k, rec[k]]);
         yield keyValueBox(entries, { color: opts.color, ...(opts.width !== undefined ? { width: opts.width } : {}) });
       } else if (columns || r.kind === 'one') yield* listChunks([rec], listRenderer(opts), undefined);
-      else yield f === 'csv' ? csvObject(rec) : valueObject(rec);
+      else yield f === 'csv' ? csvObject(rec, opts.terminal === true) : valueObject(rec);
       return;
     }
     case 'scalar':
       if (f === 'json' || f === 'yaml') yield* wholeChunks(r.value, opts);
-      else if (f === 'csv') yield csvScalar(r.value);
+      else if (f === 'csv') yield csvScalar(r.value, opts.terminal === true);
       else if (f === 'value') yield valueScalar(r.value);
       else yield tableScalar(r.value);
       return;

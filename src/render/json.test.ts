@@ -13,7 +13,9 @@ describe('json', () => {
       fc.property(fc.jsonValue({ stringUnit: 'binary' }), (v) => {
         const text = plain(v);
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v)));
-        expect(text).toBe(JSON.stringify(v, null, 2) + '\n');
+        // JSON.stringify's text, but DEL, C1 controls and U+2028/9 written as \u escapes (same JSON value).
+        expect(text).toBe(JSON.stringify(v, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
+        expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
       }),
       { numRuns: 500 },
     );
@@ -28,10 +30,11 @@ describe('json', () => {
     );
   });
 
-  it('escapes quotes, backslashes, control characters and lone surrogates', () => {
-    const v = { 'k"ey\\': 'say "hi"\\ \n\t\r\b\f\u0000\u001f\u007f \ud800 中文 😀' };
+  it('escapes quotes, backslashes, control characters (C1 and DEL too) and lone surrogates', () => {
+    const v = { 'k"ey\\\u009b': 'say "hi"\\ \n\t\r\b\f\u0000\u001f\u007f\u009b2J\u2028 \ud800 中文 😀' };
     const text = plain(v);
-    expect(text).toBe('{\n  "k\\"ey\\\\": "say \\"hi\\"\\\\ \\n\\t\\r\\b\\f\\u0000\\u001f\u007f \\ud800 中文 😀"\n}\n');
+    expect(text).toBe('{\n  "k\\"ey\\\\\\u009b": "say \\"hi\\"\\\\ \\n\\t\\r\\b\\f\\u0000\\u001f\\u007f\\u009b2J\\u2028 \\ud800 中文 😀"\n}\n');
+    expect(stripAnsi(coloured(v))).toBe(text);
     expect(JSON.parse(text)).toEqual(v);
     expect(JSON.parse(stripAnsi(coloured(v)))).toEqual(v);
   });

@@ -1,6 +1,8 @@
 // `json` format: 2-space indented JSON, produced in chunks so huge answers need not exist as one
 // string. Output without colour is always valid JSON (strings are escaped by JSON.stringify, so quotes,
-// backslashes, control characters and lone surrogates are safe; other unicode is written as-is).
+// backslashes, C0 control characters and lone surrogates are safe; DEL, the C1 controls and U+2028/9,
+// which JSON.stringify leaves raw but a terminal may act on, are written as \u escapes too; other
+// unicode is written as-is).
 // Semantics follow JSON.stringify: toJSON() is honoured, undefined/functions/symbols are dropped from
 // objects and become null in arrays, NaN/Infinity become null. Beyond it: bigints are written as exact
 // integers and a circular reference becomes the string "[Circular]" instead of throwing.
@@ -16,6 +18,20 @@ export const CHUNK_SIZE = 1 << 16;
 const LARGE = 256;
 
 type Json = unknown;
+
+/** Characters JSON.stringify writes raw that a terminal may act on (C1 CSI is ESC [ to many). */
+const RAW_CONTROLS = /[\u007f-\u009f\u2028\u2029]/;
+const RAW_CONTROLS_G = /[\u007f-\u009f\u2028\u2029]/g;
+
+/** JSON text with those characters escaped: the same JSON value, safe on a terminal. */
+function escapeRawControls(json: string): string {
+  return RAW_CONTROLS.test(json) ? json.replace(RAW_CONTROLS_G, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
+/** A string as a JSON literal. */
+export function jsonString(s: string): string {
+  return escapeRawControls(JSON.stringify(s));
+}
 
 function prepare(v: Json): Json {
   if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
@@ -44,7 +60,7 @@ class JsonWriter {
     this.nl = pretty ? '\n' : '';
     this.colon = pretty ? ': ' : ':';
     this.native = !st.on;
-    this.keys = new KeyMemo((k) => this.st.key(JSON.stringify(k)) + this.colon);
+    this.keys = new KeyMemo((k) => this.st.key(jsonString(k)) + this.colon);
   }
 
   private indent(depth: number): string {
@@ -59,7 +75,7 @@ class JsonWriter {
   private scalar(v: Json): boolean {
     switch (typeof v) {
       case 'string':
-        this.out += this.st.str(JSON.stringify(v));
+        this.out += this.st.str(jsonString(v));
         return true;
       case 'number':
         this.out += Number.isFinite(v) ? this.st.num(String(v)) : this.st.nul('null');
@@ -86,8 +102,10 @@ class JsonWriter {
       // Without colour, JSON.stringify gives exactly this writer's output, much faster; it throws on
       // bigints and cycles, which the code below handles.
       try {
-        const s = JSON.stringify(v0, null, this.pretty ? 2 : undefined);
-        if (s !== undefined) {
+        const json = JSON.stringify(v0, null, this.pretty ? 2 : undefined);
+        if (json !== undefined) {
+          // Outside strings JSON has no such characters, so the whole text can be escaped at once.
+          const s = escapeRawControls(json);
           this.out += depth && this.pretty ? s.replaceAll('\n', '\n' + this.indent(depth)) : s;
           return;
         }
@@ -210,8 +228,9 @@ export function jsonList(opts: ListOptions, project?: (row: unknown) => unknown)
         // JSON.stringify of the whole batch is this writer's output at depth 1, much faster; it
         // throws on bigints and cycles, which the row-by-row writer below handles.
         try {
-          const s = JSON.stringify(batch, null, 2);
-          if (s !== undefined) {
+          const json = JSON.stringify(batch, null, 2);
+          if (json !== undefined) {
+            const s = escapeRawControls(json);
             const rows = s.slice(2, -2); // without "[\n" and "\n]"
             const out = (n === 0 ? `${open}\n` : ',\n') + (depth === 1 ? rows : `  ${rows.replaceAll('\n', '\n  ')}`);
             n += batch.length;

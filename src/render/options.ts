@@ -12,4 +12,6 @@ export interface RenderOptions {
   color: boolean;
   /** Terminal width in columns, for `table`. Absent = unlimited (no column dropping, no truncation). */
   width?: number;
+  /** The output is a terminal: `csv` escapes control characters (the other human formats always do). */
+  terminal?: boolean;
 }

@@ -1,5 +1,6 @@
 // Shared row model for the tabular formats (table, csv, value) and column projection for json/yaml:
 // dotted column paths, scalar-field discovery and cell text. Which rows an answer holds is shape.ts.
+import { escapeControls } from '../parse/echo.js';
 import { compactJson } from './json.js';
 import { sanitizeCell } from './width.js';
 
@@ -173,12 +174,15 @@ export function csvCell(v: unknown): string {
 
 const TSV_BREAK = /[\t\r\n]+/g;
 
-/** Cell text for `value`: lists of scalars joined with `,`, other nested values as compact JSON; tabs and line breaks become one space. */
+/**
+ * Cell text for `value`: lists of scalars joined with `,`, other nested values as compact JSON; tabs and
+ * line breaks become one space, other control characters visible escapes (`\e`, `\x07`).
+ */
 export function valueCell(v: unknown): string {
   v = prep(v);
   let t: string;
   if (isScalar(v)) t = scalarText(v);
   else if (Array.isArray(v) && v.every((x) => isScalar(prep(x)))) t = v.map((x) => scalarText(prep(x))).join(',');
   else t = compactJson(v);
-  return t.includes('\t') || t.includes('\n') || t.includes('\r') ? t.replace(TSV_BREAK, ' ') : t;
+  return escapeControls(t.includes('\t') || t.includes('\n') || t.includes('\r') ? t.replace(TSV_BREAK, ' ') : t);
 }

@@ -393,7 +393,7 @@ export function keyValueBox(entries: readonly [string, unknown][], opts: TableOp
 /** A scalar on its own line (control characters made visible). */
 export function tableScalar(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const text = typeof v === 'object' ? tableCell(v) : scalarText(v).replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '?');
+  const text = typeof v === 'object' ? tableCell(v) : scalarText(v).replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, '?');
   return text.endsWith('\n') ? text : text + '\n';
 }
 

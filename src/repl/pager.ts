@@ -1,6 +1,17 @@
-// A minimal `more` for the last result: a screenful, then `--More--`; space pages, enter (or down)
-// adds a line, q (or Ctrl-C, Escape) quits. Pure state over a write function.
+// A minimal `more` for long output in the shell: a screenful, then `--More--`; space pages, enter (or
+// down) adds a line, q (or Ctrl-C, Escape) quits. A line wider than the terminal counts as the rows
+// it wraps to, so the first screen never scrolls its top away. Pure state over a write function.
+import { displayWidth } from '../render/width.js';
 import type { KeyInfo } from './search.js';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Screen rows a line takes at `cols` columns (at least one). */
+export function screenRows(line: string, cols: number): number {
+  const w = displayWidth(line.replace(ANSI, ''));
+  return Math.max(1, Math.ceil(w / Math.max(1, cols)));
+}
 
 export class Pager {
   private pos = 0;
@@ -11,19 +22,33 @@ export class Pager {
     private readonly write: (s: string) => void,
     private readonly rows: () => number,
     private readonly onDone: () => void,
+    private readonly cols: () => number = () => Number.MAX_SAFE_INTEGER,
   ) {}
 
   /** Prints the first page; returns false when everything fitted (no paging needed). */
   start(): boolean {
-    const page = Math.max(1, this.rows() - 1);
-    if (this.lines.length <= page + 1) {
+    const total = this.lines.reduce((n, l) => n + screenRows(l, this.cols()), 0);
+    if (total <= this.rows()) {
       this.emit(this.lines.length);
       return false;
     }
     this.active = true;
-    this.emit(page);
+    this.emitRows(this.rows() - 1);
     this.status();
     return true;
+  }
+
+  /** Prints whole lines filling at most `budget` screen rows (always at least one line). */
+  private emitRows(budget: number): void {
+    let used = 0;
+    let n = 0;
+    while (this.pos + n < this.lines.length) {
+      const r = screenRows(this.lines[this.pos + n]!, this.cols());
+      if (n > 0 && used + r > budget) break;
+      used += r;
+      n++;
+    }
+    this.emit(n);
   }
 
   key(s: string | undefined, key: KeyInfo): void {
@@ -35,7 +60,7 @@ export class Pager {
     }
     if (name === 'q' || name === 'escape') return this.stop();
     this.write('\r\x1b[K');
-    if (name === 'space' || s === ' ' || name === 'f') this.emit(Math.max(1, this.rows() - 1));
+    if (name === 'space' || s === ' ' || name === 'f') this.emitRows(Math.max(1, this.rows() - 1));
     else if (name === 'return' || name === 'enter' || name === 'down' || name === 'j') this.emit(1);
     else if (name === 'b' || name === 'up') {
       /* no backwards paging: the terminal's scrollback has it */

@@ -9,20 +9,17 @@ const registry = loadRegistry();
 const PROMPT = 'admin@10.0.0.1 >>> ';
 
 class MemFs implements HistoryFs {
-  files = new Map<string, { data: string; mode: number }>();
-  readFile(p: string): string {
-    const f = this.files.get(p);
-    if (!f) throw new Error('ENOENT');
-    return f.data;
+  files = new Map<string, string>();
+  /** Set to make every save fail as the config files would (e.g. the file is a link). */
+  failure: Error | undefined;
+  read(p: string): string | undefined {
+    return this.files.get(p);
   }
-  writeFile(p: string, data: string, mode: number): void {
-    const old = this.files.get(p);
-    this.files.set(p, { data, mode: old?.mode ?? mode });
+  update(p: string, edit: (text: string | undefined) => string | undefined): void {
+    if (this.failure) throw this.failure;
+    const next = edit(this.files.get(p));
+    if (next !== undefined) this.files.set(p, next);
   }
-  chmod(p: string, mode: number): void {
-    this.files.get(p)!.mode = mode;
-  }
-  mkdirp(): void {}
 }
 
 interface Ran {
@@ -158,13 +155,11 @@ describe('history', () => {
     expect(ran[3]!.line).toBe('QueryVmInstance name=web-1');
   });
 
-  it('redacts passwords in the history file (mode 0600) and in Up recall, but runs the real line', async () => {
+  it('redacts passwords in the history file and in Up recall, but runs the real line', async () => {
     const { h, ran, fs } = shell();
     await run(h, ran, 'LogInByAccount accountName=admin password=s3cret!');
     expect(ran[0]!.line).toBe('LogInByAccount accountName=admin password=s3cret!');
-    const file = fs.files.get('/home/admin/.zstack-cli/history')!;
-    expect(file.data).toBe('LogInByAccount accountName=admin password=***\n');
-    expect(file.mode).toBe(0o600);
+    expect(fs.files.get('/home/admin/.zstack-cli/history')).toBe('LogInByAccount accountName=admin password=***\n');
     h.send(KEY.up);
     await h.waitForCursorRow(`${PROMPT}LogInByAccount accountName=admin password=***`);
     expect(h.repl.rl.line).toBe('LogInByAccount accountName=admin password=***');
@@ -172,21 +167,40 @@ describe('history', () => {
 
   it('loads history from the file, redacting it, and keeps no repeats in a row', async () => {
     const fs = new MemFs();
-    fs.files.set('/h', { data: 'QueryZone\nAddKVMHost username=root password=pw\n', mode: 0o600 });
+    fs.files.set('/h', 'QueryZone\nAddKVMHost username=root password=pw\n');
     const { h, ran } = shell({ fs, historyFile: '/h' });
     h.send(KEY.up);
     await h.waitForCursorRow(`${PROMPT}AddKVMHost username=root password=***`);
     h.send(KEY.ctrlC);
     await run(h, ran, 'QueryZone');
     await run(h, ran, 'QueryZone');
-    expect(fs.files.get('/h')!.data).toBe('QueryZone\nAddKVMHost username=root password=***\nQueryZone\n');
+    expect(fs.files.get('/h')).toBe('QueryZone\nAddKVMHost username=root password=***\nQueryZone\n');
   });
 
   it('a line typed with a leading space is not remembered', async () => {
     const { h, ran, fs } = shell();
     await run(h, ran, 'QueryZone');
     await run(h, ran, ' QueryHost');
-    expect(fs.files.get('/home/admin/.zstack-cli/history')!.data).toBe('QueryZone\n');
+    expect(fs.files.get('/home/admin/.zstack-cli/history')).toBe('QueryZone\n');
+  });
+
+  it('merges with lines another shell added meanwhile instead of overwriting them', async () => {
+    const { h, ran, fs } = shell({ historyFile: '/h' });
+    await run(h, ran, 'QueryZone');
+    fs.files.set('/h', `${fs.files.get('/h')}QueryHost # from another shell\n`);
+    await run(h, ran, 'QueryCluster');
+    expect(fs.files.get('/h')).toBe('QueryZone\nQueryHost # from another shell\nQueryCluster\n');
+  });
+
+  it('a history that cannot be saved is one warning; the shell goes on', async () => {
+    const { h, ran, fs } = shell();
+    fs.failure = new Error('Error: /home/admin/.zstack-cli/history: is a symbolic link, and zstack-cli never writes through links (replace it with a regular file)');
+    await run(h, ran, 'QueryZone');
+    await run(h, ran, 'QueryHost');
+    const warning = 'warning: history is not saved (/home/admin/.zstack-cli/history: is a symbolic link';
+    await h.waitForCursorRow(PROMPT);
+    expect((await h.screen()).filter((r) => r.startsWith(warning))).toHaveLength(1);
+    expect(ran.map((r) => r.line)).toEqual(['QueryZone', 'QueryHost']);
   });
 });
 
@@ -314,50 +328,62 @@ describe('lines', () => {
   });
 });
 
-describe('built-ins', () => {
-  it('help lists built-ins and API verbs; help <Api> shows params', async () => {
-    const { h } = shell({ runLine: async () => {} });
-    h.send('help');
-    h.send(KEY.enter);
-    await h.waitFor(/Built-ins:[\s\S]*Query \(\d+\)/);
-    h.send('help StartVmInstance');
-    h.send(KEY.enter);
-    const rows = await h.waitFor(/Example:\n\s+StartVmInstance uuid=22771459f2184f2f96c8da84b7e660d8/);
-    const text = rows.join('\n');
-    expect(text).toMatch(/uuid\s+string, required, uuid of VmInstance/);
-    expect(text).toMatch(/hostUuid\s+string, optional, uuid of Host/);
-  });
-
-  it('exit ends the shell and calls onExit once', async () => {
-    const { h, exits, ran } = shell();
-    h.send('exit');
+describe('the terminal a command gets', () => {
+  it('exit ends the shell after the command and calls onExit once', async () => {
+    const { h, exits, ran } = shell({
+      runLine: async (line, signal, tty) => {
+        ran.push({ line, signal });
+        tty.exit();
+      },
+    });
+    h.send('bye');
     h.send(KEY.enter);
     await h.repl.done;
     expect(exits).toEqual([1]);
-    expect(ran).toEqual([]);
+    expect(ran.map((r) => r.line)).toEqual(['bye']);
   });
 
-  it('last prints the last result; more pages it', async () => {
+  it('page shows a screenful and --More--; space pages, q quits back to the prompt', async () => {
     const text = Array.from({ length: 100 }, (_, i) => `row ${i + 1}`).join('\n');
-    const { h } = shell({ lastResult: () => text });
-    h.send('last');
-    h.send(KEY.enter);
-    await h.waitFor((r) => r.includes('row 100'));
-    h.send('more');
+    let paged = 0;
+    const { h } = shell({
+      runLine: async (_line, _signal, tty) => {
+        await tty.page(text);
+        paged++;
+      },
+    });
+    h.send('long');
     h.send(KEY.enter);
     await h.waitFor((r) => r.some((l) => l.startsWith('--More-- (29%)')));
+    expect(paged).toBe(0);
     h.send(' ');
     await h.waitFor((r) => r.some((l) => l.startsWith('--More-- (58%)')));
     h.send('q');
     await h.waitForCursorRow(PROMPT);
+    expect(paged).toBe(1);
     expect((await h.screen()).join('\n')).not.toContain('--More--');
   });
 
-  it('more without a result says so', async () => {
-    const { h } = shell();
-    h.send('more');
+  it('page prints short text at once', async () => {
+    const { h } = shell({ runLine: async (_l, _s, tty) => tty.page('just one line\n') });
+    h.send('short');
     h.send(KEY.enter);
-    await h.waitFor((r) => r.includes('no result yet'));
+    await h.waitFor((r) => r.includes('just one line'));
+    await h.waitForCursorRow(PROMPT);
+  });
+
+  it('reports the terminal size and offers hidden input only on a terminal', async () => {
+    let seen: { w: number; h: number; secret: boolean } | undefined;
+    const { h } = shell({
+      runLine: async (_l, _s, tty) => {
+        seen = { w: tty.width(), h: tty.height(), secret: tty.readSecret !== undefined };
+      },
+    });
+    h.send('size');
+    h.send(KEY.enter);
+    await h.waitForCursorRow(PROMPT);
+    await h.waitFor(() => seen !== undefined);
+    expect(seen).toEqual({ w: 100, h: 30, secret: true });
   });
 });
 
@@ -384,10 +410,10 @@ describe('without a terminal', () => {
       },
       onExit: () => exited++,
     });
-    input.end('QueryZone\nhelp QueryZone\nQueryHost\n');
+    input.end('QueryZone\nQueryHost\n');
     await repl.done;
     expect(log).toEqual(['start QueryZone', 'end QueryZone', 'start QueryHost', 'end QueryHost']);
-    expect(text).toContain('Query conditions on ZoneInventory');
+    expect(text).toContain('> ');
     expect(exited).toBe(1);
   });
 });

@@ -1,17 +1,20 @@
-// The interactive shell's terminal adapter over node:readline (callback API): a guarded completer with
-// the titled listing, redacted persistent history, Ctrl-R search, Ctrl-C that clears the line or aborts
-// the running command, queued type-ahead/pasted lines, and the help/more/last/exit built-ins.
+// The interactive shell's terminal adapter over node:readline (callback API): line editing, keys and
+// prompts. A guarded completer with the titled listing, redacted persistent history, Ctrl-R search,
+// Ctrl-C that clears the line or aborts the running command, queued type-ahead/pasted lines, hidden
+// input and a pager the running command may use. What a line means is the caller's (`runLine`).
 // All IO goes through the injected streams, fs functions and timers.
 import * as readline from 'node:readline';
 import { complete as engineComplete, formatListing, type Completion, type Timers, type ValueSource } from '../complete/index.js';
 import { systemTimers } from '../complete/values.js';
 import type { Registry } from '../schema/registry.js';
 import { readlineCompleter, type EngineFn } from './completer.js';
-import { helpApi, helpOverview, helpSearch } from './help.js';
-import { HISTORY_SIZE, loadHistory, nodeHistoryFs, saveHistory, type HistoryFs } from './history.js';
+import { appendHistory, HISTORY_SIZE, loadHistory, type HistoryFs } from './history.js';
 import { Pager } from './pager.js';
-import { redactSecrets } from './redact.js';
+import { redactLine } from '../plan/secrets.js';
+import { ReadlineInternals } from './readline-internals.js';
 import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
+import { SecretInput, secretPrompt } from './secret-input.js';
+import { askConfirm, KeyFeed } from './confirm-prompt.js';
 
 export interface ReplDeps {
   input: NodeJS.ReadableStream;
@@ -25,16 +28,14 @@ export interface ReplDeps {
   complete?: EngineFn;
   /**
    * Runs one command line; reports its own errors and output. Should stop when the signal aborts.
-   * `tty.readSecret` asks for a hidden value (a password) on this terminal while the command runs;
-   * it resolves undefined on Ctrl-C, and is absent without a terminal.
+   * `tty` offers the terminal to the running command (hidden input, paging, leaving the shell).
    */
   runLine(line: string, signal: AbortSignal, tty: ShellTerminal): Promise<void>;
   /** The prompt to show, asked before every prompt (`admin@10.0.0.1 >>> `). */
   prompt(): string;
-  /** The last result's rendered text, for `more` and `last`. */
-  lastResult?(): string | undefined;
-  /** Where history lives (per user); no file, no persistence. */
+  /** Where history lives (per user); no file or no fs, no persistence. */
   historyFile?: string;
+  /** Reads and merges the history file (in the CLI: the config files, locked and atomic). */
   fs?: HistoryFs;
   historySize?: number;
   timers?: Timers;
@@ -42,33 +43,36 @@ export interface ReplDeps {
   completionTimeoutMs?: number;
   /** Called once when the shell ends (exit, quit, Ctrl-D, end of input). */
   onExit?(): void;
+  /** Lines to print above the next prompt (e.g. background jobs that ended). */
+  notices?(): string[];
+  /**
+   * Asked when the user leaves (exit, Ctrl-D on an empty line): a warning to print instead of
+   * leaving this time (e.g. jobs still running), or undefined to leave.
+   */
+  beforeExit?(): string | undefined;
 }
 
+/** What the running command may do with the terminal. */
 export interface ShellTerminal {
+  /** Asks for a hidden value (a password); resolves undefined on Ctrl-C. Absent without a terminal. */
   readSecret?: (prompt: string) => Promise<string | undefined>;
+  /** Asks a yes/no question (y/N); resolves undefined on Ctrl-C or Esc. Absent without a terminal. */
+  confirm?: (message: string, opts?: { color?: boolean }) => Promise<boolean | undefined>;
+  /** Shows text a screenful at a time (space: page, enter: line, q: quit); resolves when done. */
+  page(text: string): Promise<void>;
+  /** Leaves the shell once the command returns. */
+  exit(): void;
+  width(): number;
+  height(): number;
 }
 
 export interface Repl {
   /** Resolves after the shell ended and onExit ran. */
   readonly done: Promise<void>;
-  /** Ends the shell as `exit` would. */
+  /** Ends the shell at once (no warning asked for). */
   close(): void;
   /** The readline interface underneath (for tests and diagnostics). */
   readonly rl: readline.Interface;
-}
-
-/** readline internals this adapter relies on (see shared/notes/terminal.md). */
-interface RlInternals {
-  line: string;
-  cursor: number;
-  history: string[];
-  historyIndex: number;
-  prevRows: number;
-  isCompletionEnabled: boolean;
-  _ttyWrite(s: string | undefined, key: KeyInfo | undefined): void;
-  _refreshLine(): void;
-  _getDisplayPos(s: string): { rows: number; cols: number };
-  clearLine(): void;
 }
 
 const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim() || 'unknown error';
@@ -76,12 +80,12 @@ const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String
 export function startRepl(deps: ReplDeps): Repl {
   const out = (s: string): void => void deps.output.write(s);
   const timers = deps.timers ?? systemTimers;
-  const fs = deps.fs ?? nodeHistoryFs;
+  const fs = deps.fs;
   const size = deps.historySize ?? HISTORY_SIZE;
   const terminal = deps.terminal ?? (deps.output as { isTTY?: boolean }).isTTY === true;
   const redact = (line: string): string => {
     try {
-      return redactSecrets(line, deps.registry);
+      return redactLine(line);
     } catch {
       return line;
     }
@@ -94,8 +98,10 @@ export function startRepl(deps: ReplDeps): Repl {
   let repeatedTab = false;
   let running: { ctl: AbortController; detached: boolean } | undefined;
   /** A hidden value being typed for the running command: keys go here, never echoed or replayed. */
-  let secret: { text: string; resolve: (v: string | undefined) => void } | undefined;
+  let secret: { input: SecretInput; resolve: (v: string | undefined) => void } | undefined;
   let pager: Pager | undefined;
+  /** A yes/no question open for the running command: once `open`, its keys go to the question only. */
+  let asking: { feed: KeyFeed; open: boolean } | undefined;
   let closing = false;
   let finished = false;
   let exitByCommand = false;
@@ -116,7 +122,7 @@ export function startRepl(deps: ReplDeps): Repl {
     showListing: (c) => showListing(c),
   });
 
-  const initial = deps.historyFile ? loadHistory(deps.historyFile, fs, redact, size) : [];
+  const initial = deps.historyFile && fs ? loadHistory(deps.historyFile, fs, size) : [];
   const rl = readline.createInterface({
     input: deps.input,
     output: deps.output,
@@ -126,7 +132,7 @@ export function startRepl(deps: ReplDeps): Repl {
     historySize: size,
     tabSize: 4,
   });
-  const rli = rl as unknown as RlInternals;
+  const rli = new ReadlineInternals(rl);
 
   const editor: SearchEditor = {
     get line() {
@@ -146,22 +152,21 @@ export function startRepl(deps: ReplDeps): Repl {
     },
     getPrompt: () => rl.getPrompt(),
     setPrompt: (p) => rl.setPrompt(p),
-    refresh: () => rli._refreshLine(),
+    refresh: () => rli.refresh(),
   };
 
   function showListing(c: Completion): void {
     const lines = formatListing(c, { width: width() });
     if (!lines.length) return;
     try {
-      const total = rli._getDisplayPos(rl.getPrompt() + rli.line).rows;
+      const total = rli.lineRows();
       const at = rl.getCursorPos().rows;
       if (total > at) readline.moveCursor(deps.output, 0, total - at);
     } catch {
       /* best effort: the listing then starts below the cursor row */
     }
     out(`\r\n${lines.join('\r\n')}\r\n`);
-    rli.prevRows = 0;
-    rli._refreshLine();
+    rli.redrawBelow();
   }
 
   function showPrompt(): void {
@@ -169,6 +174,11 @@ export function startRepl(deps: ReplDeps): Repl {
     if (notice) {
       out(`${notice}\n`);
       notice = undefined;
+    }
+    try {
+      for (const line of deps.notices?.() ?? []) out(`${line}\n`);
+    } catch {
+      /* a notice never stops the prompt */
     }
     let p: string;
     try {
@@ -180,8 +190,7 @@ export function startRepl(deps: ReplDeps): Repl {
     rl.prompt();
   }
 
-  const origTtyWrite = rli._ttyWrite.bind(rl);
-  rli._ttyWrite = (s, key) => {
+  rli.interceptKeys((s, key) => {
     const k: KeyInfo = key ?? {};
     try {
       if (pager?.active) return pager.key(s, k);
@@ -190,41 +199,36 @@ export function startRepl(deps: ReplDeps): Repl {
         if (search.key(editor, s, k) === 'consumed') return;
       } else if (k.ctrl && k.name === 'r') {
         return search.start(editor);
+      } else if (k.ctrl && k.name === 'd' && rli.line === '') {
+        const warning = leaveWarning();
+        if (warning !== undefined) {
+          out(`\n${warning}\n`);
+          return showPrompt();
+        }
       }
       repeatedTab = k.name === 'tab' && lastKeyName === 'tab';
       lastKeyName = k.name;
-      origTtyWrite(s, key);
+      rli.originalKey(s, key);
     } catch (e) {
       out(`\nerror: ${oneLine(e)}\n`);
       showPrompt();
     }
-  };
+  });
 
   function secretKey(s: string | undefined, key: KeyInfo | undefined): void {
     const cur = secret!;
-    const end = (v: string | undefined, echo: string): void => {
-      secret = undefined;
-      out(echo);
-      cur.resolve(v);
-    };
-    if (key?.ctrl && (key.name === 'c' || key.name === 'd')) return end(undefined, '^C\n');
-    if (key?.name === 'return' || key?.name === 'enter') return end(cur.text, '\n');
-    if (key?.name === 'backspace') {
-      cur.text = [...cur.text].slice(0, -1).join('');
-      return;
-    }
-    if (key?.ctrl && key.name === 'u') {
-      cur.text = '';
-      return;
-    }
-    if (s && !key?.ctrl && !key?.meta && !/[\x00-\x1f\x7f]/.test(s)) cur.text += s;
+    const step = cur.input.key(s, key);
+    if (step.state === 'typing') return;
+    secret = undefined;
+    out(step.state === 'done' ? '\n' : '^C\n');
+    cur.resolve(step.state === 'done' ? step.value : undefined);
   }
 
   function readSecret(prompt: string): Promise<string | undefined> {
     if (!running || secret) return Promise.resolve(undefined);
-    out(prompt);
+    out(secretPrompt(prompt));
     return new Promise((resolve) => {
-      secret = { text: '', resolve };
+      secret = { input: new SecretInput(), resolve };
       // Keys typed ahead of the question answer it (as with sudo): they must never be replayed at
       // the prompt, where they would echo, run, and land in history.
       while (secret && pendingKeys.length) {
@@ -234,8 +238,25 @@ export function startRepl(deps: ReplDeps): Repl {
     });
   }
 
+  /**
+   * Hands the keyboard to enquirer for one question: keys typed from now on reach it (Ctrl-C answers
+   * it, never aborts the command); keys typed before the question shows (a pasted line behind the
+   * command) stay queued for the next prompt: nothing answers a question it did not see.
+   */
+  function confirm(message: string, opts: { color?: boolean } = {}): Promise<boolean | undefined> {
+    if (!running || secret || asking) return Promise.resolve(undefined);
+    const q = { feed: new KeyFeed(), open: false };
+    asking = q;
+    const shown = (): void => void (q.open = true);
+    return askConfirm(message, { stdin: q.feed.stream, stdout: deps.output, color: opts.color ?? false }, running.ctl.signal, shown).finally(() => {
+      if (asking === q) asking = undefined;
+      q.feed.close();
+    });
+  }
+
   function keyWhileBusy(s: string | undefined, key: KeyInfo | undefined): void {
     if (secret) return secretKey(s, key);
+    if (asking?.open) return asking.feed.key(s, key);
     const run = running!;
     if (key?.ctrl && key.name === 'c') {
       pendingKeys.length = 0;
@@ -258,10 +279,10 @@ export function startRepl(deps: ReplDeps): Repl {
 
   rl.on('SIGINT', () => {
     try {
-      origTtyWrite(undefined, { ctrl: true, name: 'e' });
+      rli.originalKey(undefined, { ctrl: true, name: 'e' });
       out('^C');
       rli.clearLine();
-      rli.historyIndex = -1;
+      rli.resetHistoryIndex();
       showPrompt();
     } catch {
       /* never let Ctrl-C end the shell */
@@ -274,16 +295,16 @@ export function startRepl(deps: ReplDeps): Repl {
     if (/^\s/.test(raw)) {
       // bash's ignorespace: a line typed with a leading space is not remembered.
       h.shift();
-    } else {
-      h[0] = redact(raw);
-      if (h.length > 1 && h[1] === h[0]) h.shift();
+      return;
     }
-    if (!deps.historyFile || historyBroken) return;
+    h[0] = redact(raw);
+    if (h.length > 1 && h[1] === h[0]) h.shift();
+    if (!deps.historyFile || !fs || historyBroken) return;
     try {
-      saveHistory(deps.historyFile, fs, h);
+      appendHistory(deps.historyFile, fs, h[0]!, size);
     } catch (e) {
       historyBroken = true;
-      notice = `warning: history is not saved (${oneLine(e)})`;
+      notice = `warning: history is not saved (${oneLine(e).replace(/^Error: /, '')})`;
     }
   });
 
@@ -322,84 +343,68 @@ export function startRepl(deps: ReplDeps): Repl {
   }
 
   function replayKeys(): void {
-    const saved = rli.isCompletionEnabled;
-    rli.isCompletionEnabled = false; // like a paste: a Tab typed ahead is not a completion request
-    try {
+    // Like a paste: a Tab typed ahead is not a completion request.
+    rli.withoutCompletion(() => {
       while (pendingKeys.length && !running && !pager?.active && !closing) {
         const [s, k] = pendingKeys.shift()!;
-        rli._ttyWrite(s, k);
+        rli.typeKey(s, k);
       }
-    } finally {
-      rli.isCompletionEnabled = saved;
+    });
+  }
+
+  /** The running command's pager: keys go to it until the user is done. */
+  function page(text: string): Promise<void> {
+    const lines = text.replace(/\n$/, '').split('\n');
+    if (!terminal || lines.length === 0) {
+      out(`${lines.join('\n')}\n`);
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const p = new Pager(
+        lines,
+        out,
+        height,
+        () => {
+          pager = undefined;
+          resolve();
+        },
+        width,
+      );
+      pager = p;
+      if (!p.start()) {
+        pager = undefined;
+        resolve();
+      }
+    });
+  }
+
+  function leaveWarning(): string | undefined {
+    try {
+      return deps.beforeExit?.();
+    } catch {
+      return undefined;
     }
   }
 
-  function builtin(line: string): boolean {
-    const words = line.trim().split(/\s+/);
-    const cmd = words[0] ?? '';
-    switch (cmd) {
-      case 'exit':
-      case 'quit':
-        if (words.length > 1) return false;
-        exitByCommand = true;
-        rl.close();
-        return true;
-      case 'help':
-      case '?': {
-        const arg = words[1];
-        const api = arg ? deps.registry.api(arg) : undefined;
-        const lines = !arg ? helpOverview(deps.registry, width()) : api ? helpApi(deps.registry, api, width()) : helpSearch(deps.registry, arg, width());
-        out(`${lines.join('\n')}\n`);
-        afterRun();
-        return true;
-      }
-      case 'last':
-      case 'more': {
-        if (words.length > 1) return false;
-        let text: string | undefined;
-        try {
-          text = deps.lastResult?.();
-        } catch {
-          text = undefined;
-        }
-        if (text === undefined || text === '') {
-          out('no result yet\n');
-          afterRun();
-          return true;
-        }
-        const lines = text.replace(/\n$/, '').split('\n');
-        if (cmd === 'last' || !terminal) {
-          out(`${lines.join('\n')}\n`);
-          afterRun();
-          return true;
-        }
-        const p = new Pager(lines, out, height, () => {
-          pager = undefined;
-          afterRun();
-        });
-        pager = p;
-        if (!p.start()) {
-          pager = undefined;
-          afterRun();
-        }
-        return true;
-      }
+  /** `exit`: leaves unless the shell has a reason to warn first (once). */
+  function exit(): void {
+    const warning = leaveWarning();
+    if (warning !== undefined) {
+      out(`${warning}\n`);
+      return;
     }
-    return false;
+    exitByCommand = true;
+    rl.close();
   }
+
+  const tty: ShellTerminal = { page, exit, width, height, ...(terminal ? { readSecret, confirm } : {}) };
 
   async function execute(line: string): Promise<void> {
     if (line.trim() === '') return afterRun();
-    try {
-      if (builtin(line)) return;
-    } catch (e) {
-      out(`error: ${oneLine(e)}\n`);
-      return afterRun();
-    }
     const run = { ctl: new AbortController(), detached: false };
     running = run;
     try {
-      await deps.runLine(line, run.ctl.signal, terminal ? { readSecret } : {});
+      await deps.runLine(line, run.ctl.signal, tty);
     } catch (e) {
       if (!run.ctl.signal.aborted && !run.detached) out(`error: ${oneLine(e)}\n`);
     }

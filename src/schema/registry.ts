@@ -26,9 +26,14 @@ export type PathResolution =
       segment: number;
       /** The inventory in which that segment was looked up. */
       inventory: InventoryDef;
-      reason: string;
+      /** What is wrong with the segment (callers word it, quoting the segment as they need). */
+      problem: PathProblem;
       suggestions: string[];
     };
+
+/** `no-field`/`no-join`: no such name (a field was expected last, a join before); `field-not-join`: a
+ * field used as a join; `unknown-target`: a join whose inventory is not in the registry. */
+export type PathProblem = 'no-field' | 'no-join' | 'field-not-join' | 'unknown-target';
 
 export class Registry {
   readonly version: string;
@@ -118,7 +123,8 @@ export class Registry {
   join(inv: InventoryDef, name: string): JoinDef[] | undefined {
     const direct = inv.joins.find((j) => j.name === name);
     if (direct) return [direct];
-    const alias = inv.aliases?.[name];
+    // Own names only: `toString` typed as a join must not find Object.prototype's.
+    const alias = inv.aliases && Object.hasOwn(inv.aliases, name) ? inv.aliases[name] : undefined;
     if (!alias) return undefined;
     const out: JoinDef[] = [];
     let cur: InventoryDef | undefined = inv;
@@ -133,10 +139,12 @@ export class Registry {
 
   /**
    * Resolves `zone.cluster.l2Network.l3Network.name` from an inventory: every segment but the last
-   * must be a join; the last is a field, a tag pseudo-field, or (endsAtJoin) a join.
+   * must be a join; the last is a field, a tag pseudo-field, or (endsAtJoin) a join. `suggest: false`
+   * leaves the suggestions of a failure empty (they cost more than the lookup).
    */
-  resolvePath(inv: InventoryDef, dotted: string): PathResolution {
+  resolvePath(inv: InventoryDef, dotted: string, suggest = true): PathResolution {
     const segs = dotted.split('.');
+    const close = (seg: string, names: string[]): string[] => (suggest ? closestNames(seg, names) : []);
     const joins: JoinDef[] = [];
     let cur = inv;
     for (let i = 0; i < segs.length; i++) {
@@ -152,36 +160,33 @@ export class Registry {
         joins.push(...j);
         const target = this.store.getInventory(j[j.length - 1]!.inventory);
         if (!target) {
-          return { ok: false, segment: i, inventory: cur, reason: `join '${seg}' leads to an unknown inventory`, suggestions: [] };
+          return { ok: false, segment: i, inventory: cur, problem: 'unknown-target', suggestions: [] };
         }
         cur = target;
         if (last) return { ok: true, inventory: cur, joins, endsAtJoin: true };
         continue;
       }
       const candidates = last ? [...fields, ...joinNames] : joinNames;
-      const what = last ? 'field' : 'join';
       if (!last && fields.includes(seg)) {
-        return { ok: false, segment: i, inventory: cur, reason: `'${seg}' is a field of ${cur.name}, not a join`, suggestions: closestNames(seg, joinNames) };
+        return { ok: false, segment: i, inventory: cur, problem: 'field-not-join', suggestions: close(seg, joinNames) };
       }
-      return {
-        ok: false,
-        segment: i,
-        inventory: cur,
-        reason: `no ${what} '${seg}' in ${cur.name}`,
-        suggestions: closestNames(seg, candidates),
-      };
+      return { ok: false, segment: i, inventory: cur, problem: last ? 'no-field' : 'no-join', suggestions: close(seg, candidates) };
     }
     // Unreachable: the loop returns on the last segment.
-    return { ok: false, segment: 0, inventory: inv, reason: 'empty path', suggestions: [] };
+    return { ok: false, segment: 0, inventory: inv, problem: 'no-field', suggestions: [] };
   }
 
   /** Manual text for an API (title, description, param descriptions, example), if the manual has it. */
   doc(api: string): ApiDoc | undefined {
-    return this.docs().apis[this.api(api)?.name ?? api];
+    const apis = this.docs().apis;
+    const name = this.api(api)?.name ?? api;
+    return Object.hasOwn(apis, name) ? apis[name] : undefined;
   }
 
   fieldDoc(inventory: string, field: string): string | undefined {
-    return this.docs().fields[`${inventory}.${field}`];
+    const fields = this.docs().fields;
+    const key = `${inventory}.${field}`;
+    return Object.hasOwn(fields, key) ? fields[key] : undefined;
   }
 
   private docs(): DocsData {

@@ -3,24 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Fixture, KEY, SIM_PROMPT, type ScreenShell } from './pty.js';
+import { Fixture, KEY, runLine as run, SIM_PROMPT } from './pty.js';
 
 const fx = new Fixture();
 afterEach(() => fx.cleanup());
-
-
-/** Types a line, presses Enter, and waits for the next empty prompt; returns the output in between. */
-async function run(s: ScreenShell, prompt: string, line: string): Promise<string> {
-  const from = await s.mark();
-  s.send(line);
-  await s.waitForCursorRow(`${prompt}${line}`);
-  s.send(KEY.enter);
-  const text = await s.waitFor((t) => t.split('\n').slice(1).includes(prompt.trimEnd()), { from });
-  await s.waitForCursorRow(prompt);
-  const lines = text.split('\n');
-  // Between the echoed command line and the new prompt.
-  return lines.slice(1, lines.lastIndexOf(prompt.trimEnd())).join('\n');
-}
 
 describe('running commands', () => {
   it('a query prints a table with the matching VM', async () => {
@@ -97,11 +83,24 @@ describe('running commands', () => {
 });
 
 describe('built-ins', () => {
-  it('help lists APIs', async () => {
+  it('help is paged: built-ins first, --More-- keeps the top on screen, space reaches the APIs by verb', async () => {
     const { s, prompt } = await fx.simShell();
-    const out = await run(s, prompt, 'help');
-    expect(out).toMatch(/\bQuery \(\d+\)/);
-    expect(out).toMatch(/\bStart \(\d+\)/);
+    const from = await s.mark();
+    s.send('help');
+    s.send(KEY.enter);
+    const first = await s.waitFor((t) => t.includes('--More--'), { from });
+    expect(first).toMatch(/^Built-ins:$/m);
+    expect(first).toMatch(/^ +job wait <job> +wait for an async job/m);
+    expect(first).not.toMatch(/\bQuery \(\d+\)/);
+    let text = first;
+    for (let i = 0; i < 20 && !text.split('\n').slice(1).includes(prompt.trimEnd()); i++) {
+      s.send(' ');
+      text = await s.waitFor((t) => t !== text, { from });
+    }
+    await s.waitForCursorRow(prompt);
+    const all = await s.waitFor(() => true, { from });
+    expect(all).toMatch(/\bQuery \(\d+\)/);
+    expect(all).toMatch(/\bStart \(\d+\)/);
   });
 
   it('help StartVmInstance shows the params, the Chinese title and an example', async () => {
@@ -114,13 +113,39 @@ describe('built-ins', () => {
     expect(out).toMatch(/^Example:\n +StartVmInstance uuid=[0-9a-f]{32}$/m);
   });
 
-  it('last re-prints the last result', async () => {
+  it('every result gets a number: last [N] shows it again, results lists them, $N.field and $_ use it, save writes it', async () => {
     const { s, prompt } = await fx.simShell();
     expect(await run(s, prompt, 'last')).toMatch(/no result yet/);
-    const result = await run(s, prompt, 'QueryZone fields=name');
-    expect(result).toMatch(/│ zone-1 │/);
+    const zones = await run(s, prompt, 'QueryZone fields=name,uuid');
+    expect(zones).toMatch(/│ zone-1 │/);
+    expect(zones).toMatch(/^\(result 1, 2 rows; \$1\.<field> uses it\)$/m);
+    const table = zones.slice(0, zones.lastIndexOf('\n(result'));
     await run(s, prompt, 'help StartVmInstance');
-    expect(await run(s, prompt, 'last')).toBe(result);
+    expect(await run(s, prompt, 'last')).toBe(table);
+    const vm = await run(s, prompt, 'QueryVmInstance name=web-01 fields=uuid,name');
+    expect(vm).toMatch(/^\(result 2, 1 row; /m);
+    const byLast = await run(s, prompt, 'QueryVmInstance uuid=$_.uuid fields=name');
+    expect(byLast).toMatch(/│ web-01 │/);
+    expect(byLast).toMatch(/^\(result 3, 1 row; /m);
+    expect(await run(s, prompt, 'last 1')).toBe(table);
+    const list = await run(s, prompt, 'results');
+    expect(list).toMatch(/^#\s+API\s+time\s+rows$/m);
+    expect(list).toMatch(/^1\s+QueryZone\s+\d\d:\d\d:\d\d\s+\d+s ago\s+2$/m);
+    expect(list).toMatch(/^2\s+QueryVmInstance\s+.*\s1$/m);
+    expect(list).toMatch(/^3\s+QueryVmInstance\s+.*\s1$/m);
+    // One zone uuid into a single param, both into a list param.
+    const one = await run(s, prompt, 'QueryZone uuid=$1.uuid');
+    expect(one).toMatch(/^Error: uuid takes one value, and \$1\.uuid has 2 \(pick one row: \$1\.0\.uuid, or filter the query\)$/m);
+    const both = await run(s, prompt, 'QueryZone uuid?=$1.uuid fields=name');
+    expect(both).toMatch(/│ zone-1 │/);
+    expect(both).toMatch(/│ zone-2 │/);
+    const first = await run(s, prompt, 'QueryZone uuid=$1.0.uuid fields=name');
+    expect(first).toMatch(/│ zone-1 │/);
+    expect(first).not.toMatch(/zone-2/);
+    expect(await run(s, prompt, 'QueryZone uuid=$9.uuid')).toMatch(/^Error: no result 9 \(results lists them/m);
+    const file = join(fx.home().home, 'zones.json');
+    expect(await run(s, prompt, `save 1 ${file}`)).toMatch(/^Saved result 1 \(QueryZone, 2 rows\) to .* as json\.$/m);
+    expect(readFileSync(file, 'utf8')).toContain('zone-1');
   });
 
   it('exit ends the shell with exit code 0', async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 // End-to-end helper: runs the real `bin/zstack-cli.js` in a pseudo-terminal (node-pty) and mirrors
 // its output into a headless xterm, so tests type keys and read the screen as a user would.
 import { execFile } from 'node:child_process';
@@ -7,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import { startSimulator, type Simulator } from '../../src/sim/index.js';
 
 const { Terminal } = xterm;
 
@@ -66,7 +68,7 @@ export interface ScreenShell {
   /** Waits until the text from row `from` on matches; throws with the screen after `ms`. */
   waitFor(pred: RegExp | ((text: string) => boolean), opts?: { from?: number; ms?: number }): Promise<string>;
   /** Waits until the cursor's row matches (e.g. an empty prompt). */
-  waitForCursorRow(pred: RegExp | string, ms?: number): Promise<string>;
+  waitForCursorRow(pred: RegExp | string | ((row: string) => boolean), ms?: number): Promise<string>;
   /** Waits until `check` holds (e.g. on the cursor position); throws with the screen after `ms`. */
   until(check: () => boolean | Promise<boolean>, what: string, ms?: number): Promise<void>;
   /** Tab, a moment of quiet (so the two keys never reach the shell as one chunk), Tab. */
@@ -79,11 +81,14 @@ export interface ScreenShell {
   waitExit(ms?: number): Promise<Exit>;
   /** All raw output (escape sequences included). */
   raw(): string;
+  /** Sends a signal to the process (as `kill` would). */
+  signal(sig: NodeJS.Signals): void;
   /**
-   * Ends the shell as a user would (Ctrl-C, then Ctrl-D on the empty line) so it cleans up after
-   * itself (--sim removes its session dir); kills it when it does not end; disposes the screen.
+   * Ends the process: as a user would (Ctrl-C, then Ctrl-D on the empty line) so zstack-cli cleans up
+   * after itself (--sim removes its session dir), or at once with `graceful: false`; kills it when it
+   * does not end; disposes the screen.
    */
-  dispose(): Promise<void>;
+  dispose(o?: { graceful?: boolean }): Promise<void>;
 }
 
 export interface SpawnOptions {
@@ -179,7 +184,7 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
       }
     },
     async waitForCursorRow(pred, ms = WAIT_MS) {
-      const test = (row: string): boolean => (typeof pred === 'string' ? row === pred.trimEnd() : pred.test(row));
+      const test = (row: string): boolean => (typeof pred === 'string' ? row === pred.trimEnd() : typeof pred === 'function' ? pred(row) : pred.test(row));
       const start = Date.now();
       for (;;) {
         const row = await shell.cursorRow();
@@ -221,8 +226,9 @@ export function spawnShell(opts: SpawnOptions): ScreenShell {
       return e;
     },
     raw: () => rawOut,
-    async dispose() {
-      if (alive) {
+    signal: (sig) => child.kill(sig),
+    async dispose(o = {}) {
+      if (alive && o.graceful !== false) {
         child.write(`${KEY.ctrlC}${KEY.ctrlD}`);
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
@@ -251,6 +257,15 @@ export function runOneShot(args: string[], env: Record<string, string>): Promise
   });
 }
 
+/** Types a line at `prompt` and presses Enter; returns the mark where its output starts. */
+export async function typeLine(s: ScreenShell, prompt: string, line: string): Promise<number> {
+  s.send(line);
+  await s.waitForCursorRow(`${prompt}${line}`);
+  const from = await s.mark();
+  s.send(KEY.enter);
+  return from;
+}
+
 /** Escapes text for use inside a RegExp. */
 export const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -261,6 +276,29 @@ export const SIM_PROMPT = /^admin@127\.0\.0\.1:\d+ >>>$/;
  * Everything one test opened (temp homes, shells, simulators), closed in reverse order by
  * `cleanup()`; call it from afterEach.
  */
+/**
+ * Types a line, presses Enter, pages through output longer than the screen (space at each
+ * `--More--`), and waits for the next empty prompt; returns the output in between.
+ */
+export async function runLine(s: ScreenShell, prompt: string, line: string): Promise<string> {
+  const from = await s.mark();
+  s.send(line);
+  await s.waitForCursorRow(`${prompt}${line}`);
+  s.send(KEY.enter);
+  let row = await s.waitForCursorRow((r) => r === prompt.trimEnd() || r.startsWith('--More--'));
+  while (row.startsWith('--More--')) {
+    const before = await s.mark();
+    s.send(' ');
+    await s.until(async () => (await s.mark()) !== before || (await s.cursorRow()) !== row, 'the pager moved on');
+    row = await s.waitForCursorRow((r) => r === prompt.trimEnd() || r.startsWith('--More--'));
+  }
+  const text = await s.waitFor((t) => t.split('\n').slice(1).includes(prompt.trimEnd()), { from });
+  await s.waitForCursorRow(prompt);
+  const lines = text.split('\n');
+  // Between the echoed command line and the new prompt.
+  return lines.slice(1, lines.lastIndexOf(prompt.trimEnd())).join('\n');
+}
+
 export class Fixture {
   private readonly undo: (() => unknown)[] = [];
 
@@ -283,6 +321,23 @@ export class Fixture {
     return { s, prompt: `${row} ` };
   }
 
+  /**
+   * A simulator on a free port, a fresh home logged in to it as admin (by a one-shot command), and
+   * the shell on it at its first prompt.
+   */
+  async loggedInShell(sim: { jobDelayMs?: number } = {}): Promise<{ sim: Simulator; s: ScreenShell; prompt: string; env: Record<string, string>; target: string[] }> {
+    const server = await startSimulator({ port: 0, seed: 'demo', ...sim });
+    this.add(() => server.close());
+    const env = this.home().env();
+    const target = ['--host', '127.0.0.1', '--port', String(server.port)];
+    const login = await runOneShot([...target, 'LogInByAccount', 'accountName=admin', 'password=password'], env);
+    if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
+    const s = this.shell(target, env);
+    const prompt = `admin@127.0.0.1:${server.port} >>> `;
+    await s.waitForCursorRow(prompt);
+    return { sim: server, s, prompt, env, target };
+  }
+
   /** Registers something to close at the end (e.g. a simulator). */
   add(close: () => unknown): void {
     this.undo.push(close);
@@ -297,4 +352,12 @@ export class Fixture {
       }
     }
   }
+}
+
+/**
+ * Whether a program (bash, zsh, tmux) is on PATH. Tests that need one skip with the reason in their
+ * title when it is missing, except in CI: .ci/run installs them and sets ZSTACK_CLI_REQUIRE_SHELLS.
+ */
+export function installed(program: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
 }

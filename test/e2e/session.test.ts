@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { Fixture, KEY, runOneShot, type ScreenShell } from './pty.js';
+import { Fixture, KEY, runOneShot, typeLine } from './pty.js';
 
 const fx = new Fixture();
 afterEach(() => fx.cleanup());
@@ -23,14 +23,6 @@ const LOGGED_OUT = '- >>> ';
 async function logIn(sim: Simulator, env: Record<string, string>): Promise<void> {
   const r = await runOneShot([...target(sim), 'LogInByAccount', 'accountName=admin', 'password=password'], env);
   expect(r.code, r.stderr).toBe(0);
-}
-
-async function typeLine(s: ScreenShell, prompt: string, line: string): Promise<number> {
-  s.send(line);
-  await s.waitForCursorRow(`${prompt}${line}`);
-  const from = await s.mark();
-  s.send(KEY.enter);
-  return from;
 }
 
 describe('logged out', () => {
@@ -52,12 +44,12 @@ describe('password prompt', () => {
     const s = fx.shell(target(sim), fx.home().env());
     await s.waitForCursorRow(LOGGED_OUT);
     await typeLine(s, LOGGED_OUT, 'LogInByAccount accountName=admin');
-    await s.waitForCursorRow(/^Password:$/);
+    await s.waitForCursorRow(/^Password for admin:$/);
     const rawBefore = s.raw().length;
     s.send('password');
     await s.quiet();
     // Nothing echoed: neither the characters nor stars.
-    expect(await s.cursorRow()).toBe('Password:');
+    expect(await s.cursorRow()).toBe('Password for admin:');
     expect(s.raw().slice(rawBefore)).toBe('');
     const from = await s.mark();
     s.send(KEY.enter);
@@ -78,8 +70,8 @@ describe('password prompt', () => {
     const from = await s.mark();
     s.send('LogInByAccount accountName=admin\rpassword\r');
     // Either the typed-ahead password answers the prompt, or it is dropped and asked for again.
-    const row = await s.waitForCursorRow(/^(Password:|admin@127\.0\.0\.1:\d+ >>>)$/);
-    if (row === 'Password:') {
+    const row = await s.waitForCursorRow(/^(Password for admin:|admin@127\.0\.0\.1:\d+ >>>)$/);
+    if (row === 'Password for admin:') {
       s.send('password');
       await s.quiet();
       s.send(KEY.enter);
@@ -96,12 +88,47 @@ describe('password prompt', () => {
     expect(history).not.toContain('password');
   });
 
+  it('a login recalled from history (password=*** there) asks for the password instead of sending ***', async () => {
+    const sim = await simulator();
+    const s = fx.shell(target(sim), fx.home().env());
+    await s.waitForCursorRow(LOGGED_OUT);
+    await typeLine(s, LOGGED_OUT, 'LogInByAccount accountName=admin password=password');
+    await s.waitForCursorRow(adminPrompt(sim));
+    await typeLine(s, adminPrompt(sim), 'LogOut');
+    await s.waitForCursorRow(LOGGED_OUT);
+    s.send(KEY.up);
+    s.send(KEY.up);
+    await s.waitForCursorRow(`${LOGGED_OUT}LogInByAccount accountName=admin password=***`);
+    s.send(KEY.enter);
+    await s.waitForCursorRow(/^Password for admin:$/);
+    s.send('password');
+    await s.quiet();
+    s.send(KEY.enter);
+    await s.waitForCursorRow(adminPrompt(sim));
+  });
+
+  it('one-shot LogInByAccount on a terminal asks the same way: Password for admin:, nothing echoed', async () => {
+    const sim = await simulator();
+    const s = fx.shell([...target(sim), 'LogInByAccount', 'accountName=admin'], fx.home().env());
+    await s.waitForCursorRow(/^Password for admin:$/);
+    const rawBefore = s.raw().length;
+    s.send('password');
+    await s.quiet();
+    expect(s.raw().slice(rawBefore)).toBe('');
+    s.send(KEY.enter);
+    // An action prints its inventory: the new session.
+    await s.waitFor(/"accountUuid"/);
+    const exit = await s.waitExit();
+    expect(exit.exitCode).toBe(0);
+    expect(await s.textFrom(0)).not.toMatch(/\bpassword\b/);
+  });
+
   it('Ctrl-C at the password prompt cancels the login and the shell goes on', async () => {
     const sim = await simulator();
     const s = fx.shell(target(sim), fx.home().env());
     await s.waitForCursorRow(LOGGED_OUT);
     await typeLine(s, LOGGED_OUT, 'LogInByAccount accountName=admin');
-    await s.waitForCursorRow(/^Password:$/);
+    await s.waitForCursorRow(/^Password for admin:$/);
     s.send('pass');
     await s.quiet();
     s.send(KEY.ctrlC);

@@ -42,6 +42,12 @@ describe('sessions', () => {
     expect(JSON.parse(r.stdout).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a password redacted as *** (a line copied from history) is refused without a terminal, never sent', async () => {
+    const r = await runCli([...at(sim), 'LogInByAccount', 'accountName=admin', 'password=***'], { home: tempHome() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Error: password was hidden from history as *** (type the line with its password)\n');
+  });
+
   it('wrong credentials exit 4 with the server error', async () => {
     const r = await runCli([...at(sim), 'LogInByAccount', 'accountName=admin', 'password=nope'], { home: tempHome() });
     expect(r.code).toBe(4);
@@ -147,7 +153,8 @@ describe('async jobs', () => {
     const vm = vmsIn(slow, 'Running')[0]!;
     const r = await runCli([...at(slow), '--timeout', '300ms', 'StopVmInstance', `uuid=${vm}`], { home: h });
     expect(r.code).toBe(8);
-    expect(r.stderr).toMatch(/zstack-cli job wait [0-9a-f]{32}/);
+    // The hint carries the flags that chose the server, so it works when pasted.
+    expect(r.stderr).toMatch(new RegExp(`^Wait for it: zstack-cli ${at(slow).join(' ')} job wait [0-9a-f]{32}$`, 'm'));
     const job = /job wait ([0-9a-f]{32})/.exec(r.stderr)![1]!;
     const w = await runCli([...at(slow), 'job', 'wait', job], { home: h });
     expect(w.code).toBe(0);
@@ -158,7 +165,8 @@ describe('async jobs', () => {
     const vm = vmsIn(sim, 'Stopped')[0]!;
     const r = await runCli([...at(sim), 'PauseVmInstance', `uuid=${vm}`], { home });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Error VM\.1010/m);
+    expect(r.stderr).toMatch(/^Error VM\.1012/m);
+    expect(r.stderr).toMatch(/caused by VM\.1010/);
     expect(r.stderr).toMatch(/current vm instance state\[Stopped\]/);
   });
 });
@@ -229,6 +237,25 @@ describe('scripts', () => {
     const r = await runCli(['-f', '/nonexistent.zs'], { home });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('Error: cannot read script /nonexistent.zs: ENOENT');
+  });
+});
+
+describe('watch', () => {
+  it('piped, prints each run under a header; --count ends it', async () => {
+    const r = await runCli([...at(sim), 'watch', '--count', '2', '-n', '0.5', 'QueryZone', 'fields=name', '-o', 'value'], { home });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => /^Every 0\.5s: QueryZone fields=name -o value  \d\d:\d\d:\d\d  run [12] of 2$/.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => l === 'zone-1')).toHaveLength(2);
+  });
+
+  it('refuses an API that changes things, and intervals too short to be polite', async () => {
+    const r = await runCli([...at(sim), 'watch', 'StopVmInstance', 'uuid=x'], { home });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Error: watch runs only APIs that read; StopVmInstance changes things (watch a Query* or Get* API)\n');
+    const n = await runCli([...at(sim), 'watch', '-n', '0.1', 'QueryZone'], { home });
+    expect(n.code).toBe(2);
+    expect(n.stderr).toBe("Error: -n must be seconds from 0.5 to 86400, got '0.1'\n");
   });
 });
 

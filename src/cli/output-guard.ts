@@ -1,0 +1,61 @@
+// Guards an output stream of the process: when the reader goes away (EPIPE: `| head -1`) or the
+// disk is full (ENOSPC), the failure is reported once to a callback, later writes are dropped, and
+// no `Unhandled 'error' event` ever reaches the user. The stream is otherwise used as it is.
+
+export interface OutputFailure {
+  stream: 'stdout' | 'stderr';
+  /** `EPIPE`, `ENOSPC`, ... (`EIO` when the error has no code). */
+  code: string;
+}
+
+/** The part of a writable stream the guard needs. */
+export interface GuardableStream {
+  write(...args: unknown[]): boolean;
+  /** Set (synchronously) once a write failed: a pipe write fails at once when the reader is gone. */
+  readonly errored?: Error | null;
+  on(event: 'error', listener: (e: NodeJS.ErrnoException) => void): unknown;
+  emit(event: 'drain'): boolean;
+}
+
+/** The reader went away: the rest of the output is not wanted. */
+export function isClosedPipe(code: string): boolean {
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ECONNRESET';
+}
+
+/**
+ * Returns a view of `stream` whose `write` never throws and never leaves a writer waiting: after
+ * the first error every write is dropped (and reports success, so nobody waits for 'drain').
+ */
+export function guardOutput<S extends GuardableStream>(stream: S, name: OutputFailure['stream'], onFailure: (f: OutputFailure) => void): S {
+  let failed = false;
+  const fail = (e: unknown): void => {
+    if (failed) return;
+    failed = true;
+    onFailure({ stream: name, code: (e as NodeJS.ErrnoException | undefined)?.code ?? 'EIO' });
+    // Whoever waits for 'drain' after a full buffer would wait forever on a dead stream.
+    stream.emit('drain');
+  };
+  stream.on('error', fail);
+  const write = (...args: unknown[]): boolean => {
+    if (!failed) {
+      try {
+        const ok = stream.write(...args);
+        // Known now, reported by the stream only on the next tick: stop before anything else runs.
+        if (stream.errored) fail(stream.errored);
+        else return ok;
+      } catch (e) {
+        fail(e);
+      }
+    }
+    const cb = args.find((a): a is () => void => typeof a === 'function');
+    if (cb) queueMicrotask(cb);
+    return true;
+  };
+  return new Proxy(stream, {
+    get(target, prop) {
+      if (prop === 'write') return write;
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}

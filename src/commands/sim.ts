@@ -1,0 +1,50 @@
+// `sim`: serves the embedded ZStack-compatible simulator on loopback until Ctrl-C.
+import { EXIT_CODES, UsageError } from '../errors/cli-error.js';
+import { SIM_ACCOUNT } from '../cli/sim-command.js';
+import type { BuiltinSpec, CommandContext } from './types.js';
+
+
+async function serve(ctx: CommandContext): Promise<number> {
+  const portText = typeof ctx.flags.port === 'string' ? ctx.flags.port : '8080';
+  const bind = String(ctx.opts.bind ?? '127.0.0.1');
+  const seed = String(ctx.opts.seed ?? 'demo');
+  const delayText = String(ctx.opts.jobDelay ?? '150');
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got '${portText.slice(0, 80)}'`);
+  const jobDelayMs = /^\d+(\.\d+)?$/.test(delayText) ? Number(delayText) : NaN;
+  if (!Number.isFinite(jobDelayMs)) throw new UsageError(`--job-delay must be a number of milliseconds, got '${delayText.slice(0, 80)}'`);
+  const { startSimulator } = await import('../sim/index.js');
+  let sim;
+  try {
+    sim = await startSimulator({ port, host: bind, seed, jobDelayMs });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') {
+      ctx.err(`Error: cannot start the simulator: port ${port} is in use (try --port 0 or another port)`);
+      return EXIT_CODES.connection;
+    }
+    throw new UsageError(`cannot start the simulator: ${err.message}`);
+  }
+  ctx.out(
+    `ZStack simulator (seed ${seed}) listening on ${sim.url}\nLog in with: zstack-cli --port ${sim.port} LogInByAccount accountName=${SIM_ACCOUNT.name} password=${SIM_ACCOUNT.password}\nCtrl-C stops it.`,
+  );
+  await new Promise<void>((resolve) => {
+    if (ctx.signal.aborted) resolve();
+    ctx.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await sim.close();
+  return 0;
+}
+
+export const simCommand: BuiltinSpec = {
+  name: 'sim',
+  summary: 'serve a ZStack-compatible simulator (REST API v1) until Ctrl-C; log in as admin/password',
+  help: 'The port is the global --port (default 8080; 0 = any free port).',
+  where: 'oneshot',
+  options: [
+    { long: '--bind', key: 'bind', value: '<host>', description: 'address to listen on', default: '127.0.0.1' },
+    { long: '--seed', key: 'seed', value: '<seed>', description: 'demo | empty | scale:N (N VMs, for benchmarks)', default: 'demo', choices: ['demo', 'empty', 'scale:'] },
+    { long: '--job-delay', key: 'jobDelay', value: '<ms>', description: 'how long async jobs take', default: '150' },
+  ],
+  run: serve,
+};

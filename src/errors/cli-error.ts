@@ -1,0 +1,100 @@
+// The one error type of zstack-cli: every failure a user can cause or meet is a CliError with a
+// kind; the kind alone picks the exit code (the table below). Lower layers (config, execute) throw
+// subclasses; only src/errors/report.ts turns them into text.
+
+/** What went wrong, coarse enough to choose an exit code and a reaction (e.g. re-login on `session-expired`). */
+export type ErrorKind =
+  | 'api' // the server refused or failed the API (503 JSON error, 4xx/5xx plain text)
+  | 'protocol' // the server answered something ZStack never answers (202 on a sync API, 204, bad JSON)
+  | 'job-not-found' // polling answered 404: the job expired or never existed
+  | 'usage' // the user's input is wrong (bad command, option, profile, job uuid, config directory)
+  | 'connection' // refused, DNS, TLS, unreachable, request timeout, reset
+  | 'auth-failed' // ID.1000: wrong account name or password
+  | 'session-expired' // ID.1001: invalid or expired session
+  | 'not-logged-in' // an API needs a session and none is known
+  | 'job-timeout' // an async job did not finish within the timeout
+  | 'interrupted'; // Ctrl-C (abort signal)
+
+/** The documented exit codes of zstack-cli. */
+export const EXIT_CODES = {
+  ok: 0,
+  api: 1,
+  usage: 2,
+  connection: 3,
+  auth: 4,
+  jobTimeout: 8,
+  interrupted: 130,
+} as const;
+
+/** The one mapping of error kinds to exit codes. */
+export function exitCodeOf(kind: ErrorKind): number {
+  switch (kind) {
+    case 'api':
+    case 'protocol':
+    case 'job-not-found':
+      return EXIT_CODES.api;
+    case 'usage':
+      return EXIT_CODES.usage;
+    case 'connection':
+      return EXIT_CODES.connection;
+    case 'auth-failed':
+    case 'session-expired':
+    case 'not-logged-in':
+      return EXIT_CODES.auth;
+    case 'job-timeout':
+      return EXIT_CODES.jobTimeout;
+    case 'interrupted':
+      return EXIT_CODES.interrupted;
+  }
+}
+
+/** Exit code for anything thrown; errors that are not ours count as API/internal failures (1). */
+export function exitCodeFor(err: unknown): number {
+  return err instanceof CliError ? exitCodeOf(err.kind) : EXIT_CODES.api;
+}
+
+/**
+ * A command to run next (`job wait <uuid>`, `LogInByAccount accountName=admin`), written without the
+ * program name: the reporter prefixes it the way the front end runs commands (`zstack-cli --port 8081 `
+ * in one-shot mode, nothing in the shell), so the hint can be pasted where it is shown.
+ */
+export interface NextCommand {
+  /** What the command is for: `Wait for it:`. */
+  label: string;
+  command: string;
+}
+
+/** `job wait <uuid>` as the next command. */
+export function jobWaitCommand(jobUuid: string, label = 'Wait for it:'): NextCommand {
+  return { label, command: `job wait ${jobUuid}` };
+}
+
+/**
+ * Base of every error zstack-cli reports. `message` is the first line as printed (`Error: ...`,
+ * `Error VM.1010: ...`); `hint` is one line telling the user what to do next, or `next` a command.
+ */
+export abstract class CliError extends Error {
+  abstract readonly kind: ErrorKind;
+  hint: string | undefined;
+  next: NextCommand | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.hint = hint;
+  }
+  /** Indented lines printed under the first line. */
+  detailLines(): string[] {
+    return [];
+  }
+}
+
+/**
+ * The user's input is wrong. The one shape of usage errors: a message without the `Error: ` prefix
+ * and an optional hint, printed as one line `Error: <message> (<hint>)`.
+ */
+export class UsageError extends CliError {
+  readonly kind = 'usage' as const;
+  constructor(message: string, hint?: string) {
+    super(message.startsWith('Error: ') ? message : `Error: ${message}`, hint);
+  }
+}
