@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench`: zstack-cli's performance figures against its own simulator, on 127.0.0.1 only.
 //   1. cold one-shot latency vs curl and `node -e 0`    2. completion latency (in-process, process)
-//   3. job finished on the server -> client returns     4. 10k / 100k-row queries: time, peak RSS
+//   3. job finished on the server -> client returns     4. big results: one 10k / 100k-row answer,
+//      --all paging vs curl, and the client's memory at 10k / 100k / 1M rows: time, peak RSS
 //   5. @name references: requests per line and lookup time
 // Prints a table with targets and writes bench/results.json. Needs `npm run build` first (imports
 // ../dist). Timing is done here with child_process + hrtime; hyperfine is never needed. curl is
 // used for the floors when present (skipped, and said so, when not). Bounded: every child has a
 // timeout, every loop a count; about 2-3 minutes in all.
 //
-// Options: --quick (fewer runs, no 100k rows)  --only=oneshot,completion,jobs,rows,names  --runs=N
+// Options: --quick (fewer runs, no 100k-row answer, no 1M rows)  --only=oneshot,completion,jobs,rows,names  --runs=N
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,7 +27,7 @@ if (!existsSync(join(distDir, 'cli', 'main.js')) || !existsSync(join(distDir, 's
 const { benchOneShot } = await import('./lib/oneshot.mjs');
 const { benchCompletion } = await import('./lib/completion.mjs');
 const { benchJobs } = await import('./lib/jobs.mjs');
-const { benchRows, SCALE } = await import('./lib/rows.mjs');
+const { benchRows, reportRows, SCALE } = await import('./lib/rows.mjs');
 const { benchReferences, reportReferences } = await import('./lib/references.mjs');
 const { hasCommand, runTimed } = await import('./lib/proc.mjs');
 const { fmtMB, fmtMs } = await import('./lib/stats.mjs');
@@ -100,7 +101,7 @@ try {
   if (only.has('rows')) {
     const sizes = quick ? [10_000] : [10_000, SCALE];
     log(`4/4 big queries (${sizes.join(', ')} rows; seeding scale:${SCALE} takes a few seconds)`);
-    bench.rows = await benchRows({ cli, dist, env, tmp, haveCurl, sizes, runsFor: (n) => (n >= SCALE ? 1 : 3) });
+    bench.rows = await benchRows({ cli, dist, env, tmp, haveCurl, sizes, runsFor: (n) => (n >= SCALE ? 1 : 3), pagingRuns: quick ? 1 : 3, scaleSizes: quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000] });
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
@@ -158,34 +159,7 @@ function report(b) {
     row(`   what if polling were capped at ${j.whatIfCapMs} ms`, `max ${fmtMs(j.pollingCapped.max)}, p50 ${fmtMs(j.pollingCapped.median)}`, '< 100 ms', yes(j.pollingCapped.max < 100));
     notes.push(`3: ${j.method}. Polling backoff ${j.backoff.initialMs} ms x${j.backoff.factor}, capped at ${j.backoff.youngCapMs} ms for a job's first ${j.backoff.youngForMs / 1000} s, then at ${j.backoff.maxMs} ms; the polling lag is at most the poll interval in effect when the job ends, plus a round trip: ${j.perDelay.map((d) => `${d.delayMs}:${d.pollIntervalMs.toFixed(0)}`).join(' ')} ms.`);
   }
-  if (b.rows) {
-    const r = b.rows;
-    for (const e of r.sizes) {
-      const k = `${e.rows / 1000}k`;
-      const big = e.rows >= SCALE;
-      for (const format of ['table', 'json']) {
-        const c = e.cli[format];
-        const time = `${fmtMs(c.median)}, ${fmtMB(c.maxRssBytes)}`;
-        if (big && format === 'table') row(`4. ${k} rows -o table, zstack-cli vs sim`, time, '< 3 s, < 300 MB', `${yes(c.median < 3000)} / ${yes(c.maxRssBytes < 300 * 2 ** 20)}`);
-        else row(`${big ? '  ' : '4.'} ${k} rows -o ${format}, zstack-cli vs sim`, time);
-        const p = e.replay[format];
-        const pt = `${fmtMs(p.median)}, ${fmtMB(p.maxRssBytes)}`;
-        if (big && format === 'table') row('     client only (instant replay server)', pt, '< 3 s, < 300 MB', `${yes(p.median < 3000)} / ${yes(p.maxRssBytes < 300 * 2 ** 20)}`);
-        else row('     client only (instant replay server)', pt);
-      }
-      const t = e.breakdown.table;
-      const jb = e.breakdown.json;
-      if (t && !t.error) {
-        notes.push(
-          `4: ${k}: body ${fmtMB(e.http.bytes)}; server ${fmtMs(e.http.ttfbMs)} to first byte, ${fmtMs(e.http.totalMs)} total (${e.http.via}); ` +
-            `client stages: read body ${fmtMs(t.readMs)}, JSON.parse ${fmtMs(t.parseMs)}, render table ${fmtMs(t.renderMs)} (${fmtMB(t.outputChars)} out)` +
-            (jb && !jb.error ? `, json ${fmtMs(jb.renderMs)}` : '') +
-            `; RSS after body text ${fmtMB(t.rssAfterText)}, after parse ${fmtMB(t.rssAfterParse)}, peak ${fmtMB(t.maxRss)}.`,
-        );
-      } else if (t?.error) notes.push(`4: ${k} breakdown failed: ${t.error}`);
-    }
-    notes.push(`4: seed ${r.seed} (simulator in its own process, up in ${fmtMs(r.simStartMs)}); 10k rows: median of 3 runs, 100k: 1 run; peak RSS is the CLI's own maxRSS at exit.`);
-  }
+  if (b.rows) reportRows(b.rows, row, notes);
   if (b.references) reportReferences(b.references, row, notes);
 
   const m = b.machine;

@@ -45,8 +45,8 @@ export function runTimed(cmd, args, { env = process.env, timeoutMs = 60_000, cap
 }
 
 /**
- * Like runTimed for a Node script, with the child reporting its own peak RSS
- * (`process.resourceUsage().maxRSS` at exit) through a small --import hook.
+ * Like runTimed for a Node script, with the child reporting its own peak RSS at exit through a
+ * small --import hook (maxrss-hook.mjs).
  */
 export async function runNodeWithRss(args, { env = process.env, timeoutMs, tmpDir }) {
   const file = join(tmpDir, `rss-${process.pid}-${Math.random().toString(36).slice(2)}.json`);

@@ -3,6 +3,7 @@
 // for `job result N`, the server's job uuid reported as soon as the request is sent.
 import type { LineChoices } from '../commands/line-options.js';
 import type { ExecResult } from '../execute/executor.js';
+import { settleResult } from '../execute/fetch.js';
 import type { ParseResult } from '../parse/ast.js';
 import { lex } from '../parse/lexer.js';
 import type { App } from './app.js';
@@ -35,7 +36,8 @@ export function runInBackground(app: App, jobs: JobTable, line: string, parsed: 
     let result: ExecResult | undefined;
     let errors = '';
     const deps: RunnerDeps = {
-      ...app.runnerDeps(async (r) => void (result = r)),
+      // A job's rows are read to the end when it finishes (its output is shown later, by job result N).
+      ...app.runnerDeps(async (r) => void (result = await settleResult(r))),
       promptPassword: undefined,
       out: (t) => void (errors += `${t}\n`),
       err: (t) => void (errors += `${t}\n`),

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { chooseOutput, colorEnabled } from './output-choice.js';
-import { page, pagerCommand } from './pager.js';
+import { directSink, page, pagerCommand, pagerSink } from './pager.js';
 
 function fakeChild(failWith?: Error): { child: ChildProcess; received: Promise<string> } {
   const child = new EventEmitter() as ChildProcess;
@@ -11,10 +11,11 @@ function fakeChild(failWith?: Error): { child: ChildProcess; received: Promise<s
   (child as unknown as { stdin: PassThrough }).stdin = stdin;
   let text = '';
   stdin.on('data', (d: Buffer) => (text += d.toString()));
+  // Like a real child: 'spawn' once started, or 'error' when the command cannot run.
+  setImmediate(() => (failWith ? child.emit('error', failWith) : child.emit('spawn')));
   const received = new Promise<string>((resolve) => {
     stdin.on('finish', () => {
-      if (failWith) child.emit('error', failWith);
-      else child.emit('close', 0);
+      child.emit('close', 0);
       resolve(text);
     });
   });
@@ -51,6 +52,46 @@ describe('page', () => {
     expect(pagerCommand({ PAGER: 'cat' })).toBeUndefined();
     expect(pagerCommand({ PAGER: '' })).toBeUndefined();
     expect(pagerCommand({})).toEqual({ cmd: 'less', args: ['-FRX'], env: { LESS: 'FRX' } });
+  });
+});
+
+describe('sinks', () => {
+  it('streams into the pager once the output is longer than the screen, and says when it was quit', async () => {
+    const child = new EventEmitter() as ChildProcess;
+    const stdin = new PassThrough({ highWaterMark: 16 });
+    (child as unknown as { stdin: PassThrough }).stdin = stdin;
+    setImmediate(() => child.emit('spawn'));
+    let got = '';
+    stdin.on('data', (d: Buffer) => (got += d.toString()));
+    let direct = '';
+    const sink = pagerSink({ env: {}, rows: 3, spawn: () => child, out: { write: (t) => (direct += String(t)) } });
+    await sink.write('a\n');
+    expect(got).toBe('');
+    await sink.write('b\nc\n');
+    await sink.write('d\n');
+    await new Promise((r) => setImmediate(r));
+    expect(got).toBe('a\nb\nc\nd\n');
+    expect(sink.closed).toBe(false);
+    child.emit('close', 0);
+    await new Promise((r) => setImmediate(r));
+    expect(sink.closed).toBe(true);
+    await sink.write('e\n');
+    await sink.end();
+    expect(direct).toBe('');
+  });
+
+  it('writes short output directly; a broken pipe closes the direct sink', async () => {
+    let direct = '';
+    const short = pagerSink({ env: {}, rows: 24, spawn: () => { throw new Error('no pager expected'); }, out: { write: (t) => (direct += String(t)) } });
+    await short.write('one line\n');
+    await short.end();
+    expect(direct).toBe('one line\n');
+    const out = new EventEmitter() as EventEmitter & { write(t: string): boolean };
+    out.write = () => true;
+    const sink = directSink(out);
+    expect(sink.closed).toBe(false);
+    out.emit('error', Object.assign(new Error('EPIPE'), { code: 'EPIPE' }));
+    expect(sink.closed).toBe(true);
   });
 });
 

@@ -1,8 +1,56 @@
-// Shows long output through $PAGER (default `less -FRX`) on a terminal; falls back to writing
-// directly when the pager cannot start. The process spawner is injected.
+// Where rendered output goes: straight to stdout, or through $PAGER (default `less -FRX`) on a
+// terminal once it is longer than the screen. Both take text as it is rendered, with backpressure,
+// and say when the reader has gone (the pager was quit, a pipe like `| head` closed) so the caller
+// can stop fetching rows nobody will read. The process spawner is injected.
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 
 export type Spawner = (command: string, args: string[], options: SpawnOptions) => ChildProcess;
+
+type Text = string | Uint8Array;
+
+/** Something text is written to, like process.stdout (backpressure and errors are used when present). */
+export interface OutTarget {
+  write(text: Text): unknown;
+  once?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  off?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  on?(event: 'error', listener: (e: Error) => void): unknown;
+  /** Set by a Node stream once a write failed (before its 'error' event is emitted). */
+  readonly errored?: unknown;
+}
+
+/** Targets whose reader has gone (a write failed, e.g. EPIPE once `| head` is done); one listener each, kept. */
+const broken = new WeakMap<OutTarget, { broken: boolean }>();
+
+function watch(out: OutTarget): { broken: boolean } {
+  let state = broken.get(out);
+  if (!state) {
+    const s = { broken: false };
+    state = s;
+    broken.set(out, s);
+    out.on?.('error', () => (s.broken = true));
+  }
+  return state;
+}
+
+/** Waits for 'drain', or for the target to fail or close (then nothing will drain it). */
+function drained(out: OutTarget): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      for (const e of ['drain', 'close', 'error'] as const) out.off?.(e, done);
+      resolve();
+    };
+    for (const e of ['drain', 'close', 'error'] as const) out.once?.(e, done);
+  });
+}
+
+/** Rendered output, written in pieces as it comes. */
+export interface TextSink {
+  write(text: Text): Promise<void>;
+  /** All written: waits for the pager to be quit. */
+  end(): Promise<void>;
+  /** The reader has gone: nothing more will be shown. */
+  readonly closed: boolean;
+}
 
 export interface PagerDeps {
   env: Record<string, string | undefined>;
@@ -21,33 +69,115 @@ export function pagerCommand(env: Record<string, string | undefined>): { cmd: st
   return { cmd: cmd!, args, env: extra };
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * UTF-8 bytes of a long text, made with TextEncoder.encodeInto: about three times faster than the
+ * stream's own Buffer.from on table text (box-drawing characters make it a two-byte string).
+ */
+function utf8(text: string): string | Uint8Array {
+  if (text.length < 4096) return text;
+  const buf = Buffer.allocUnsafe(text.length * 3);
+  return buf.subarray(0, encoder.encodeInto(text, buf).written);
+}
+
+/** Writes to `out`, waiting for 'drain' when it asks to; closed on a write error (EPIPE). */
+export function directSink(out: OutTarget): TextSink {
+  const state = watch(out);
+  return {
+    get closed() {
+      return state.broken || (out.errored !== undefined && out.errored !== null);
+    },
+    async write(text) {
+      if (this.closed || text.length === 0) return;
+      if (out.write(typeof text === 'string' ? utf8(text) : text) === false && out.once) await drained(out);
+    },
+    async end() {},
+  };
+}
+
+function countLines(text: Text): number {
+  let n = 0;
+  if (typeof text === 'string') {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  } else {
+    for (let i = text.indexOf(0x0a); i >= 0; i = text.indexOf(0x0a, i + 1)) n++;
+  }
+  return n;
+}
+
+/**
+ * Holds output until it is longer than the screen (then starts the pager and streams everything into
+ * it) or ends (then writes it directly). Falls back to writing directly when the pager cannot start.
+ */
+export function pagerSink(deps: Omit<PagerDeps, 'write'> & { out: OutTarget }): TextSink {
+  const pc = pagerCommand(deps.env);
+  if (!pc) return directSink(deps.out);
+  let held: Text[] = [];
+  let lines = 0;
+  let target: TextSink | undefined;
+
+  async function start(): Promise<TextSink> {
+    let c: ChildProcess;
+    try {
+      c = deps.spawn(pc!.cmd, pc!.args, { stdio: ['pipe', 'inherit', 'inherit'], env: { ...deps.env, ...pc!.env } as NodeJS.ProcessEnv });
+    } catch {
+      return directSink(deps.out);
+    }
+    const started = await new Promise<boolean>((resolve) => {
+      c.once('spawn', () => resolve(true));
+      c.once('error', () => resolve(false));
+    });
+    if (!started || !c.stdin) return directSink(deps.out);
+    let gone = false;
+    const exited = new Promise<void>((resolve) => c.once('close', () => resolve()));
+    void exited.then(() => (gone = true));
+    c.stdin.on('error', () => (gone = true)); // the user quit the pager early: EPIPE is fine
+    const stdin = c.stdin;
+    return {
+      get closed() {
+        return gone;
+      },
+      async write(text) {
+        if (gone || text.length === 0) return;
+        if (!stdin.write(text)) await Promise.race([new Promise<void>((r) => stdin.once('drain', r)), exited]);
+      },
+      async end() {
+        if (!gone) stdin.end();
+        await exited;
+      },
+    };
+  }
+
+  return {
+    get closed() {
+      return target?.closed ?? false;
+    },
+    async write(text) {
+      if (target) return target.write(text);
+      held.push(text);
+      lines += countLines(text);
+      if (lines < deps.rows) return;
+      target = await start();
+      const all = held;
+      held = [];
+      for (const t of all) await target.write(t);
+    },
+    async end() {
+      if (!target) {
+        for (const t of held) deps.out.write(t);
+        held = [];
+        return;
+      }
+      await target.end();
+    },
+  };
+}
+
 /** Writes `text`, through the pager when it is longer than the screen. Resolves when done. */
 export async function page(text: string, deps: PagerDeps): Promise<void> {
-  const lines = text.split('\n').length;
-  const pc = pagerCommand(deps.env);
-  if (!pc || lines < deps.rows) {
-    deps.write(text);
-    return;
-  }
-  await new Promise<void>((resolve) => {
-    let child: ChildProcess;
-    try {
-      child = deps.spawn(pc.cmd, pc.args, { stdio: ['pipe', 'inherit', 'inherit'], env: { ...deps.env, ...pc.env } as NodeJS.ProcessEnv });
-    } catch {
-      deps.write(text);
-      resolve();
-      return;
-    }
-    let settled = false;
-    const done = (fallback: boolean): void => {
-      if (settled) return;
-      settled = true;
-      if (fallback) deps.write(text);
-      resolve();
-    };
-    child.once('error', () => done(true));
-    child.once('close', () => done(false));
-    child.stdin?.on('error', () => undefined); // the user quit the pager early: EPIPE is fine
-    child.stdin?.end(text);
-  });
+  const { write, ...rest } = deps;
+  const sink = pagerSink({ ...rest, out: { write: (t) => write(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')) } });
+  await sink.write(text);
+  await sink.end();
 }

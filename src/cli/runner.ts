@@ -6,13 +6,15 @@ import type { CommandNode, ParseResult } from '../parse/ast.js';
 import { syntheticArg } from '../parse/build.js';
 import { curlCommand } from '../plan/curl.js';
 import { dryRunJson } from '../plan/dry-run.js';
+import { columnErrors, plainColumns } from '../plan/columns.js';
 import { planCommand } from '../plan/planner.js';
 import { commandSecrets, maskSecrets } from '../plan/secrets.js';
 import type { Endpoint, PlannedRequest } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef } from '../schema/types.js';
 import { EXIT_CODES, exitCodeFor, renderError, UsageError } from '../execute/errors.js';
-import { execute, type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
+import { type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
+import { fetchForOutput } from '../execute/fetch.js';
 import { resolveNames, rowsVia } from '../execute/references.js';
 import { REDACTED } from '../plan/secrets.js';
 import { usageLine } from './usage-error.js';
@@ -26,7 +28,7 @@ export interface RunOptions {
   curl?: boolean;
   /** --dry-run/--curl show passwords and the session instead of "<hidden>". */
   showSecrets?: boolean;
-  /** `-c a,b`: columns to show; plain ones also become the query's `fields=`. */
+  /** `-c a,b`: columns to show; when all are plain fields they also become the query's `fields=`. */
   columns?: string[];
   /** `--async` on this line: return an async API's job uuid at once. */
   async?: boolean;
@@ -34,6 +36,12 @@ export interface RunOptions {
   timeoutMs?: number;
   /** `--yes`: send APIs that destroy data without asking. */
   yes?: boolean;
+  /** --all: every page of a query. */
+  all?: boolean;
+  /** --page-size for --all. */
+  pageSize?: number;
+  /** --raw: the server's reply as it came. */
+  raw?: boolean;
 }
 
 /** Asks for a hidden value on the terminal (`Password for admin:`); rejects with InterruptedError when cancelled. */
@@ -97,8 +105,9 @@ async function complete(cmd: CommandNode, api: ApiDef, deps: RunnerDeps, opts: R
     args[i] = syntheticArg(a.key, await deps.promptPassword(label));
   }
   if (api.query && opts.columns?.length && !hasArg(cmd, 'fields')) {
-    // Only plain fields can be selected by the server; with a dotted column, fetch whole rows.
-    if (opts.columns.every((c) => !c.includes('.'))) args.push(syntheticArg('fields', opts.columns.join(',')));
+    // Only plain fields can be selected by the server; with any other column, fetch whole rows.
+    const fields = plainColumns(deps.registry, api, opts.columns);
+    if (fields) args.push(syntheticArg('fields', fields.join(',')));
   }
   return { ...cmd, args };
 }
@@ -150,6 +159,11 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
     return EXIT_CODES.usage;
   }
   const req = planned.request;
+  const columnErrs = columnErrors(deps.registry, req.api, opts.columns);
+  if (columnErrs.length) {
+    for (const e of columnErrs) deps.err(usageLine(e));
+    return EXIT_CODES.usage;
+  }
   for (const w of req.warnings) deps.err(`warning: ${w}`);
   if (opts.dryRun) {
     deps.out(dryRunJson(req, deps.endpoint, opts.showSecrets === true));
@@ -164,7 +178,7 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
   const ctx = await deps.execContext(signal, req.api, opts);
   let result: ExecResult;
   try {
-    result = await execute(req, ctx);
+    result = await fetchForOutput(req, ctx, opts);
   } finally {
     deps.finished();
   }

@@ -58,18 +58,22 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   /** The line being run (as typed), for the result history. */
   let current = '';
   const show = (format: LineChoices['format']): RunnerDeps['showResult'] => {
+    const shown: { seen?: { value: unknown; bytes: number } } = {};
     const base = showResult(app, format ?? opts.defaults.format, {
       pager: false,
       keep: (text) => (last = text),
+      seen: (value, bytes) => (shown.seen = { value, bytes }),
       ...(tty ? { page: tty.page } : {}),
     });
     return async (result, planned, runOpts) => {
       last = undefined;
+      shown.seen = undefined;
       await base(result, planned, runOpts);
-      const value = result.kind === 'done' ? result.value : { jobUuid: result.jobUuid, location: result.location };
-      const bytes = result.kind === 'done' ? result.bodyText.length : 100;
+      const seen = shown.seen as { value: unknown; bytes: number } | undefined;
+      const value = seen?.value ?? (result.kind === 'accepted' ? { jobUuid: result.jobUuid, location: result.location } : undefined);
+      const bytes = seen?.bytes ?? 100;
       const entry = history.add(planned?.api.name ?? 'job', current, value, bytes, last);
-      if (io.stderr.isTTY) io.stderr.write(`${dim(`(result ${entry.n}${result.kind === 'done' ? `, ${entry.rows} row${entry.rows === 1 ? '' : 's'}` : ''}; $${entry.n}.<field> uses it)`)}\n`);
+      if (io.stderr.isTTY) io.stderr.write(`${dim(`(result ${entry.n}${seen ? `, ${entry.rows} row${entry.rows === 1 ? '' : 's'}` : ''}; $${entry.n}.<field> uses it)`)}\n`);
     };
   };
   const dim = (t: string): string => (colorEnabled(io.env, io.stderr.isTTY === true) ? `\x1b[2m${t}\x1b[22m` : t);

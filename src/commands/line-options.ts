@@ -1,6 +1,8 @@
-// Reads the per-line options (-o, -c, --dry-run, --curl, --async, --timeout, --yes) out of parsed flags
+// Reads the per-line options (-o, -c, --dry-run, --curl, --async, --timeout, --yes, --all, --page-size,
+// --raw) out of parsed flags
 // into what the runner and the result printer take; one place checks their values for every front
 // end (one-shot argv, script lines, shell lines, built-ins).
+import { fetchFlags } from '../cli/fetch-flags.js';
 import type { RunOptions } from '../cli/runner.js';
 import type { Format } from '../cli/output-choice.js';
 import { parseTimeout } from '../config/connection.js';
@@ -34,6 +36,9 @@ export function lineChoices(flags: Flags): LineChoices {
     if (cols.length === 0) throw new UsageError('-c/--columns needs column names', 'e.g. -c uuid,name,state');
     run.columns = cols;
   }
+  const fetch = fetchFlags({ all: flags.all === true, raw: flags.raw === true, ...(str(flags.pageSize) !== undefined ? { pageSize: str(flags.pageSize)! } : {}) });
+  if (typeof fetch === 'string') throw new UsageError(fetch);
+  Object.assign(run, fetch);
   const timeout = str(flags.timeout);
   if (timeout !== undefined && timeout !== '') run.timeoutMs = parseTimeout(timeout, '--timeout');
   return { run, format: output as Format | undefined };

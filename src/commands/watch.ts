@@ -4,6 +4,7 @@
 // header line. Ctrl-C ends the watch (in the shell, only the watch).
 import { UsageError } from '../errors/cli-error.js';
 import type { ExecResult } from '../execute/executor.js';
+import { settleResult } from '../execute/fetch.js';
 import { quoted } from '../parse/echo.js';
 import { parseWords } from '../parse/parser.js';
 import { readsOnly } from '../schema/destructive.js';
@@ -65,8 +66,9 @@ async function watch(ctx: CommandContext): Promise<number> {
   async function once(): Promise<{ text: string; code: number }> {
     let text = '';
     const deps = {
-      ...app.runnerDeps(async (result: ExecResult) => {
-        const value = result.kind === 'done' ? result.value : { jobUuid: result.jobUuid };
+      ...app.runnerDeps(async (answer: ExecResult) => {
+        const result = await settleResult(answer);
+        const value = result.kind === 'done' ? result.value : result.kind === 'accepted' ? { jobUuid: result.jobUuid } : undefined;
         const tabular = Array.isArray((value as { inventories?: unknown })?.inventories);
         const choice = chooseOutput(choices.format, tabular, tty, ctx.io.env);
         text += renderValue(value, { format: choice.format, color: false, ...(tty ? { width: width() } : {}), ...(choices.run.columns ? { columns: choices.run.columns } : {}) });

@@ -17,6 +17,7 @@ import {
   renderError,
   type ErrorKind,
 } from './errors.js';
+import { pathToStates, vmStateHint } from './vm-state-hint.js';
 
 describe('exit codes', () => {
   it('maps every kind to the documented code', () => {
@@ -149,5 +150,40 @@ describe('rendering', () => {
         expect(out.split('\n').length).toBeLessThan(40);
       }),
     );
+  });
+});
+
+describe('error chains and state hints', () => {
+  const refusal = "current vm instance state[Destroyed] doesn't allow to proceed message[APIStartVmInstanceMsg], allowed states are [Created, Running, Stopped, Crashed]";
+
+  it('prints each detail of a chain once (VM.1001 repeats its cause VM.1010)', () => {
+    const e = new ApiError(503, {
+      code: 'VM.1001',
+      description: 'Failed to start the vm',
+      details: refusal,
+      cause: { code: 'VM.1010', description: 'The vm is not in a correct state for the operation', details: refusal },
+    }, '');
+    expect(renderError(e).split('\n')).toEqual([
+      'Error VM.1001: Failed to start the vm',
+      `  details: ${refusal}`,
+      '  caused by VM.1010: The vm is not in a correct state for the operation',
+      'The VM is Destroyed and StartVmInstance needs it Created, Running, Stopped or Crashed: run RecoverVmInstance first.',
+    ]);
+    const same = new ApiError(503, { code: 'SYS.1006', description: 'An operation failed', details: 'x', cause: { code: 'SYS.1006', description: 'An operation failed', details: 'x' } }, '');
+    expect(renderError(same).split('\n')).toEqual(['Error SYS.1006: An operation failed', '  details: x', '  caused by SYS.1006']);
+  });
+
+  it('says what to run first, or to wait while a job runs', () => {
+    expect(vmStateHint([refusal])).toMatch(/run RecoverVmInstance first\.$/);
+    expect(vmStateHint(["current vm instance state[Stopped] doesn't allow to proceed message[APIRebootVmInstanceMsg], allowed states are [Running, Crashed, NoState]"])).toBe(
+      'The VM is Stopped and RebootVmInstance needs it Running, Crashed or NoState: run StartVmInstance first.',
+    );
+    expect(vmStateHint(["current vm instance state[Running] doesn't allow to proceed message[APIExpungeVmInstanceMsg], allowed states are [Destroyed]"])).toMatch(/run DestroyVmInstance first\.$/);
+    expect(vmStateHint(["current vm instance state[Starting] doesn't allow to proceed message[APIStopVmInstanceMsg], allowed states are [Running]"])).toBe(
+      'The VM is Starting: wait for its running job to finish, then retry StopVmInstance.',
+    );
+    expect(vmStateHint(['something else'])).toBeUndefined();
+    expect(pathToStates('Destroyed', ['Running'])).toEqual(['RecoverVmInstance', 'StartVmInstance']);
+    expect(pathToStates('Running', ['Running'])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Typed errors of the executor (API, protocol, connection, auth, job timeout, interrupt) and the
 // readable rendering of ZStack error bodies. The base type and exit codes live in src/errors/.
 import { CliError, jobWaitCommand, type NextCommand } from '../errors/cli-error.js';
+import { vmStateHint } from './vm-state-hint.js';
 
 /** Sets the next command of an error and returns it. */
 export function withNext<E extends CliError>(e: E, next: NextCommand): E {
@@ -33,7 +34,7 @@ export class ApiError extends CliError {
     /** The job this error belongs to, when it came from polling. */
     readonly jobUuid?: string,
   ) {
-    super(error ? zstackErrorLine(error) : plainTextLine(status, bodyText));
+    super(error ? zstackErrorLine(error) : plainTextLine(status, bodyText), error ? zstackErrorHint(error) : undefined);
   }
   override detailLines(): string[] {
     return this.error ? zstackErrorDetails(this.error, 1) : plainTextDetails(this.bodyText);
@@ -271,25 +272,53 @@ export function zstackErrorLine(e: ZStackErrorBody): string {
   return `Error ${str(e.code) ?? '(no code)'}: ${text}`;
 }
 
-/** Indented `details:`, `elaboration:` and `caused by ...` lines for an error and its cause chain. */
-export function zstackErrorDetails(e: ZStackErrorBody, depth: number): string[] {
+/**
+ * Indented `details:`, `elaboration:` and `caused by ...` lines for an error and its cause chain.
+ * Each text is printed once: ZStack repeats a cause's details in the error it wraps (VM.1001's
+ * details are its cause VM.1010's), so a line already shown is left out.
+ */
+export function zstackErrorDetails(e: ZStackErrorBody, depth: number, seen: Set<string> = new Set([oneLine(str(e.description) ?? str(e.details) ?? '')])): string[] {
   const pad = '  '.repeat(depth);
   const out: string[] = [];
-  const desc = str(e.description);
-  const details = str(e.details);
-  if (details && desc !== undefined && details !== desc) out.push(`${pad}details: ${oneLine(details)}`);
-  const elab = str(e.elaboration);
-  if (elab) out.push(`${pad}elaboration: ${oneLine(elab)}`);
+  const fresh = (v: unknown): string | undefined => {
+    const t = str(v);
+    if (t === undefined) return undefined;
+    const line = oneLine(t);
+    if (seen.has(line)) return undefined;
+    seen.add(line);
+    return line;
+  };
+  const details = fresh(e.details);
+  if (details) out.push(`${pad}details: ${details}`);
+  const elab = fresh(e.elaboration);
+  if (elab) out.push(`${pad}elaboration: ${elab}`);
   const cause = isRecord(e.cause) ? (e.cause as ZStackErrorBody) : undefined;
   if (cause) {
     if (depth >= MAX_CAUSE_DEPTH) {
       out.push(`${pad}caused by ...`);
     } else {
-      out.push(`${pad}caused by ${zstackErrorLine(cause).slice('Error '.length)}`);
-      out.push(...zstackErrorDetails(cause, depth + 1));
+      const desc = fresh(cause.description) ?? (str(cause.description) === undefined ? fresh(cause.details) : undefined);
+      out.push(`${pad}caused by ${str(cause.code) ?? '(no code)'}${desc ? `: ${desc}` : ''}`);
+      out.push(...zstackErrorDetails(cause, depth + 1, seen));
     }
   }
   return out;
+}
+
+/** Every details and elaboration text of an error chain (for hints). */
+function chainTexts(e: ZStackErrorBody): string[] {
+  const out: string[] = [];
+  let cur: ZStackErrorBody | undefined = e;
+  for (let i = 0; cur && i <= MAX_CAUSE_DEPTH; i++) {
+    for (const v of [cur.details, cur.elaboration, cur.description]) if (typeof v === 'string') out.push(v);
+    cur = isRecord(cur.cause) ? (cur.cause as ZStackErrorBody) : undefined;
+  }
+  return out;
+}
+
+/** What to do about a ZStack error, when it is one we know (a VM state refusal). */
+export function zstackErrorHint(e: ZStackErrorBody): string | undefined {
+  return vmStateHint(chainTexts(e));
 }
 
 const STATUS_TEXT: Record<number, string> = {

@@ -18,6 +18,9 @@ import {
   UsageError,
   parseZStackError,
 } from './errors.js';
+import { parseJsonExact } from './exact-json.js';
+import { ReplyBody } from './reply-body.js';
+import type { RowSource } from './reply-rows.js';
 import { addressOf, toConnectionError, type Transport, type TransportResponse } from './transport.js';
 import type { WebhookReceiver, WebhookResult } from './webhook.js';
 
@@ -69,6 +72,8 @@ export interface ExecOptions {
   onProgress?: (p: ExecProgress) => void;
   /** Ctrl-C. */
   signal?: AbortSignal;
+  /** A query's 200 answer comes back unread (`kind: 'stream'`), to be read row by row. */
+  streamBody?: boolean;
 }
 
 export interface ExecContext {
@@ -91,7 +96,11 @@ export type ExecResult =
       /** The async job this result came from. */
       jobUuid?: string;
     }
-  | { kind: 'accepted'; jobUuid: string; location: string };
+  | { kind: 'accepted'; jobUuid: string; location: string }
+  /** A query's 200 answer, still arriving (with `streamBody`). */
+  | { kind: 'stream'; status: 200; body: ReplyBody }
+  /** A query's rows from several answers (--all, see pages.ts). */
+  | { kind: 'rows'; rows: RowSource };
 
 /**
  * Polling backoff: from 20 ms by x1.5, capped at 75 ms while the job is young (so a client returns
@@ -155,6 +164,7 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
       signal: opts.signal,
       timeoutMs: Math.max(1, opts.timeoutMs),
       ...(api.query ? { maxBodyBytes: QUERY_MAX_BODY_BYTES } : {}),
+      ...(opts.streamBody && api.query ? { stream: true } : {}),
     });
   } catch (raw) {
     const e = asTransportError(raw, url);
@@ -173,6 +183,14 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
     result = webhook
       ? await awaitWebhook(webhook, accepted.jobUuid, ctx, start, deadline, session)
       : await pollJob(pollPath(accepted.location, accepted.jobUuid), accepted.jobUuid, ctx, start, deadline, session);
+  } else if (res.status === 200 && res.stream) {
+    const body = new ReplyBody(res.stream, {
+      address: addressOf(new URL(url)),
+      timeoutMs: deadline - ctx.clock.now(),
+      ...(res.readTimeoutMs !== undefined ? { readTimeoutMs: res.readTimeoutMs } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    return { kind: 'stream', status: 200, body };
   } else if (res.status === 200) {
     result = { kind: 'done', status: 200, value: parseResult(res.body, 200), bodyText: res.body };
   } else if (res.status === 204) {
@@ -336,7 +354,7 @@ function asTransportError(e: unknown, url: string): unknown {
 function parseResult(body: string, status: number): unknown {
   if (body.trim() === '') return {};
   try {
-    return JSON.parse(body) as unknown;
+    return parseJsonExact(body);
   } catch {
     throw new ProtocolError(`the server answered ${status} with ${describeBody(body)}, not JSON`, status);
   }

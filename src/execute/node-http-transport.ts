@@ -134,6 +134,14 @@ function exchange(c: Client, req: TransportRequest, s: Sending, stops: AbortSign
     });
     r.on('response', (res: http.IncomingMessage) => {
       s.answered = true;
+      if (req.stream && res.statusCode === 200) {
+        // The caller reads the body from here on, and times it: its own pauses (a slow stdout)
+        // must not count as the server going quiet.
+        r.setTimeout(0);
+        finish();
+        resolve({ status: 200, headers: flattenHeaders(res.headers), body: '', stream: res, readTimeoutMs: s.readTimeoutMs });
+        return;
+      }
       const announced = req.method.toUpperCase() === 'HEAD' ? Number.NaN : Number(res.headers['content-length'] ?? Number.NaN);
       const body = new BodyBuffer(announced, s.maxBodyBytes);
       if (!body.fits(announced)) return fail(new TooLargeError(s.address, body.limit, announced));

@@ -100,6 +100,32 @@ describe.each(IMPLEMENTATIONS)('%s transport against a local server', (_name, cr
     expect(r.body).toBe('Invalid header X-Job-UUID');
   });
 
+  it('with stream, hands a 200 body over unread (read on its own time) and reads other answers whole', async () => {
+    const srv = await httpServer((req, res) => {
+      if (req.url === '/fail') {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end('{"error":{"code":"SYS.1000"}}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"inventories":[');
+      setTimeout(() => res.end('1,2]}'), 30);
+    });
+    const t = track(createTransport());
+    const base = `http://127.0.0.1:${srv.port}`;
+    for (let i = 0; i < 2; i++) {
+      const r = await t.send({ method: 'GET', url: `${base}/ok`, headers: {}, body: null, stream: true });
+      expect(r.status).toBe(200);
+      expect(r.body).toBe('');
+      let text = '';
+      for await (const chunk of r.stream!) text += (chunk as Buffer).toString();
+      expect(text).toBe('{"inventories":[1,2]}');
+    }
+    const e = await t.send({ method: 'GET', url: `${base}/fail`, headers: {}, body: null, stream: true });
+    expect(e).toMatchObject({ status: 503, body: '{"error":{"code":"SYS.1000"}}' });
+    expect(e.stream).toBeUndefined();
+  });
+
   it('connection refused on a closed port names host:port', async () => {
     const port = await closedPort();
     const t = track(createTransport());

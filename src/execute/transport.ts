@@ -1,5 +1,6 @@
 // HTTP transport: the interface the executor sends through, the failure naming both implementations
 // share, and the undici implementation (loaded lazily).
+import type { Readable } from 'node:stream';
 import type { Agent } from 'undici';
 import { BodyBuffer } from './body-buffer.js';
 import { CliError, ConnectionError, formatDuration, InterruptedError, TooLargeError, type ConnectionReason } from './errors.js';
@@ -15,13 +16,23 @@ export interface TransportRequest {
   timeoutMs?: number;
   /** Largest answer body read, in bytes (default: the transport's); a larger one is refused with `TooLargeError`. */
   maxBodyBytes?: number;
+  /**
+   * Hand a 200 answer's body over unread as `TransportResponse.stream` (no size limit: the caller
+   * reads it as it comes, and times it: the overall deadline and `readTimeoutMs` while it waits).
+   */
+  stream?: boolean;
 }
 
 export interface TransportResponse {
   status: number;
   /** Lower-case names; repeated headers joined with `, `. */
   headers: Record<string, string>;
+  /** The body; '' when it comes as `stream`. */
   body: string;
+  /** The unread body of a 200 answer to a `stream` request. */
+  stream?: Readable;
+  /** With `stream`: the transport's read timeout, for the caller to apply while it waits for data. */
+  readTimeoutMs?: number;
 }
 
 /**
@@ -164,6 +175,7 @@ export function createUndiciTransport(opts: UndiciTransportOptions = {}): Transp
           signal,
         });
         s.answered = true;
+        if (req.stream && res.statusCode === 200) return { status: 200, headers: flattenHeaders(res.headers), body: '', stream: res.body, readTimeoutMs: s.readTimeoutMs };
         const body = new BodyBuffer(Number(res.headers['content-length'] ?? Number.NaN), s.maxBodyBytes);
         const tooLarge = (announced?: number): TooLargeError => {
           res.body.destroy();

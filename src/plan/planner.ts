@@ -6,6 +6,7 @@ import { capReports, clip, MAX_REPORTS, quoted } from '../parse/echo.js';
 import type { Registry } from '../schema/registry.js';
 import { replacementOf } from '../schema/replaced.js';
 import type { ApiDef, ParamDef } from '../schema/types.js';
+import { nonPlainFieldErrors } from './columns.js';
 import { planCondition, selectableFields } from './conditions.js';
 import { didYouMean, planError, type PlanError } from './errors.js';
 import { ExactLong, toJsonText } from './json-text.js';
@@ -249,6 +250,7 @@ function planQuery(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
         errors.push(planError(`${quoted(n)} is not a field of ${inv.name} (${key} takes plain fields only)`, didYouMean(reg.suggestFieldNames(inv, n)), g.arg.valueSpan));
       }
     }
+    errors.push(...nonPlainFieldErrors(inv, key, names, g.arg.valueSpan));
   };
   const fields = given.get('fields')?.value as string[] | undefined;
   if (fields) fieldCheck('fields', fields);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderValue } from './index.js';
+import { defuseFormula } from './csv.js';
 
 const csv = (v: unknown, columns?: string[]) => renderValue(v, { format: 'csv', color: false, columns });
 
@@ -49,20 +50,20 @@ describe('csv', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(tricky, tricky, tricky), { minLength: 1, maxLength: 8 }), (tuples) => {
         const rows = tuples.map(([a, b, c]) => ({ a, b, c }));
-        expect(parseCsv(csv(rows))).toEqual([['a', 'b', 'c'], ...tuples]);
+        expect(parseCsv(csv(rows))).toEqual([['a', 'b', 'c'], ...tuples.map((t) => t.map(defuseFormula))]);
       }),
       { numRuns: 400 },
     );
   });
 
-  it('takes the union of scalar fields in first-seen order, nested values only on request (as JSON)', () => {
+  it('takes the union of scalar fields in first-seen order, nested values only on request (lists joined, objects as JSON)', () => {
     const rows = { inventories: [{ uuid: 'u1', nics: [{ ip: '1.1.1.1' }], n: 1 }, { uuid: 'u2', state: 'Running', ok: false, none: null }], total: 9 };
     expect(csv(rows)).toBe('uuid,n,state,ok,none\r\nu1,1,,,\r\nu2,,Running,false,\r\n');
-    expect(csv(rows, ['uuid', 'nics', 'nics.ip'])).toBe('uuid,nics,nics.ip\r\nu1,"[{""ip"":""1.1.1.1""}]","[""1.1.1.1""]"\r\nu2,,\r\n');
+    expect(csv(rows, ['uuid', 'nics', 'nics.ip'])).toBe('uuid,nics,nics.ip\r\nu1,"[{""ip"":""1.1.1.1""}]",1.1.1.1\r\nu2,,\r\n');
   });
 
   it('writes a plain object as key,value and a lone empty field as ""', () => {
-    expect(csv({ success: true, names: ['a', 'b'] })).toBe('key,value\r\nsuccess,true\r\nnames,"[""a"",""b""]"\r\n');
+    expect(csv({ success: true, names: ['a', 'b'] })).toBe('key,value\r\nsuccess,true\r\nnames,"a,b"\r\n');
     expect(csv([{ a: '' }, { a: 'x' }])).toBe('a\r\n""\r\nx\r\n');
     expect(csv({ inventories: [] })).toBe('');
     expect(csv({ inventories: [] }, ['uuid'])).toBe('uuid\r\n');
@@ -86,5 +87,20 @@ describe('value', () => {
     expect(value({ enable: true }, ['enable'])).toBe('true\n');
     expect(value('hello')).toBe('hello\n');
     expect(value({})).toBe('');
+  });
+});
+
+describe('csv formula guard', () => {
+  const csv = (v: unknown, columns?: string[]) => renderValue(v, { format: 'csv', color: false, columns });
+
+  it("makes cells a spreadsheet would run inert with a leading ', and leaves numbers alone", () => {
+    const rows = [{ a: '=HYPERLINK("http://x")', b: '+1+2', c: '-2+3', d: '@SUM(A1)', e: '\tx', f: '-5', g: '+1.5e3', h: 'safe', i: -7 }];
+    expect(csv(rows).split('\r\n')[1]).toBe(`"'=HYPERLINK(""http://x"")",'+1+2,'-2+3,'@SUM(A1),'\tx,-5,+1.5e3,safe,-7`);
+    expect(defuseFormula('=1')).toBe("'=1");
+    expect(defuseFormula('a=1')).toBe('a=1');
+  });
+
+  it('writes list cells like value does: scalars joined with commas', () => {
+    expect(csv({ inventories: [{ uuid: 'u', vmNics: [{ ip: '10.0.0.1' }, { ip: '10.0.0.2' }] }] }, ['uuid', 'vmNics.ip'])).toBe('uuid,vmNics.ip\r\nu,"10.0.0.1,10.0.0.2"\r\n');
   });
 });

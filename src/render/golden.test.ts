@@ -42,14 +42,17 @@ const render = (format: OutputFormat, extra: { width?: number; columns?: string[
 
 describe('golden outputs', () => {
   it('table', () => {
+    // Default columns by usefulness (NIC IPs before type); the ones that do not fit are named.
     expect(render('table', { width: 100 })).toBe(`\
-┌──────────────────────────────────┬──────────────┬─────────┬────────┬──────────────┬────────────┐
-│ uuid                             │ name         │ state   │ type   │ vmNics       │ memorySize │
-├──────────────────────────────────┼──────────────┼─────────┼────────┼──────────────┼────────────┤
-│ bece18afd5af4a8cbcc87496aa3ae8a8 │ Test-VM      │ Running │ UserVm │ 192.168.1.10 │ 8589934592 │
-│ 0a1b2c3d4e5f60718293a4b5c6d7e8f9 │ 数据库, "主" │ Stopped │ UserVm │              │ 4294967296 │
-└──────────────────────────────────┴──────────────┴─────────┴────────┴──────────────┴────────────┘
+┌──────────────────────────────────┬──────────────┬─────────┬──────────────┬────────┬────────────┐
+│ uuid                             │ name         │ state   │ vmNics       │ type   │ memorySize │
+├──────────────────────────────────┼──────────────┼─────────┼──────────────┼────────┼────────────┤
+│ bece18afd5af4a8cbcc87496aa3ae8a8 │ Test-VM      │ Running │ 192.168.1.10 │ UserVm │ 8589934592 │
+│ 0a1b2c3d4e5f60718293a4b5c6d7e8f9 │ 数据库, "主" │ Stopped │              │ UserVm │ 4294967296 │
+└──────────────────────────────────┴──────────────┴─────────┴──────────────┴────────┴────────────┘
 2 of 120
+not shown: description, hypervisorType, cpuNum, createDate, zoneUuid, hostUuid, allVolumes (pick
+columns with -c; -o json shows every field)
 `);
   });
 
@@ -65,41 +68,41 @@ describe('golden outputs', () => {
 `);
   });
 
-  it('json', () => {
+  it('json: an action prints its inventory', () => {
     expect(renderValue({ inventory: answer.inventories[0] }, { format: 'json', color: false })).toBe(`\
 {
-  "inventory": {
-    "uuid": "bece18afd5af4a8cbcc87496aa3ae8a8",
-    "name": "Test-VM",
-    "description": "web server VM",
-    "zoneUuid": "c0e8b8f5d43f454d8feccc0e1e5cf119",
-    "hostUuid": "474924e1b9c743119cb892e4223598d2",
-    "type": "UserVm",
-    "hypervisorType": "KVM",
-    "memorySize": 8589934592,
-    "cpuNum": 1,
-    "createDate": "May 11, 2017 1:23:02 PM",
-    "state": "Running",
-    "vmNics": [
-      {
-        "uuid": "e4c2726154ba431d9b7d3fab19d5a969",
-        "ip": "192.168.1.10",
-        "mac": "00:0c:29:bd:99:fc",
-        "deviceId": 0
-      }
-    ],
-    "allVolumes": [
-      {
-        "uuid": "b24130cd01b14e2ca1ee1e46fb0011bb",
-        "type": "Root",
-        "size": 107374182400,
-        "status": "Ready"
-      }
-    ]
-  }
+  "uuid": "bece18afd5af4a8cbcc87496aa3ae8a8",
+  "name": "Test-VM",
+  "description": "web server VM",
+  "zoneUuid": "c0e8b8f5d43f454d8feccc0e1e5cf119",
+  "hostUuid": "474924e1b9c743119cb892e4223598d2",
+  "type": "UserVm",
+  "hypervisorType": "KVM",
+  "memorySize": 8589934592,
+  "cpuNum": 1,
+  "createDate": "May 11, 2017 1:23:02 PM",
+  "state": "Running",
+  "vmNics": [
+    {
+      "uuid": "e4c2726154ba431d9b7d3fab19d5a969",
+      "ip": "192.168.1.10",
+      "mac": "00:0c:29:bd:99:fc",
+      "deviceId": 0
+    }
+  ],
+  "allVolumes": [
+    {
+      "uuid": "b24130cd01b14e2ca1ee1e46fb0011bb",
+      "type": "Root",
+      "size": 107374182400,
+      "status": "Ready"
+    }
+  ]
 }
 `);
     expect(JSON.parse(render('json'))).toEqual(answer);
+    expect(JSON.parse(renderValue({ inventories: answer.inventories }, { format: 'json', color: false }))).toEqual(answer.inventories);
+    expect(JSON.parse(renderValue({ total: 120, schema: { 'inventories[0]': 'x' } }, { format: 'json', color: false }))).toEqual({ total: 120 });
   });
 
   it('yaml', () => {

@@ -57,7 +57,7 @@ describe('json', () => {
     expect(plain({ n: 12345678901234567890n })).toBe('{\n  "n": 12345678901234567890\n}\n');
     const cyc: Record<string, unknown> = { name: 'x' };
     cyc.self = cyc;
-    expect(JSON.parse(plain({ inventories: [cyc] }))).toEqual({ inventories: [{ name: 'x', self: '[Circular]' }] });
+    expect(JSON.parse(plain({ inventories: [cyc] }))).toEqual([{ name: 'x', self: '[Circular]' }]);
     expect(plain({})).toBe('{}\n');
     expect(plain([])).toBe('[]\n');
   });
@@ -75,11 +75,14 @@ describe('json', () => {
   });
 
   it('projects rows on the given columns', () => {
-    const v = { inventories: [{ uuid: 'a', name: 'x', vmNics: [{ ip: '10.0.0.1' }] }, { uuid: 'b' }], total: 2 };
-    expect(JSON.parse(renderValue(v, { format: 'json', color: false, columns: ['uuid', 'vmNics.ip'] }))).toEqual([
+    const v = { inventories: [{ uuid: 'a', name: 'x', vmNics: [{ ip: '10.0.0.1' }] }, { uuid: 'b' }] };
+    const rows = [
       { uuid: 'a', 'vmNics.ip': ['10.0.0.1'] },
       { uuid: 'b', 'vmNics.ip': null },
-    ]);
+    ];
+    expect(JSON.parse(renderValue(v, { format: 'json', color: false, columns: ['uuid', 'vmNics.ip'] }))).toEqual(rows);
+    // The same shape with or without -c: the rows, or (replyWithCount) the rows and the total.
+    expect(JSON.parse(renderValue({ ...v, total: 2 }, { format: 'json', color: false, columns: ['uuid', 'vmNics.ip'] }))).toEqual({ inventories: rows, total: 2 });
     expect(JSON.parse(renderValue({ inventory: { uuid: 'a', name: 'x' } }, { format: 'json', color: false, columns: ['name'] }))).toEqual({ name: 'x' });
   });
 });

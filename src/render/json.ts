@@ -7,6 +7,8 @@
 // objects and become null in arrays, NaN/Infinity become null. Beyond it: bigints are written as exact
 // integers and a circular reference becomes the string "[Circular]" instead of throwing.
 // With colour: keys cyan, strings green, numbers yellow, booleans magenta, null grey.
+// jsonList writes a list row by row (a streamed query), valid JSON however many rows come.
+import type { ListOptions, ListRenderer } from './list.js';
 import { getStyle, type Style } from './style.js';
 import { Indents, KeyMemo } from './memo.js';
 
@@ -207,4 +209,53 @@ export function compactJson(value: unknown): string {
   const w = new JsonWriter(getStyle(false), false);
   w.write(value, 0);
   return w.out;
+}
+
+/**
+ * A list written row by row: `[` rows `]`, or `{"inventories": [` rows `], "total": N}` with
+ * `withTotal`. Valid JSON however many batches come, an empty list included.
+ */
+export function jsonList(opts: ListOptions, project?: (row: unknown) => unknown): ListRenderer {
+  const st = getStyle(opts.color);
+  const w = new JsonWriter(st, true);
+  const depth = opts.withTotal ? 2 : 1;
+  const inner = '  '.repeat(depth);
+  const open = opts.withTotal ? `{\n  ${st.key('"inventories"')}: [` : '[';
+  let n = 0;
+  return {
+    rows(batch) {
+      if (!st.on && !project && batch.length) {
+        // JSON.stringify of the whole batch is this writer's output at depth 1, much faster; it
+        // throws on bigints and cycles, which the row-by-row writer below handles.
+        try {
+          const json = JSON.stringify(batch, null, 2);
+          if (json !== undefined) {
+            const s = escapeRawControls(json);
+            const rows = s.slice(2, -2); // without "[\n" and "\n]"
+            const out = (n === 0 ? `${open}\n` : ',\n') + (depth === 1 ? rows : `  ${rows.replaceAll('\n', '\n  ')}`);
+            n += batch.length;
+            return out;
+          }
+        } catch {
+          // fall through
+        }
+      }
+      for (const r of batch) {
+        w.out += (n++ === 0 ? `${open}\n` : ',\n') + inner;
+        w.write(project ? project(r) : r, depth);
+      }
+      const out = w.out;
+      w.out = '';
+      return out;
+    },
+    end(tail) {
+      let out = n === 0 ? `${open}]` : `\n${opts.withTotal ? '  ]' : ']'}`;
+      if (opts.withTotal) {
+        w.write(tail?.total ?? null, 1);
+        out += `,\n  ${st.key('"total"')}: ${w.out}\n}`;
+        w.out = '';
+      }
+      return `${out}\n`;
+    },
+  };
 }

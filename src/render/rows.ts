@@ -1,23 +1,10 @@
 // Shared row model for the tabular formats (table, csv, value) and column projection for json/yaml:
-// which rows a ZStack answer holds, dotted column paths, scalar-field discovery and cell text.
-//
-// Rows: `{inventories: [...]}` → its elements (kind `list`, `total` kept when numeric);
-// `{inventory: x}` → one row (kind `single`; a null inventory is an empty list); a bare array → its
-// elements; a scalar → kind `scalar`; any other object → kind `object` (shown as key/value), or
-// kind `single` (the object is the row) when explicit columns are given.
+// dotted column paths, scalar-field discovery and cell text. Which rows an answer holds is shape.ts.
 import { escapeControls } from '../parse/echo.js';
 import { compactJson } from './json.js';
 import { sanitizeCell } from './width.js';
 
 export type Row = unknown;
-export type RowKind = 'list' | 'single' | 'object' | 'scalar';
-
-export interface RowSet {
-  kind: RowKind;
-  rows: Row[];
-  /** `total` of a query answer, when it is a number. */
-  total?: number;
-}
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,21 +20,6 @@ export function prep(v: unknown): unknown {
 
 export function isScalar(v: unknown): boolean {
   return v === null || typeof v !== 'object';
-}
-
-export function extractRows(value: unknown, hasColumns: boolean): RowSet {
-  const v = prep(value);
-  if (Array.isArray(v)) return { kind: 'list', rows: v };
-  if (!isRecord(v)) return { kind: 'scalar', rows: [v] };
-  if (Array.isArray(v.inventories)) {
-    const rs: RowSet = { kind: 'list', rows: v.inventories };
-    if (typeof v.total === 'number') rs.total = v.total;
-    return rs;
-  }
-  if (Object.hasOwn(v, 'inventory') && v.inventory !== undefined) {
-    return v.inventory === null ? { kind: 'list', rows: [] } : { kind: 'single', rows: [prep(v.inventory)] };
-  }
-  return { kind: hasColumns ? 'single' : 'object', rows: [v] };
 }
 
 export interface Column {
@@ -192,10 +164,12 @@ export function tableCell(v: unknown): string {
   return sanitizeCell(json.length > MAX_CELL_SOURCE ? json.slice(0, MAX_CELL_SOURCE) : json);
 }
 
-/** Cell text for `csv`: scalars as text, nested values as compact JSON. */
+/** Cell text for `csv`: scalars as text, lists of scalars joined with `,` (as `value` does), other nested values as compact JSON. */
 export function csvCell(v: unknown): string {
   v = prep(v);
-  return isScalar(v) ? scalarText(v) : compactJson(v);
+  if (isScalar(v)) return scalarText(v);
+  if (Array.isArray(v) && v.every((x) => isScalar(prep(x)))) return v.map((x) => scalarText(prep(x))).join(',');
+  return compactJson(v);
 }
 
 const TSV_BREAK = /[\t\r\n]+/g;

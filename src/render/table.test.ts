@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderValue } from './index.js';
+import { FIRST_ROWS, listRenderer, renderValue } from './index.js';
 import { fitWidths } from './table.js';
 import { displayWidth } from './width.js';
 
@@ -25,26 +25,60 @@ function vm(i: number, extra: Record<string, unknown> = {}): Record<string, unkn
 }
 
 describe('table', () => {
-  it('fits every line into the terminal width, cutting cells with …', () => {
+  it('fits every line into the terminal width, cutting text with … and naming the columns left out', () => {
     const v = { inventories: [vm(1), vm(2, { name: '一个非常长的云主机名称用来测试截断' })], total: 2 };
     for (let width = 60; width <= 200; width += 7) {
       const out = table(v, width);
       for (const l of lines(out)) expect(displayWidth(l), `width ${width}: ${l}`).toBeLessThanOrEqual(width);
     }
-    const narrow = table(v, 60);
-    expect(narrow).toContain('…');
-    expect(lines(narrow)[1]).toBe('│ uuid                       │ name     │ state   │ type   │');
-    expect(lines(narrow)[4]).toBe('│ aaaaaaaaaaaaaaaaaaaaaaaaa… │ 一个非…  │ Running │ UserVm │');
-    // Optional columns come in only when they fit whole (up to 40 columns each).
-    expect(lines(table(v, 140))[1]).toBe('│ uuid                             │ name                               │ state   │ type   │ vmNics   │ memorySize │ cpuNum │ allVolumes │');
+    const narrow = lines(table(v, 60));
+    expect(narrow[1]).toBe('│ uuid                             │ name        │ state   │');
+    expect(narrow[4]).toBe('│ aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2 │ 一个非常长… │ Running │');
+    expect(narrow.slice(6).join(' ')).toBe('2 of 2 not shown: vmNics, type, description, memorySize, cpuNum, createDate, hostUuid, allVolumes (pick columns with -c; -o json shows every field)');
+    // Optional columns come in only when they fit whole (text up to 40 columns each); NIC IPs first.
+    expect(lines(table(v, 140))[1]).toBe('│ uuid                             │ name                               │ state   │ vmNics   │ type   │ memorySize │ cpuNum │ allVolumes │');
   });
 
-  it('keeps explicit columns and cuts the widest non-uuid cells first', () => {
+  it('never cuts a uuid or a number: when the columns asked for cannot fit, rows become records', () => {
     const v = { inventories: [vm(1, { name: 'x'.repeat(60) })] };
     const out = lines(table(v, 80, ['uuid', 'name', 'vmNics.ip']));
     expect(out.every((l) => displayWidth(l) === 80)).toBe(true);
     expect(out[3]).toContain('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1');
     expect(out[3]).toContain('xxxxx…');
+    const records = lines(table({ inventories: [vm(1), vm(2)] }, 50, ['uuid', 'hostUuid', 'memorySize', 'name']));
+    expect(records).toEqual([
+      '─[ 1 ]────────────────────────────────────────────',
+      'uuid       │ aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1',
+      'hostUuid   │ bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb1',
+      'memorySize │ 2147483648',
+      'name       │ vm-1',
+      '─[ 2 ]────────────────────────────────────────────',
+      'uuid       │ aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2',
+      'hostUuid   │ bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb2',
+      'memorySize │ 3221225472',
+      'name       │ vm-2',
+    ]);
+    // Default columns in records: the mandatory ones and the next four; the rest are named.
+    const narrow = lines(table({ inventories: [vm(1)] }, 40));
+    expect(narrow.slice(1, 10).map((l) => l.split(' ')[0])).toEqual(['uuid', '', 'name', 'state', 'vmNics', 'type', 'description', '', 'memorySize']);
+    expect(narrow.slice(10).join(' ')).toBe('not shown: cpuNum, createDate, hostUuid, allVolumes (pick columns with -c; -o json shows every field)');
+    // Long values wrap under themselves in records.
+    const wrapped = lines(table({ inventories: [vm(1, { name: 'y'.repeat(70) })] }, 50, ['uuid', 'hostUuid', 'name']));
+    expect(wrapped.slice(3)).toEqual(['name     │ ' + 'y'.repeat(39), '         │ ' + 'y'.repeat(31)]);
+  });
+
+  it('fixes the layout from the first rows: later text is cut on a terminal, uuids and numbers overflow, nothing is cut in a file', () => {
+    const first = Array.from({ length: FIRST_ROWS }, (_, i) => ({ uuid: `u${i}`, name: 'short', size: 1 }));
+    const late = { uuid: 'u'.repeat(40), name: 'a much longer name than before', size: 123456789 };
+    const r = listRenderer({ format: 'table', color: false, width: 100 });
+    let out = r.rows(first) + r.rows([late]) + r.end({});
+    const lastRow = lines(out).at(-2)!;
+    expect(lastRow).toContain('u'.repeat(40));
+    expect(lastRow).toContain('123456789');
+    expect(lastRow).toMatch(/│ a much l…  *│/);
+    const file = listRenderer({ format: 'table', color: false });
+    out = file.rows(first) + file.rows([late]) + file.end({});
+    expect(lines(out).at(-2)).toContain('a much longer name than before');
   });
 
   it('aligns CJK text by display width', () => {
@@ -56,14 +90,14 @@ describe('table', () => {
     expect(out[4]).toBe('│ web          │ 区域二 │');
   });
 
-  it('property: any width ≥ 40 bounds the lines of any string table', () => {
+  it('property: any width ≥ 40 bounds the lines of any string table; grid lines line up', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '中', '😀', '\n', '\t', 'é', '\u0301'), maxLength: 40 });
     fc.assert(
       fc.property(fc.array(fc.record({ uuid: cell, name: cell, state: cell, other: cell }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 40, max: 160 }), (rows, width) => {
         const out = lines(table(rows, width));
-        const w = displayWidth(out[0]!);
-        expect(w).toBeLessThanOrEqual(width);
-        for (const l of out) expect(displayWidth(l)).toBe(w);
+        for (const l of out) expect(displayWidth(l)).toBeLessThanOrEqual(width);
+        const grid = out.filter((l) => /^[│┌├└]/.test(l));
+        for (const l of grid) expect(displayWidth(l)).toBe(displayWidth(grid[0]!));
       }),
       { numRuns: 200 },
     );
@@ -82,8 +116,9 @@ describe('table', () => {
   });
 
   it('shows `<rows> of <total>` and handles empty answers', () => {
-    expect(table({ inventories: [vm(0)], total: 120 }, 100).endsWith('┘\n1 of 120\n')).toBe(true);
-    expect(table({ inventories: [vm(0)] }, 100).endsWith('┘\n')).toBe(true);
+    expect(table({ inventories: [vm(0)], total: 120 }, 100)).toContain('┘\n1 of 120\n');
+    expect(table({ inventories: [vm(0)] }, 100)).toMatch(/┘\nnot shown: createDate, hostUuid, allVolumes \(pick columns with -c; -o json shows every field\)\n$/);
+    expect(table({ inventories: [vm(0)] }, 200).endsWith('┘\n')).toBe(true);
     expect(table({ inventories: [], total: 0 }, 100)).toBe('(no results)\n0 of 0\n');
     expect(table({}, 100)).toBe('');
     expect(table({ inventory: null }, 100)).toBe('(no results)\n');
@@ -103,14 +138,22 @@ describe('table', () => {
         '',
       ].join('\n'),
     );
+    // Values wrap rather than being cut; keys are cut past a third of the width.
     expect(lines(table(inv, 23))).toEqual([
       '┌──────────┬──────────┐',
       '│ uuid     │ u1       │',
       '│ name     │ web      │',
       '│ state    │ Running  │',
       '│ vmNics   │ 10.0.0.1 │',
-      '│ descrip… │ two⏎lin… │',
+      '│ descrip… │ two⏎line │',
+      '│          │ s        │',
       '└──────────┴──────────┘',
+    ]);
+    expect(lines(table({ inventory: { uuid: 'c4fd039c9a6b417ebc5d51f3fad860ac' } }, 30))).toEqual([
+      '┌──────┬─────────────────────┐',
+      '│ uuid │ c4fd039c9a6b417ebc5 │',
+      '│      │ d51f3fad860ac       │',
+      '└──────┴─────────────────────┘',
     ]);
     // Columns are never cut below 8: narrower terminals overflow rather than show nothing.
     expect(lines(table(inv, 22))[1]).toBe('│ uuid     │ u1       │');

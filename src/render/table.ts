@@ -1,67 +1,49 @@
-// `table` format: a box-drawn table for humans on a terminal.
+// `table` format: box-drawn tables for humans on a terminal.
 //
-// Lists (query answers, bare arrays) → one line per row under a header. Columns are `columns` when
-// given (dotted paths), else chosen from the rows' fields: uuid, name, state, status, type first (always
-// shown), then lists of NICs (shown as their IPs), then other scalar fields in first-seen order, then
-// `…Uuid` reference fields, then other nested fields (lists as `N items`, objects as compact JSON);
-// fields that are null/empty in every row are skipped. With `width`, optional columns are added only
-// while they fit (each capped at 40 columns) and the rest are dropped; then, if still too wide, the
-// widest cells are cut with `…` (never below 8 columns per column, so very narrow terminals overflow).
+// Lists (query answers, bare arrays) → one line per row under a header, written row by row; the
+// layout is fixed from the first rows (FIRST_ROWS in list.ts). Columns are `columns` when given (dotted paths),
+// else chosen by usefulness: uuid, name, state, status (always), then NIC IPs, then `type` and the
+// other scalar fields in first-seen order, then `…Uuid` references, then other nested fields (lists
+// as `N items`, objects as compact JSON); fields null or empty in every row are skipped.
+// With `width` (a terminal): optional default columns come in while they fit (text capped at 40
+// columns); the default columns left out are named in the footer. Text cells may be cut with `…`
+// (never below 8 columns), but uuids and numbers never are, and a column asked for is never dropped:
+// when the columns cannot fit, the list switches to records, one `key │ value` line per column,
+// values wrapped (default columns: the mandatory ones and the next four; the rest are named). A
+// later row's uuid or number wider than its column overflows rather than being cut.
 // Without `width` nothing is dropped or cut. Columns holding only numbers are right-aligned.
-// A single inventory, or a plain object, is shown vertically as key │ value; nested lists summarised.
-// Footer: when the answer has a numeric `total` (replyWithCount), a line `<rows> of <total>` follows the
-// table (also after `(no results)` for an empty list). Empty objects (`{}`) render as nothing.
-// Colour: header bold, state/status values coloured by meaning (Running green, Stopped red, ...),
-// footer grey. Widths count East-Asian wide characters as 2 columns; control characters in cells are
-// neutralised (see sanitizeCell) so a value can never break a line or inject terminal sequences.
-import { CHUNK_SIZE } from './json.js';
-import {
-  compileColumn,
-  extractRows,
-  fieldKinds,
-  isRecord,
-  normalizeColumns,
-  scalarText,
-  tableCell,
-  type Column,
-  type Row,
-} from './rows.js';
+// A single inventory, or a plain object, is shown as a key │ value box, values wrapped to the width.
+// Footer: `<rows> of <total>` when the answer has a total (also after `(no results)`), then hidden
+// columns. Colour: header bold, state/status values by meaning (Running green, Stopped red, ...),
+// footer grey. Widths count East-Asian wide characters as 2 columns; cells are one line (see
+// tableCell/sanitizeCell), so a value can never break a line or inject terminal sequences.
+import { afterFirstRows, FIRST_ROWS, type ListEnd, type ListRenderer } from './list.js';
+import { compileColumn, fieldKinds, isRecord, scalarText, tableCell, type Column, type Row } from './rows.js';
 import { getStyle, isStateColumn, type Style } from './style.js';
-import { displayWidth, padEnd, padStart, sanitizeCell, truncate } from './width.js';
+import { codePointWidth, displayWidth, padEnd, padStart, sanitizeCell, truncate } from './width.js';
 
 export interface TableOptions {
-  columns?: string[];
+  columns?: readonly string[];
   color: boolean;
   width?: number;
 }
 
-/** Widest an optional default column may get when a terminal width is known. */
+/** Widest an optional text column may get when a terminal width is known. */
 const OPTIONAL_CAP = 40;
-/** Narrowest a column is cut to when fitting the width. */
+/** Narrowest a text column is cut to when fitting the width. */
 const MIN_COL = 8;
-/** Rows sampled to choose default columns. */
-const SAMPLE = 1000;
-const PRIORITY = ['uuid', 'name', 'state', 'status', 'type'];
-
-interface Grid {
-  headers: string[] | null;
-  nCols: number;
-  nRows: number;
-  /** Row-major cell texts (sanitised, one line each). */
-  cells: string[];
-  /** Their display widths. */
-  cellWidths: Uint16Array;
-  /** Per column: the widest cell or header. */
-  natural: number[];
-  /** Per column: the widest cell, header excluded. */
-  cellMax: number[];
-  /** Per column: largest width allowed regardless of room (Infinity = none). */
-  caps: number[];
-  /** Per column: cut only when cutting the others is not enough (uuids). */
-  protect: boolean[];
-  rightAlign: boolean[];
-  paint?: (col: number, row: number, text: string) => string;
-}
+/** Default columns named in the footer before `and N more`. */
+const HIDDEN_NAMED = 8;
+/** Columns always shown (when the rows have them), in this order. */
+const MANDATORY = ['uuid', 'name', 'state', 'status'];
+const UUID_PATH = /(^|\.)uuid$|Uuid$/;
+/** Cells of printable ASCII up to this length are shown as they are (tableCell would return them unchanged). */
+const PLAIN_TEXT = /^[\x20-\x7e]*$/;
+const MAX_PLAIN = 4096;
+/** Default columns shown in records (beyond the mandatory ones) when a table cannot fit. */
+const RECORD_OPTIONAL = 4;
+/** Extra room given to text columns, when the terminal has it, for rows after the first ones. */
+const HEADROOM = 4;
 
 /** Narrows the `eligible` columns of `ws` (never below `mins`), widest first, until they fit `budget`. */
 function squeeze(ws: number[], mins: number[], eligible: boolean[], budget: number): number[] {
@@ -107,194 +89,311 @@ export function fitWidths(
   return squeeze(ws, floor, all, budget);
 }
 
-function border(widths: number[], l: string, m: string, r: string): string {
+/** `s` cut into pieces of at most `width` display columns (at least one piece). */
+export function wrapText(s: string, width: number): string[] {
+  if (width < 1 || displayWidth(s) <= width) return [s];
+  const out: string[] = [];
+  let line = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = codePointWidth(ch.codePointAt(0)!);
+    if (w + cw > width && line !== '') {
+      out.push(line);
+      line = '';
+      w = 0;
+    }
+    line += ch;
+    w += cw;
+  }
+  out.push(line);
+  return out;
+}
+
+function border(widths: readonly number[], l: string, m: string, r: string): string {
   let s = l;
   for (let i = 0; i < widths.length; i++) s += (i ? m : '') + '─'.repeat(widths[i]! + 2);
   return s + r + '\n';
 }
 
-function* emitGrid(g: Grid, width: number | undefined, st: Style, footer: string): Generator<string> {
-  const widths = fitWidths(g.natural, g.caps, width, g.cellMax, g.protect);
-  const cell = (text: string, w: number, c: number, style: ((s: string) => string) | null, r: number): string => {
-    const cw = widths[c]!;
-    if (w > cw) {
-      text = truncate(text, cw, w);
-      w = displayWidth(text);
-    }
-    if (style) text = style(text);
-    else if (g.paint) text = g.paint(c, r, text);
-    return ' ' + (g.rightAlign[c] ? padStart(text, w, cw) : padEnd(text, w, cw)) + ' │';
-  };
-  let out = border(widths, '┌', '┬', '┐');
-  if (g.headers) {
-    let line = '│';
-    for (let c = 0; c < g.nCols; c++) {
-      const h = g.headers[c]!;
-      line += cell(h, displayWidth(h), c, st.header, -1);
-    }
-    out += line + '\n' + border(widths, '├', '┼', '┤');
-  }
-  let k = 0;
-  for (let r = 0; r < g.nRows; r++) {
-    let line = '│';
-    for (let c = 0; c < g.nCols; c++, k++) line += cell(g.cells[k]!, g.cellWidths[k]!, c, null, r);
-    out += line + '\n';
-    if (out.length >= CHUNK_SIZE) {
-      yield out;
-      out = '';
-    }
-  }
-  out += border(widths, '└', '┴', '┘');
-  if (footer) out += st.dim(footer) + '\n';
-  yield out;
+/** A candidate column measured over the first rows. */
+interface Measured {
+  col: Column;
+  header: string;
+  headerWidth: number;
+  /** Widest cell. */
+  cellMax: number;
+  /** Only numbers (and nulls): right-aligned, never cut. */
+  numeric: boolean;
+  /** uuids and numbers are never cut. */
+  uncut: boolean;
 }
 
-function buildGrid(rows: readonly Row[], columns: Column[], headers: boolean): Grid {
-  const nCols = columns.length;
-  const nRows = rows.length;
-  const cells = new Array<string>(nRows * nCols);
-  const cellWidths = new Uint16Array(nRows * nCols);
-  const cellMax = columns.map(() => 0);
-  const numeric = columns.map(() => true);
-  let k = 0;
+function measure(col: Column, rows: readonly Row[]): Measured {
+  const header = sanitizeCell(col.path);
+  let cellMax = 0;
+  let numeric = true;
   for (const row of rows) {
-    for (let c = 0; c < nCols; c++, k++) {
-      const v = columns[c]!.get(row);
-      if (numeric[c] && v !== null && v !== undefined && typeof v !== 'number' && typeof v !== 'bigint') numeric[c] = false;
-      const t = tableCell(v);
-      const w = displayWidth(t);
-      cells[k] = t;
-      cellWidths[k] = w > 0xffff ? 0xffff : w;
-      if (w > cellMax[c]!) cellMax[c] = w;
+    const v = col.get(row);
+    if (numeric && v !== null && v !== undefined && typeof v !== 'number' && typeof v !== 'bigint') numeric = false;
+    const w = displayWidth(tableCell(v));
+    if (w > cellMax) cellMax = w;
+  }
+  numeric &&= rows.length > 0;
+  return { col, header, headerWidth: displayWidth(header), cellMax, numeric, uncut: numeric || UUID_PATH.test(col.path) };
+}
+
+const natural = (m: Measured): number => Math.max(m.cellMax, m.headerWidth);
+/** Narrowest a column may get: uuids and numbers keep their cells whole (a long header may still be cut). */
+const minimum = (m: Measured): number => (m.uncut ? Math.max(m.cellMax, Math.min(m.headerWidth, MIN_COL), 1) : Math.max(1, Math.min(natural(m), MIN_COL)));
+/** Width an optional column is added at. */
+const optionalWidth = (m: Measured): number => (m.uncut ? natural(m) : Math.min(natural(m), OPTIONAL_CAP));
+
+/** Default columns of record rows by usefulness: the mandatory ones, then the rest in order. */
+function defaultCandidates(rows: readonly Row[]): { mandatory: string[]; optional: string[] } {
+  const kinds = fieldKinds(rows);
+  const mandatory = MANDATORY.filter((p) => {
+    const k = kinds.get(p);
+    return k !== undefined && k !== 'none';
+  });
+  const tiers: string[][] = [[], [], [], []];
+  for (const [k, kind] of kinds) {
+    if (kind === 'none' || mandatory.includes(k)) continue;
+    if (kind === 'iplist') tiers[0]!.push(k);
+    else if (kind === 'scalar') tiers[/Uuid$/.test(k) ? 2 : 1]!.push(k);
+    else tiers[3]!.push(k);
+  }
+  const t1 = tiers[1]!;
+  if (t1.includes('type')) tiers[1] = ['type', ...t1.filter((k) => k !== 'type')];
+  const optional = tiers.flat();
+  if (mandatory.length === 0 && optional.length === 0) return { mandatory: [...kinds.keys()].slice(0, 1), optional: [...kinds.keys()].slice(1) };
+  if (mandatory.length === 0) return { mandatory: optional.slice(0, 1), optional: optional.slice(1) };
+  return { mandatory, optional };
+}
+
+type Layout = { kind: 'grid'; cols: Measured[]; widths: number[]; hidden: string[] } | { kind: 'records'; cols: Measured[]; hidden: string[] };
+
+function layout(first: readonly Row[], explicit: readonly string[] | undefined, width: number | undefined): Layout {
+  const l = chooseLayout(first, explicit, width);
+  // More rows may follow the first ones: give text columns some room to spare.
+  if (l.kind === 'grid' && width !== undefined && first.length >= FIRST_ROWS) {
+    let spare = width - (1 + l.widths.reduce((a, w) => a + w + 3, 0));
+    for (let c = 0; c < l.cols.length && spare > 0; c++) {
+      if (l.cols[c]!.uncut || l.widths[c]! < natural(l.cols[c]!)) continue;
+      const add = Math.min(HEADROOM, spare);
+      l.widths[c]! += add;
+      spare -= add;
     }
   }
-  const headerTexts = headers ? columns.map((c) => sanitizeCell(c.path)) : null;
-  return {
-    headers: headerTexts,
-    nCols,
-    nRows,
-    cells,
-    cellWidths,
-    natural: cellMax.map((w, c) => Math.max(w, headerTexts ? displayWidth(headerTexts[c]!) : 0)),
-    cellMax,
-    caps: columns.map(() => Infinity),
-    protect: columns.map((c) => /(^|\.)uuid$|Uuid$/.test(c.path)),
-    rightAlign: numeric,
-  };
+  return l;
 }
 
-function measure(rows: readonly Row[], col: Column): number {
-  let w = displayWidth(col.path);
-  for (const row of rows) w = Math.max(w, displayWidth(tableCell(col.get(row))));
-  return w;
+function chooseLayout(first: readonly Row[], explicit: readonly string[] | undefined, width: number | undefined): Layout {
+  if (explicit || !first.every(isRecord)) {
+    const cols = (explicit ? explicit.map(compileColumn) : [{ path: 'value', get: (row: Row) => row }]).map((c) => measure(c, first));
+    return fit(cols, [], [], width);
+  }
+  const { mandatory, optional } = defaultCandidates(first);
+  const measured = new Map([...mandatory, ...optional].map((p) => [p, measure(compileColumn(p), first)]));
+  return fit(
+    mandatory.map((p) => measured.get(p)!),
+    optional.map((p) => measured.get(p)!),
+    optional,
+    width,
+  );
 }
 
-/** Default columns for record rows, and which of them are optional (capped). */
-function defaultColumns(rows: readonly Record<string, unknown>[], width: number | undefined): { columns: Column[]; optional: boolean[] } {
-  const kinds = fieldKinds(rows);
-  const tiers: string[][] = [[], [], [], [], []];
-  for (const p of PRIORITY) {
-    const kind = kinds.get(p);
-    if (kind !== undefined && kind !== 'none') tiers[0]!.push(p);
-  }
-  for (const [k, kind] of kinds) {
-    if (kind === 'none' || tiers[0]!.includes(k)) continue;
-    if (kind === 'iplist') tiers[1]!.push(k);
-    else if (kind === 'scalar') tiers[/Uuid$/.test(k) ? 3 : 2]!.push(k);
-    else tiers[4]!.push(k);
-  }
-  let mandatory = tiers[0]!;
-  let candidates = tiers.flat();
-  if (candidates.length === 0) candidates = [...kinds.keys()]; // every field empty: show them anyway
-  if (mandatory.length === 0) mandatory = candidates.slice(0, 1);
+/** Grid of the `must` columns plus the `optional` ones that fit, or records when the `must` ones cannot fit. */
+function fit(must: Measured[], optional: Measured[], optionalNames: string[], width: number | undefined): Layout {
   if (width === undefined) {
-    return { columns: candidates.map(compileColumn), optional: candidates.map(() => false) };
+    const cols = [...must, ...optional];
+    return { kind: 'grid', cols, widths: cols.map(natural), hidden: [] };
   }
-  const sample = rows.length > SAMPLE ? rows.slice(0, SAMPLE) : rows;
-  let used = 1;
-  for (const p of mandatory) used += measure(sample, compileColumn(p)) + 3;
-  const chosen = new Set(mandatory);
-  for (const p of candidates) {
-    if (chosen.has(p)) continue;
-    const w = Math.min(OPTIONAL_CAP, measure(sample, compileColumn(p)));
+  const need = 1 + must.reduce((a, m) => a + minimum(m) + 3, 0);
+  if (need > width) return { kind: 'records', cols: [...must, ...optional.slice(0, RECORD_OPTIONAL)], hidden: optionalNames.slice(RECORD_OPTIONAL) };
+  let used = 1 + must.reduce((a, m) => a + natural(m) + 3, 0);
+  const chosen = new Set<Measured>(must);
+  for (const m of optional) {
+    const w = optionalWidth(m);
     if (used + w + 3 <= width) {
-      chosen.add(p);
+      chosen.add(m);
       used += w + 3;
     }
   }
-  const picked = candidates.filter((p) => chosen.has(p));
-  return { columns: picked.map(compileColumn), optional: picked.map((p) => !mandatory.includes(p)) };
+  const cols = [...must, ...optional].filter((m) => chosen.has(m));
+  const widths = fitWidths(
+    cols.map(natural),
+    cols.map((m) => (must.includes(m) || m.uncut ? Infinity : OPTIONAL_CAP)),
+    width,
+    cols.map((m) => m.cellMax),
+    cols.map((m) => m.uncut),
+  );
+  const hidden = optionalNames.filter((_, i) => !chosen.has(optional[i]!));
+  return { kind: 'grid', cols, widths, hidden };
 }
 
-function footerFor(n: number, total: number | undefined): string {
-  return total === undefined ? '' : `${n} of ${total}`;
-}
-
-function* listTable(rows: readonly Row[], total: number | undefined, cols: string[] | undefined, opts: TableOptions, st: Style): Generator<string> {
-  const footer = footerFor(rows.length, total);
-  if (rows.length === 0) {
-    yield '(no results)\n' + (footer ? st.dim(footer) + '\n' : '');
-    return;
+/** Words of `text` in lines of at most `width` columns (a longer word gets a line of its own). */
+function wrapWords(text: string, width: number | undefined): string[] {
+  if (width === undefined || displayWidth(text) <= width) return [text];
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
-  let columns: Column[];
-  let optional: boolean[] | undefined;
-  if (cols) columns = cols.map(compileColumn);
-  else if (rows.every(isRecord)) ({ columns, optional } = defaultColumns(rows, opts.width));
-  else columns = [{ path: 'value', get: (row) => row }];
-  if (columns.length === 0) columns = [{ path: 'value', get: () => undefined }];
-  const g = buildGrid(rows, columns, true);
-  if (optional) g.caps = optional.map((o) => (o ? OPTIONAL_CAP : Infinity));
-  if (st.on) {
-    const states = columns.map((c) => isStateColumn(c.path));
-    if (states.some(Boolean)) g.paint = (c, _r, text) => (states[c] ? st.state(text) : text);
-  }
-  yield* emitGrid(g, opts.width, st, footer);
+  if (line) out.push(line);
+  return out;
 }
 
-function* verticalTable(entries: [string, unknown][], opts: TableOptions, st: Style): Generator<string> {
-  if (entries.length === 0) return;
-  const keyCol: Column = { path: 'key', get: (e) => (e as [string, unknown])[0] };
-  const valCol: Column = { path: 'value', get: (e) => (e as [string, unknown])[1] };
-  const g = buildGrid(entries, [keyCol, valCol], false);
-  g.rightAlign = [false, false];
-  if (opts.width !== undefined) g.caps = [Math.max(MIN_COL, Math.floor(opts.width / 3)), Infinity];
-  if (st.on) {
-    const states = entries.map(([k]) => isStateColumn(k));
-    g.paint = (c, r, text) => (c === 0 ? st.header(text) : states[r] ? st.state(text) : text);
+function footerLines(shown: number, tail: ListEnd | undefined, hidden: readonly string[], st: Style, width?: number): string {
+  let out = '';
+  if (tail?.total !== undefined) out += st.dim(`${shown} of ${String(tail.total)}`) + '\n';
+  if (hidden.length) {
+    const named = hidden.slice(0, HIDDEN_NAMED).join(', ');
+    const more = hidden.length > HIDDEN_NAMED ? ` and ${hidden.length - HIDDEN_NAMED} more` : '';
+    for (const line of wrapWords(`not shown: ${named}${more} (pick columns with -c; -o json shows every field)`, width)) out += st.dim(line) + '\n';
   }
-  yield* emitGrid(g, opts.width, st, '');
+  return out;
 }
 
-/** Table text of `value` (ending with a newline unless empty), in chunks of about CHUNK_SIZE characters. */
-export function* tableChunks(value: unknown, opts: TableOptions): Generator<string> {
-  const st = getStyle(opts.color);
-  const cols = normalizeColumns(opts.columns);
-  const rs = extractRows(value, cols !== undefined);
-  switch (rs.kind) {
-    case 'scalar': {
-      const v = rs.rows[0];
-      if (v === null || v === undefined) return;
-      const text = typeof v === 'object' ? tableCell(v) : scalarText(v).replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, '?');
-      yield text.endsWith('\n') ? text : text + '\n';
-      return;
-    }
-    case 'list':
-      yield* listTable(rs.rows, rs.total, cols, opts, st);
-      return;
-    case 'object':
-    case 'single': {
-      const row = rs.rows[0];
-      if (!isRecord(row)) {
-        yield* tableChunks(row, { ...opts, columns: undefined });
-        return;
+function painter(cols: readonly Measured[], st: Style): ((c: number, text: string) => string) | undefined {
+  if (!st.on) return undefined;
+  const states = cols.map((m) => isStateColumn(m.col.path));
+  return states.some(Boolean) ? (c, text) => (states[c] ? st.state(text) : text) : undefined;
+}
+
+/** A list as a grid, row by row, in the widths fixed from the first rows. */
+function gridRenderer(l: Extract<Layout, { kind: 'grid' }>, st: Style, width: number | undefined): ListRenderer {
+  const { cols, widths } = l;
+  const paint = painter(cols, st);
+  // Without a terminal width nothing is cut: a later, wider cell overflows its column.
+  const cutOk = cols.map((m) => !m.uncut && width !== undefined);
+  let n = 0;
+  let head = border(widths, '┌', '┬', '┐') + '│';
+  for (let c = 0; c < cols.length; c++) {
+    const m = cols[c]!;
+    const text = m.headerWidth > widths[c]! ? truncate(m.header, widths[c]!, m.headerWidth) : m.header;
+    head += ' ' + padEnd(st.header(text), displayWidth(text), widths[c]!) + ' │';
+  }
+  head += '\n' + border(widths, '├', '┼', '┤');
+  return {
+    rows(batch) {
+      let out = n === 0 && batch.length ? head : '';
+      for (const row of batch) {
+        let line = '│';
+        for (let c = 0; c < cols.length; c++) {
+          const cw = widths[c]!;
+          const v = cols[c]!.col.get(row);
+          let text: string;
+          let w: number;
+          if (typeof v === 'string' && v.length <= MAX_PLAIN && PLAIN_TEXT.test(v)) {
+            // Most cells: printable ASCII, safe as it is and as wide as it is long.
+            text = v;
+            w = v.length;
+          } else {
+            text = tableCell(v);
+            w = displayWidth(text);
+          }
+          if (w > cw && cutOk[c]) {
+            text = truncate(text, cw, w);
+            w = displayWidth(text);
+          }
+          if (paint) text = paint(c, text);
+          line += ' ' + (cols[c]!.numeric ? padStart(text, w, cw) : padEnd(text, w, cw)) + ' │';
+        }
+        out += line + '\n';
       }
-      const entries: [string, unknown][] = cols
-        ? cols.map((p): [string, unknown] => [p, compileColumn(p).get(row)])
-        : Object.keys(row)
-            .filter((k) => row[k] !== undefined)
-            .map((k): [string, unknown] => [k, row[k]]);
-      yield* verticalTable(entries, opts, st);
-      return;
+      n += batch.length;
+      return out;
+    },
+    end(tail) {
+      const body = n === 0 ? '(no results)\n' : border(widths, '└', '┴', '┘');
+      return body + footerLines(n, tail, l.hidden, st, width);
+    },
+  };
+}
+
+/** `key │ value` lines with the value wrapped to `valueWidth` (unlimited when undefined). */
+function keyValueLines(key: string, keyWidth: number, value: string, valueWidth: number | undefined, st: Style, paintValue?: (s: string) => string): string {
+  const k = displayWidth(key) > keyWidth ? truncate(key, keyWidth) : key;
+  const pieces = valueWidth === undefined ? [value] : wrapText(value, valueWidth);
+  let out = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const label = i === 0 ? padEnd(st.header(k), displayWidth(k), keyWidth) : ' '.repeat(keyWidth);
+    out += `${label} │ ${paintValue ? paintValue(pieces[i]!) : pieces[i]!}\n`;
+  }
+  return out;
+}
+
+/** A list as records (when its columns cannot fit): a `─[ n ]─` rule, then one line per column. */
+function recordsRenderer(cols: readonly Measured[], hidden: readonly string[], width: number, st: Style): ListRenderer {
+  const keyWidth = Math.min(Math.max(...cols.map((m) => m.headerWidth)), Math.max(MIN_COL, Math.floor(width / 3)));
+  const valueWidth = Math.max(MIN_COL, width - keyWidth - 3);
+  const states = cols.map((m) => isStateColumn(m.col.path));
+  let n = 0;
+  return {
+    rows(batch) {
+      let out = '';
+      for (const row of batch) {
+        n++;
+        const label = `─[ ${n} ]`;
+        out += st.dim(label + '─'.repeat(Math.max(0, width - displayWidth(label)))) + '\n';
+        for (let c = 0; c < cols.length; c++) {
+          out += keyValueLines(cols[c]!.header, keyWidth, tableCell(cols[c]!.col.get(row)), valueWidth, st, st.on && states[c] ? (s) => st.state(s) : undefined);
+        }
+      }
+      return out;
+    },
+    end(tail) {
+      return (n === 0 ? '(no results)\n' : '') + footerLines(n, tail, hidden, st, width);
+    },
+  };
+}
+
+/** A list as a table, row by row. */
+export function tableList(opts: TableOptions): ListRenderer {
+  const st = getStyle(opts.color);
+  return afterFirstRows((first) => {
+    if (first.length === 0) return { rows: () => '', end: (tail) => '(no results)\n' + footerLines(0, tail, [], st) };
+    const l = layout(first, opts.columns, opts.width);
+    return l.kind === 'grid' ? gridRenderer(l, st, opts.width) : recordsRenderer(l.cols, l.hidden, opts.width!, st);
+  }, true);
+}
+
+/** One object as a `key │ value` box; values wrap to the width (never cut), keys are cut past a third of it. */
+export function keyValueBox(entries: readonly [string, unknown][], opts: TableOptions): string {
+  if (entries.length === 0) return '';
+  const st = getStyle(opts.color);
+  const keys = entries.map(([k]) => sanitizeCell(k));
+  const values = entries.map(([, v]) => tableCell(v));
+  const keyMax = Math.max(...keys.map(displayWidth));
+  const valueMax = Math.max(1, ...values.map(displayWidth));
+  let keyWidth = keyMax;
+  let valueWidth = valueMax;
+  if (opts.width !== undefined) {
+    keyWidth = Math.min(keyMax, Math.max(MIN_COL, Math.floor(opts.width / 3)));
+    valueWidth = Math.min(valueMax, Math.max(MIN_COL, opts.width - keyWidth - 7));
+  }
+  let out = border([keyWidth, valueWidth], '┌', '┬', '┐');
+  for (let i = 0; i < entries.length; i++) {
+    const key = keys[i]!;
+    const k = displayWidth(key) > keyWidth ? truncate(key, keyWidth) : key;
+    const state = st.on && isStateColumn(entries[i]![0]);
+    const pieces = wrapText(values[i]!, valueWidth);
+    for (let p = 0; p < pieces.length; p++) {
+      const label = p === 0 ? padEnd(st.header(k), displayWidth(k), keyWidth) : ' '.repeat(keyWidth);
+      const v = pieces[p]!;
+      out += `│ ${label} │ ${padEnd(state ? st.state(v) : v, displayWidth(v), valueWidth)} │\n`;
     }
   }
+  return out + border([keyWidth, valueWidth], '└', '┴', '┘');
 }
+
+/** A scalar on its own line (control characters made visible). */
+export function tableScalar(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const text = typeof v === 'object' ? tableCell(v) : scalarText(v).replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/g, '?');
+  return text.endsWith('\n') ? text : text + '\n';
+}
+

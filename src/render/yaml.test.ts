@@ -56,9 +56,9 @@ describe('yaml documents', () => {
   });
 
   it('nests mappings and sequences in block style', () => {
-    expect(yaml({ inventories: [{ uuid: 'u1', vmNics: [{ ip: '10.0.0.1' }], tags: [] }, [[1, 2], {}]], total: 2, 'key: x': null, '': true })).toBe(
+    expect(yaml({ items: [{ uuid: 'u1', vmNics: [{ ip: '10.0.0.1' }], tags: [] }, [[1, 2], {}]], total: 2, 'key: x': null, '': true })).toBe(
       [
-        'inventories:',
+        'items:',
         '  - uuid: u1',
         '    vmNics:',
         '      - ip: 10.0.0.1',

@@ -7,7 +7,9 @@
 // Empty containers are `[]` / `{}`; undefined object members are dropped (null in arrays), toJSON() is
 // honoured, a circular reference becomes the string "[Circular]". Numbers use a form YAML 1.1 also
 // reads as floats (`1.0e+21`); NaN/±Infinity become `.nan`/`.inf`/`-.inf`.
+// yamlList writes a list row by row (a streamed query).
 import { CHUNK_SIZE } from './json.js';
+import type { ListOptions, ListRenderer } from './list.js';
 import { getStyle, type Style } from './style.js';
 import { Indents, KeyMemo } from './memo.js';
 
@@ -267,4 +269,38 @@ class YamlWriter {
 /** YAML text of `value` (ending with a newline), in chunks of about CHUNK_SIZE characters. */
 export function* yamlChunks(value: unknown, color: boolean): Generator<string> {
   yield* new YamlWriter(getStyle(color)).document(value);
+}
+
+/**
+ * A list written row by row: `- ` items, or `inventories:` items then `total: N` with `withTotal`;
+ * `[]` when empty.
+ */
+export function yamlList(opts: ListOptions, project?: (row: unknown) => unknown): ListRenderer {
+  const st = getStyle(opts.color);
+  const w = new YamlWriter(st);
+  const depth = opts.withTotal ? 1 : 0;
+  const ind = '  '.repeat(depth);
+  const key = (k: string): string => `${st.key(k)}:`;
+  let n = 0;
+  return {
+    rows(batch) {
+      for (const r0 of batch) {
+        const r = project ? project(r0) : r0;
+        w.out += `${n++ === 0 && opts.withTotal ? `${key('inventories')}\n` : ''}${ind}- `;
+        w.write(skippable(r) ? null : r, depth + 1, true);
+      }
+      const out = w.out;
+      w.out = '';
+      return out;
+    },
+    end(tail) {
+      let out = n === 0 ? (opts.withTotal ? `${key('inventories')} []\n` : '[]\n') : '';
+      if (opts.withTotal) {
+        w.write(tail?.total ?? null, 1, false);
+        out += key('total') + w.out;
+        w.out = '';
+      }
+      return out;
+    },
+  };
 }

@@ -54,7 +54,8 @@ describe('password prompt', () => {
     const from = await s.mark();
     s.send(KEY.enter);
     await s.waitForCursorRow(adminPrompt(sim));
-    const text = await s.waitFor(/"inventory"/, { from });
+    // An action prints its inventory: the new session.
+    const text = await s.waitFor(/"accountUuid"/, { from });
     expect(text).not.toContain('password');
     // The session works.
     const q = await typeLine(s, adminPrompt(sim), 'QueryZone');
@@ -115,7 +116,8 @@ describe('password prompt', () => {
     await s.quiet();
     expect(s.raw().slice(rawBefore)).toBe('');
     s.send(KEY.enter);
-    await s.waitFor(/"inventory"/);
+    // An action prints its inventory: the new session.
+    await s.waitFor(/"accountUuid"/);
     const exit = await s.waitExit();
     expect(exit.exitCode).toBe(0);
     expect(await s.textFrom(0)).not.toMatch(/\bpassword\b/);

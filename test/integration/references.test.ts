@@ -54,7 +54,8 @@ describe('@name references, one-shot', () => {
     const stopped = sim.store.all('VmInstanceInventory').find((v) => v.state === 'Stopped')!;
     const r = await runCli([...at(), 'StartVmInstance', `uuid=@${String(stopped.name)}`, '-o', 'json'], { home });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).inventory).toMatchObject({ uuid: stopped.uuid, state: 'Running' });
+    // An action prints its inventory.
+    expect(JSON.parse(r.stdout)).toMatchObject({ uuid: stopped.uuid, state: 'Running' });
     const q = await runCli([...at(), 'QueryVmInstance', `uuid=@${String(stopped.name)}`, '-o', 'value', '-c', 'state'], { home });
     expect(q.stdout.trim()).toBe('Running');
   });

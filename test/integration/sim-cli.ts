@@ -26,9 +26,9 @@ export class Zs {
     return this;
   }
 
-  /** Runs a command that must succeed; its JSON answer. */
+  /** Runs a command that must succeed; the server's JSON answer as it came (`--raw`: `{inventory}`, `{inventories}`). */
   async ok(...args: string[]): Promise<any> {
-    const r = await this.run(...args, '-o', 'json');
+    const r = await this.run(...args, '--raw');
     expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
     return r.stdout.trim() === '' ? undefined : JSON.parse(r.stdout);
   }

@@ -1,0 +1,352 @@
+// An incremental scanner for a query's answer, `{"inventories":[row, row, ...], "total": N, ...}`,
+// fed the body in chunks as they arrive: the rows come out of the `inventories` array as soon as they
+// are complete, so a 100k-row answer is never one string or one object tree. The other members
+// (`total`, ...) are parsed whole; the server's `schema` map is skipped unread.
+//
+// How: a byte-level scan finds where each value ends (strings are jumped with indexOf; UTF-8 never
+// puts `"` or `\` inside a multi-byte character), then JSON.parse reads all the rows completed within
+// one chunk in a single call. A row holding a run of 16+ digits outside strings goes through
+// parseJsonExact, so longs beyond 2^53 stay exact (bigints). A bare top-level array is read as the
+// rows themselves; an empty body reads as `{}`. Any malformed input throws ReplyFormatError, as does
+// more than 1 MiB of blank space between values (no server writes that; it would be read for nothing).
+import { parseJsonExact } from './exact-json.js';
+
+/** The answer is not the JSON it should be (or is too big to hold one value of). */
+export class ReplyFormatError extends Error {}
+
+/** Largest single value (one row, or one other member) held while it arrives. */
+const MAX_VALUE_BYTES = 256 * 1024 * 1024;
+/** Most blank space between values: a server sending more is not sending JSON. */
+const MAX_BLANK_BYTES = 1024 * 1024;
+/** Rows completed within one chunk are parsed together up to this many bytes. */
+const BATCH_BYTES = 256 * 1024;
+
+const enum S {
+  Top,
+  KeyOrEnd,
+  Key,
+  Colon,
+  Value,
+  AfterValue,
+  ElementOrEnd,
+  Element,
+  AfterElement,
+  Done,
+}
+
+const enum K {
+  Container,
+  String,
+  Scalar,
+}
+
+/** A value being read, possibly across chunks. */
+interface Capture {
+  kind: K;
+  depth: number;
+  /** Inside a string within a container (or a string value). */
+  inString: boolean;
+  /** Current run of digits outside strings. */
+  run: number;
+  /** A run of 16+ digits was seen: parse exactly. */
+  big: boolean;
+  /** Bytes of earlier chunks. */
+  parts: Buffer[];
+  size: number;
+  /** Start in the current chunk. */
+  start: number;
+}
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+export class InventoriesScanner {
+  /** Members of the answer besides the rows (`schema` left out). */
+  readonly head: Record<string, unknown> = {};
+  /** The rows' array has begun. */
+  listSeen = false;
+  private state = S.Top;
+  private topArray = false;
+  private key = '';
+  private cap: Capture | undefined;
+  /** Parity of the backslashes that ended the last chunk inside a string. */
+  private bs = 0;
+  private ready: unknown[] = [];
+  private sawBytes = false;
+  /** Blank bytes in a row between values. */
+  private blank = 0;
+  private batchStart = -1;
+  private batchEnd = -1;
+  private batchBig = false;
+
+  /** Rows complete so far and not yet taken. */
+  take(): unknown[] {
+    const out = this.ready;
+    this.ready = [];
+    return out;
+  }
+
+  /** How many rows are waiting in take(). */
+  get pending(): number {
+    return this.ready.length;
+  }
+
+  get finished(): boolean {
+    return this.state === S.Done;
+  }
+
+  /** Reads one more piece of the body. */
+  push(buf: Buffer): void {
+    const len = buf.length;
+    let i = 0;
+    if (len) this.sawBytes = true;
+    while (i < len) {
+      if (this.cap) {
+        i = this.capture(buf, i);
+        if (this.cap) break; // the chunk ended inside the value
+        continue;
+      }
+      const c = buf[i]!;
+      if (isWs(c)) {
+        if (++this.blank > MAX_BLANK_BYTES) this.fail(`more than ${MAX_BLANK_BYTES / 1024 / 1024} MiB of blank space`);
+        i++;
+        continue;
+      }
+      this.blank = 0;
+      switch (this.state) {
+        case S.Top:
+          if (c === 0x7b) this.state = S.KeyOrEnd;
+          else if (c === 0xef && buf[i + 1] === 0xbb && buf[i + 2] === 0xbf) i += 2; // a UTF-8 byte order mark
+          else if (c === 0x5b) {
+            this.topArray = true;
+            this.listSeen = true;
+            this.state = S.ElementOrEnd;
+          } else this.fail('the answer is not a JSON object');
+          i++;
+          break;
+        case S.KeyOrEnd:
+        case S.Key:
+          if (c === 0x7d && this.state === S.KeyOrEnd) {
+            this.state = S.Done;
+            i++;
+          } else if (c === 0x22) this.begin(K.String, i);
+          else this.fail('expected a member name');
+          break;
+        case S.Colon:
+          if (c !== 0x3a) this.fail("expected ':'");
+          this.state = S.Value;
+          i++;
+          break;
+        case S.Value:
+          if (c === 0x5b && this.key === 'inventories' && !this.listSeen) {
+            this.listSeen = true;
+            this.state = S.ElementOrEnd;
+            i++;
+          } else this.begin(this.kindAt(c), i);
+          break;
+        case S.AfterValue:
+          if (c === 0x2c) this.state = S.Key;
+          else if (c === 0x7d) this.state = S.Done;
+          else this.fail("expected ',' or '}'");
+          i++;
+          break;
+        case S.ElementOrEnd:
+        case S.Element:
+          if (c === 0x5d && this.state === S.ElementOrEnd) {
+            this.endList();
+            i++;
+          } else this.begin(this.kindAt(c), i);
+          break;
+        case S.AfterElement:
+          if (c === 0x2c) this.state = S.Element;
+          else if (c === 0x5d) this.endList();
+          else this.fail("expected ',' or ']'");
+          i++;
+          break;
+        case S.Done:
+          this.fail('unexpected text after the answer');
+      }
+    }
+    if (this.cap) this.carry(buf);
+    this.flushBatch(buf);
+  }
+
+  /** The body has ended: throws unless the answer was complete. */
+  end(): void {
+    if (this.state === S.Done) return;
+    if (this.state === S.Top && !this.cap && !this.sawBytes) {
+      this.state = S.Done; // an empty body: as `{}`
+      return;
+    }
+    this.fail('the answer ended early (incomplete JSON)');
+  }
+
+  private fail(what: string): never {
+    throw new ReplyFormatError(what);
+  }
+
+  private kindAt(c: number): K {
+    if (c === 0x7b || c === 0x5b) return K.Container;
+    if (c === 0x22) return K.String;
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e) return K.Scalar;
+    return this.fail(`unexpected character '${String.fromCharCode(c)}'`);
+  }
+
+  private endList(): void {
+    this.state = this.topArray ? S.Done : S.AfterValue;
+  }
+
+  private begin(kind: K, at: number): void {
+    // Scalars are few (rows are objects): parseJsonExact decides for them.
+    this.cap = { kind, depth: 0, inString: false, run: 0, big: kind === K.Scalar, parts: [], size: 0, start: at };
+  }
+
+  /** Scans the current value from `i`; clears `cap` (and files the value) when it ends. Returns where scanning stopped. */
+  private capture(buf: Buffer, i: number): number {
+    const cap = this.cap!;
+    const len = buf.length;
+    if (cap.kind === K.Scalar) {
+      while (i < len) {
+        const c = buf[i]!;
+        if (c === 0x2c || c === 0x5d || c === 0x7d || isWs(c)) {
+          this.complete(buf, i);
+          return i;
+        }
+        i++;
+      }
+      return i;
+    }
+    if (cap.kind === K.String) {
+      const from = cap.inString ? i : i + 1;
+      cap.inString = true;
+      const end = this.stringEnd(buf, from);
+      if (end < 0) return len;
+      this.complete(buf, end);
+      return end;
+    }
+    let depth = cap.depth;
+    let run = cap.run;
+    if (cap.inString) {
+      const end = this.stringEnd(buf, i);
+      if (end < 0) return len;
+      cap.inString = false;
+      i = end;
+    }
+    while (i < len) {
+      const c = buf[i]!;
+      if (c === 0x22) {
+        const end = this.stringEnd(buf, i + 1);
+        if (end < 0) {
+          cap.inString = true;
+          cap.depth = depth;
+          cap.run = 0;
+          return len;
+        }
+        i = end;
+        run = 0;
+        continue;
+      }
+      if (c >= 0x30 && c <= 0x39) {
+        if (++run >= 16) cap.big = true;
+        i++;
+        continue;
+      }
+      run = 0;
+      if (c === 0x7b || c === 0x5b) depth++;
+      else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+        this.complete(buf, i + 1);
+        return i + 1;
+      }
+      i++;
+    }
+    cap.depth = depth;
+    cap.run = run;
+    return i;
+  }
+
+  /**
+   * Index just past the closing quote of a string whose content goes on at `from`, or -1 when the
+   * chunk ends first (the parity of trailing backslashes is kept for the next chunk).
+   */
+  private stringEnd(buf: Buffer, from: number): number {
+    let i = from;
+    let carry = this.bs;
+    this.bs = 0;
+    for (;;) {
+      const j = buf.indexOf(0x22, i);
+      if (j < 0) {
+        let k = buf.length - 1;
+        while (k >= i && buf[k] === 0x5c) k--;
+        const n = buf.length - 1 - k;
+        this.bs = (k < i ? carry + n : n) & 1;
+        return -1;
+      }
+      let k = j - 1;
+      while (k >= i && buf[k] === 0x5c) k--;
+      const n = j - 1 - k;
+      if (((k < i ? carry + n : n) & 1) === 0) return j + 1;
+      carry = 0;
+      i = j + 1;
+    }
+  }
+
+  /** Keeps the unfinished value's bytes of this chunk. */
+  private carry(buf: Buffer): void {
+    const cap = this.cap!;
+    const piece = buf.subarray(cap.start);
+    cap.size += piece.length;
+    if (cap.size > MAX_VALUE_BYTES) this.fail(`one value of the answer is larger than ${MAX_VALUE_BYTES / 2 ** 20} MiB`);
+    // A copy: the caller may reuse its buffer.
+    cap.parts.push(Buffer.from(piece));
+    cap.start = 0;
+  }
+
+  /** The value that began at `cap.start` (or in earlier chunks) ends at `end`. */
+  private complete(buf: Buffer, end: number): void {
+    const cap = this.cap!;
+    this.cap = undefined;
+    const element = this.state === S.Element || this.state === S.ElementOrEnd;
+    if (element && cap.parts.length === 0) {
+      // Whole within this chunk: joins the batch parsed at the end of the chunk.
+      if (this.batchStart < 0) this.batchStart = cap.start;
+      else if (end - this.batchStart > BATCH_BYTES) {
+        this.flushBatch(buf);
+        this.batchStart = cap.start;
+      }
+      this.batchEnd = end;
+      if (cap.big) this.batchBig = true;
+      this.state = S.AfterElement;
+      return;
+    }
+    const bytes = cap.parts.length ? Buffer.concat([...cap.parts, buf.subarray(0, end)]) : buf.subarray(cap.start, end);
+    const value = this.parse(bytes.toString('utf8'), cap.big);
+    if (element) {
+      this.ready.push(value);
+      this.state = S.AfterElement;
+    } else if (this.state === S.Key || this.state === S.KeyOrEnd) {
+      this.key = value as string;
+      this.state = S.Colon;
+    } else {
+      if (this.key !== 'schema') this.head[this.key] = value;
+      this.state = S.AfterValue;
+    }
+  }
+
+  private flushBatch(buf: Buffer): void {
+    if (this.batchStart < 0) return;
+    const rows = this.parse(`[${buf.toString('utf8', this.batchStart, this.batchEnd)}]`, this.batchBig) as unknown[];
+    for (const r of rows) this.ready.push(r);
+    this.batchStart = -1;
+    this.batchEnd = -1;
+    this.batchBig = false;
+  }
+
+  private parse(text: string, big: boolean): unknown {
+    try {
+      return big ? parseJsonExact(text) : (JSON.parse(text) as unknown);
+    } catch (e) {
+      return this.fail(`the answer is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+// A 200 answer's body read as it arrives (TransportRequest.stream): chunks are pulled by the consumer
+// and read ahead up to a bound, so the socket is drained while earlier rows are written (the server is
+// never kept waiting on a small buffer) yet memory stays bounded when stdout is slow. The rest of the
+// call's --timeout covers the body too, and the read timeout while the consumer waits for data (not
+// while it is busy writing); Ctrl-C, a reset or a cut connection end it with the executor's typed
+// errors (InterruptedError, ConnectionError).
+import type { Readable } from 'node:stream';
+import { ConnectionError, formatDuration, InterruptedError } from './errors.js';
+import { setLongTimeout } from './long-timeout.js';
+import { toConnectionError } from './transport.js';
+
+/** Bytes read ahead of the consumer before the socket is paused. */
+const READ_AHEAD = 8 * 1024 * 1024;
+
+export interface ReplyBodyOptions {
+  /** `host:port`, for errors. */
+  address: string;
+  signal?: AbortSignal;
+  /** Time left for the whole call, in ms. */
+  timeoutMs: number;
+  /** The read timeout: how long the consumer waits for the next chunk before the server counts as gone quiet. */
+  readTimeoutMs?: number;
+  readAhead?: number;
+}
+
+export class ReplyBody {
+  private readonly queue: Buffer[] = [];
+  private queued = 0;
+  private ended = false;
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+  private readonly clearDeadline: () => void;
+  private readonly readAhead: number;
+  private readonly onAbort = (): void => this.stop(new InterruptedError());
+  /** Bytes handed to the consumer so far. */
+  bytes = 0;
+
+  constructor(
+    private readonly stream: Readable,
+    private readonly opts: ReplyBodyOptions,
+  ) {
+    this.readAhead = opts.readAhead ?? READ_AHEAD;
+    stream.on('data', (b: Buffer) => {
+      this.queue.push(b);
+      this.queued += b.length;
+      if (this.queued >= this.readAhead) stream.pause();
+      this.notify();
+    });
+    stream.on('end', () => {
+      this.ended = true;
+      this.notify();
+    });
+    stream.on('error', (e: unknown) => this.stop(toConnectionError(e, opts.address)));
+    stream.on('close', () => {
+      if (!this.ended) this.stop(new ConnectionError('reset', opts.address, 'the connection closed before the whole answer arrived'));
+    });
+    this.clearDeadline = setLongTimeout(
+      () => this.stop(new ConnectionError('timeout', opts.address, `no complete answer within ${formatDuration(opts.timeoutMs)}`)),
+      opts.timeoutMs,
+    );
+    if (opts.signal?.aborted) this.onAbort();
+    else opts.signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  /** The next chunk, or null at the end of the body. Throws the typed error that ended it. */
+  async next(): Promise<Buffer | null> {
+    for (;;) {
+      if (this.failure !== undefined) throw this.failure;
+      const b = this.queue.shift();
+      if (b) {
+        this.queued -= b.length;
+        this.bytes += b.length;
+        if (this.stream.isPaused() && this.queued < this.readAhead / 2) this.stream.resume();
+        return b;
+      }
+      if (this.ended) {
+        this.release();
+        return null;
+      }
+      await this.arrival();
+    }
+  }
+
+  /** Waits for data, the end or a failure; only this wait counts toward the read timeout (not the consumer's own pauses). */
+  private async arrival(): Promise<void> {
+    const ms = this.opts.readTimeoutMs;
+    let idle: NodeJS.Timeout | undefined;
+    if (ms !== undefined) {
+      idle = setTimeout(() => this.stop(new ConnectionError('idle', this.opts.address, `nothing received for ${formatDuration(ms)}`)), Math.max(1, ms));
+      idle.unref();
+    }
+    try {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    } finally {
+      clearTimeout(idle);
+    }
+  }
+
+  /** Stops reading and closes the connection (the rest of the answer is not wanted). */
+  cancel(): void {
+    if (this.ended && this.queue.length === 0) return;
+    this.stop(new InterruptedError());
+  }
+
+  private stop(e: unknown): void {
+    if (this.failure !== undefined || (this.ended && this.queue.length === 0)) return;
+    this.failure = e;
+    this.queue.length = 0;
+    this.release();
+    this.stream.destroy();
+    this.notify();
+  }
+
+  private release(): void {
+    this.clearDeadline();
+    this.opts.signal?.removeEventListener('abort', this.onAbort);
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+}
