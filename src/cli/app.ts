@@ -145,19 +145,21 @@ export class App {
   }
 
   runnerDeps(showResult: RunnerDeps['showResult']): RunnerDeps {
-    const stdin = this.io.stdin as NodeJS.ReadStream;
+    const io = this.io;
+    const prompt = async (message: string): Promise<string> => {
+      const v = await readHidden({ stdin: io.stdin as NodeJS.ReadStream, output: io.stderr }, message);
+      if (v === undefined) throw new InterruptedError();
+      return v;
+    };
     return {
       registry: this.registry,
       endpoint: this.conn.endpoint,
       session: this.session,
       execContext: (signal, api, opts) => this.execContext(signal, api.name, api.async, opts),
-      promptPassword: stdin.isTTY
-        ? async (message) => {
-            const v = await readHidden({ stdin, output: this.io.stderr }, message);
-            if (v === undefined) throw new InterruptedError();
-            return v;
-          }
-        : undefined,
+      // Looked at only when a password is missing: most commands never create the stdin stream.
+      get promptPassword() {
+        return io.stdin.isTTY ? prompt : undefined;
+      },
       showResult,
       finished: () => this.finished(),
       out: (t) => this.io.stdout.write(`${t}\n`),

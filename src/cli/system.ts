@@ -70,7 +70,10 @@ export function startSystem(): SystemRun {
       env: process.env,
       stdout,
       stderr,
-      stdin: process.stdin,
+      // Created on first use: a one-shot command that reads no input never pays for the stream.
+      get stdin() {
+        return process.stdin;
+      },
       cwd: process.cwd(),
       homedir: homedir(),
     },
