@@ -38,7 +38,8 @@ export type PathProblem = 'no-field' | 'no-join' | 'field-not-join' | 'unknown-t
 export class Registry {
   readonly version: string;
   private readonly store: RegistryStore;
-  private readonly lowerToName: Map<string, string>;
+  /** Lower-case name to name, built on the first lookup whose case differs (most lookups match exactly). */
+  private lowerToName: Map<string, string> | undefined;
   private readonly queryParams: ParamDef[];
   private docsData: DocsData | undefined;
 
@@ -48,7 +49,6 @@ export class Registry {
   ) {
     this.store = 'apis' in data ? storeFromData(data) : data;
     this.version = this.store.version;
-    this.lowerToName = new Map(this.store.apiNames.map((n) => [n.toLowerCase(), n]));
     this.queryParams = this.store.queryParams;
   }
 
@@ -59,6 +59,9 @@ export class Registry {
 
   /** Case-insensitive lookup. */
   api(name: string): ApiDef | undefined {
+    const same = this.store.getApi(name);
+    if (same) return same;
+    this.lowerToName ??= new Map(this.store.apiNames.map((n) => [n.toLowerCase(), n]));
     const exact = this.lowerToName.get(name.toLowerCase());
     return exact === undefined ? undefined : this.store.getApi(exact);
   }
