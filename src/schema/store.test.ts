@@ -14,7 +14,8 @@ const data: RegistryData = {
   queryParams: [],
 };
 const encoded = encodeRegistry(data);
-const open = () => storeFromEncoded(encoded.index, Buffer.from(encoded.lines));
+const bytes = Buffer.from(encoded.lines);
+const open = () => storeFromEncoded(encoded.index, bytes);
 
 describe('storeFromEncoded', () => {
   it('finds every entry and no other, across the first lookups and the many after them', () => {
@@ -32,6 +33,22 @@ describe('storeFromEncoded', () => {
     const store = open();
     expect(store.getApi('Nope')).toBeUndefined();
     expect(store.getApi(data.apis[29]!.name)).toEqual(data.apis[29]);
+  });
+});
+
+describe('storeFromEncoded over a reader of byte ranges', () => {
+  it('reads only the entries looked up, each once, and gives what the bytes give', () => {
+    const reads: number[] = [];
+    const store = storeFromEncoded(encoded.index, (offset, length) => {
+      reads.push(offset);
+      return bytes.toString('utf8', offset, offset + length);
+    });
+    expect(reads).toEqual([]);
+    expect(store.getApi('QueryThing07')).toEqual(open().getApi('QueryThing07'));
+    expect(store.getApi('QueryThing07')).toEqual(data.apis[7]);
+    expect(store.getInventory('Thing3Inventory')).toEqual(data.inventories[3]);
+    expect(store.getApi('Nope')).toBeUndefined();
+    expect(reads).toHaveLength(2);
   });
 });
 

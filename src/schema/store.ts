@@ -75,8 +75,15 @@ function finder(entries: readonly Entry[]): (name: string) => Entry | undefined 
   };
 }
 
-/** A store over the encoded form; each entry is parsed on first access and kept. */
-export function storeFromEncoded(index: RegistryIndex, bytes: Buffer): RegistryStore {
+/** The text of `length` bytes at `offset` of the JSON lines. */
+export type LineReader = (offset: number, length: number) => string;
+
+/**
+ * A store over the encoded form; each entry is read (from the bytes, or through `lines` from the
+ * file: a command reads a few entries of a 1.4 MB file) and parsed on first access, and kept.
+ */
+export function storeFromEncoded(index: RegistryIndex, lines: Buffer | LineReader): RegistryStore {
+  const read: LineReader = typeof lines === 'function' ? lines : (offset, length) => lines.toString('utf8', offset, offset + length);
   const apiAt = finder(index.apis);
   const invAt = finder(index.inventories);
   const apiCache = new Map<string, ApiDef>();
@@ -86,7 +93,7 @@ export function storeFromEncoded(index: RegistryIndex, bytes: Buffer): RegistryS
     if (hit) return hit;
     const pos = at(name);
     if (!pos) return undefined;
-    const value = JSON.parse(bytes.toString('utf8', pos[1], pos[1] + pos[2])) as T;
+    const value = JSON.parse(read(pos[1], pos[2])) as T;
     cache.set(name, value);
     return value;
   }
