@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 /**
@@ -19,35 +19,68 @@ import { build } from 'esbuild';
  */
 const LAZY_BUILTINS = ['child_process', 'crypto', 'dns', 'fs/promises', 'http', 'https', 'net', 'os', 'readline', 'readline/promises', 'stream/promises', 'timers/promises', 'tls', 'tty', 'zlib'];
 
+/**
+ * Packages on the one-shot path that most commands never call: chalk (only with colour on; loading
+ * it probes the terminal through node:tty) and fuzzysort (only for names not found). Bundled, but
+ * initialised on first use like the built-ins above. An ES module package must be imported by
+ * name: its default export cannot be deferred (checked below).
+ */
+const LAZY_PACKAGES = ['chalk', 'fuzzysort'];
+
 /** Kept out of the bundles: undici is only for the long-lived shell and loads from node_modules. */
 const EXTERNAL = ['undici'];
 
 const requireHere = createRequire(import.meta.url);
 
-/** `import x from 'node:http'` and its kin resolve to getters that `require` the real module on first access. */
-const lazyBuiltins = {
-  name: 'lazy-builtins',
+/** A CommonJS module of getters: `require(spec)` runs on the first access of any of `keys`. */
+function getters(spec, keys) {
+  return [
+    'let m;',
+    `const load = () => (m ??= require(${JSON.stringify(spec)}));`,
+    `for (const k of ${JSON.stringify(keys)}) {`,
+    '  Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k], set: (v) => { load()[k] = v; } });',
+    '}',
+  ].join('\n');
+}
+
+/** `import x from 'node:http'`, `import { Chalk } from 'chalk'` and their kin resolve to getters. */
+const lazyModules = {
+  name: 'lazy-modules',
   setup(b) {
-    const names = new Set(LAZY_BUILTINS);
+    const builtins = new Set(LAZY_BUILTINS);
+    const packages = new Set(LAZY_PACKAGES);
     b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      if (args.namespace === 'lazy') return undefined;
       const name = args.path.replace(/^node:/, '');
-      if (!names.has(name) || args.namespace === 'lazy-builtin') return undefined;
-      return { path: `node:${name}`, namespace: 'lazy-builtin' };
+      if (builtins.has(name)) return { path: `node:${name}`, namespace: 'lazy' };
+      if (packages.has(args.path)) return { path: args.path, namespace: 'lazy', pluginData: { importer: args.importer } };
+      return undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
-      const real = requireHere(args.path);
-      if (typeof real !== 'object' || real === null) throw new Error(`${args.path} does not export a plain object; drop it from LAZY_BUILTINS`);
-      const contents = [
-        'let m;',
-        `const load = () => (m ??= require(${JSON.stringify(args.path)}));`,
-        `for (const k of ${JSON.stringify(Object.keys(real))}) {`,
-        '  Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k], set: (v) => { load()[k] = v; } });',
-        '}',
-      ].join('\n');
-      return { contents, loader: 'js' };
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
+      if (args.path.startsWith('node:')) {
+        const real = requireHere(args.path);
+        if (typeof real !== 'object' || real === null) throw new Error(`${args.path} does not export a plain object; drop it from LAZY_BUILTINS`);
+        return { contents: getters(args.path, Object.keys(real)), loader: 'js' };
+      }
+      const namespace = await import(args.path);
+      const commonJs = isCommonJs(args.path);
+      if (!commonJs && new RegExp(`import\\s+[\\w$]+\\s*(,|from)\\s*['"]${args.path}['"]`).test(readFileSync(args.pluginData.importer, 'utf8'))) {
+        throw new Error(`${args.pluginData.importer}: import ${args.path} by name (it is loaded on first use; its default export cannot be)`);
+      }
+      const keys = commonJs ? Object.keys(requireHere(args.path)) : Object.keys(namespace).filter((k) => k !== 'default');
+      return { contents: getters(args.path, keys), loader: 'js', resolveDir: dirname(args.pluginData.importer) };
     });
   },
 };
+
+function isCommonJs(pkg) {
+  try {
+    return typeof requireHere(pkg) === 'object';
+  } catch (e) {
+    if (e.code === 'ERR_REQUIRE_ESM') return false;
+    throw e;
+  }
+}
 
 /**
  * `import.meta.url` (data files found beside a module: the registry's data, the completion scripts)
@@ -83,7 +116,7 @@ async function bundle(root, version, { name, entry }) {
     minifyWhitespace: true,
     minifySyntax: true,
     charset: 'ascii',
-    plugins: [lazyBuiltins, moduleUrls(root)],
+    plugins: [lazyModules, moduleUrls(root)],
     metafile: true,
     write: false,
     logLevel: 'silent',
