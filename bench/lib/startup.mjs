@@ -1,0 +1,132 @@
+// 1. Start-up of short-lived processes (issue #14): each from spawn to exit, next to the floors it
+// is judged against, all measured in the same rounds so the machine's load hits every case alike:
+//   `node -e 0` (the runtime), curl of the same request (the network and the server).
+// Targets: a one-shot query <= 1.5 x (node + curl); --dry-run <= 1.5 x node; __complete (one Tab in
+// bash or zsh) <= 1.3 x node. Also, as figures: --version, a dry-run without the code cache (what
+// the very first run pays), and the interactive shell from spawn to its first prompt (in a pty).
+// A ratio is the median of the per-round ratios (case / its floors in that round).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runTimed } from './proc.mjs';
+import { summarize } from './stats.mjs';
+
+export const COMPLETE_LINE = 'zstack-cli QueryVmInstance zone.cluster.l2Network.l3Network.';
+
+/** The targets: case key, its limit, and the floors it is compared with. */
+export const STARTUP_TARGETS = [
+  { key: 'query', what: 'zstack-cli QueryVmInstance name=x', limit: 1.5, floors: ['node', 'curl'] },
+  { key: 'dryRun', what: 'zstack-cli --dry-run QueryVmInstance name=x', limit: 1.5, floors: ['node'] },
+  { key: 'complete', what: `zstack-cli __complete -- "${COMPLETE_LINE}"`, limit: 1.3, floors: ['node'] },
+];
+
+/** Spawn to first prompt of the shell in a pseudo-terminal (node-pty, a devDependency); then Ctrl-D. */
+async function shellToPrompt(pty, cli, args, env, timeoutMs = 15_000) {
+  return new Promise((resolve) => {
+    const start = process.hrtime.bigint();
+    const p = pty.spawn(process.execPath, [cli, ...args], { name: 'xterm-256color', cols: 120, rows: 30, env });
+    let out = '';
+    let ms;
+    const timer = setTimeout(() => {
+      p.kill('SIGKILL');
+      resolve({ ms: NaN, error: `no prompt within ${timeoutMs} ms: ${JSON.stringify(out.slice(-300))}` });
+    }, timeoutMs);
+    p.onData((d) => {
+      out += d;
+      if (ms === undefined && out.includes('>>> ')) {
+        ms = Number(process.hrtime.bigint() - start) / 1e6;
+        p.write('\x04');
+      }
+    });
+    p.onExit(({ exitCode }) => {
+      clearTimeout(timer);
+      resolve(ms === undefined ? { ms: NaN, error: `exit ${exitCode} before a prompt: ${JSON.stringify(out.slice(-300))}` } : { ms, exitCode });
+    });
+  });
+}
+
+async function loadPty() {
+  try {
+    return await import('@lydell/node-pty');
+  } catch (e) {
+    return { unavailable: e.message };
+  }
+}
+
+export async function benchStartup(ctx) {
+  const { cli, env: baseEnv, host, port, session, runs, warmup, haveCurl, tmp } = ctx;
+  const node = process.execPath;
+  // A cache directory of the benchmark's own: the warm-up runs write the code caches.
+  const env = { ...baseEnv, XDG_CACHE_HOME: join(tmp, 'xdg-cache') };
+  mkdirSync(env.XDG_CACHE_HOME, { recursive: true });
+  const server = ['--host', host, '--port', String(port)];
+  const pty = await loadPty();
+
+  const cases = {
+    node: { label: 'node -e 0', run: () => runTimed(node, ['-e', '0'], { env }) },
+    version: { label: 'zstack-cli --version', run: () => runTimed(node, [cli, '--version'], { env }) },
+    dryRun: { label: 'zstack-cli --dry-run QueryVmInstance name=x', run: () => runTimed(node, [cli, ...server, '--dry-run', 'QueryVmInstance', 'name=x'], { env }) },
+    noCache: {
+      label: '  the same without the code cache (a first run)',
+      run: () => runTimed(node, [cli, ...server, '--dry-run', 'QueryVmInstance', 'name=x'], { env: { ...env, ZSTACK_CLI_NO_CODE_CACHE: '1' } }),
+    },
+    query: { label: 'zstack-cli QueryVmInstance name=x', run: () => runTimed(node, [cli, ...server, 'QueryVmInstance', 'name=x'], { env }) },
+    complete: { label: `zstack-cli __complete -- "${COMPLETE_LINE}"`, run: () => runTimed(node, [cli, '__complete', '--', COMPLETE_LINE], { env }) },
+  };
+  if (haveCurl) {
+    // The exact request the CLI sends, from its own --dry-run.
+    const dry = await runTimed(node, [cli, ...server, '--dry-run', 'QueryVmInstance', 'name=x'], { env, capture: true });
+    if (dry.code !== 0) throw new Error(`--dry-run failed: ${dry.stderr}`);
+    const { url } = JSON.parse(dry.stdout.trim().split('\n').pop());
+    const auth = ['-H', 'Accept: application/json', '-H', `Authorization: OAuth ${session}`];
+    cases.curl = { label: 'curl GET, the same request', run: () => runTimed('curl', ['-sS', '--fail', '-o', '/dev/null', ...auth, url], { env }) };
+  }
+  if (!pty.unavailable) cases.shell = { label: 'zstack-cli (the shell): spawn to first prompt', run: () => shellToPrompt(pty, cli, server, env) };
+
+  const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  const failures = [];
+  for (let round = 0; round < warmup + runs; round++) {
+    const got = {};
+    for (const [key, c] of Object.entries(cases)) {
+      const r = await c.run();
+      if (r.error || (r.code !== undefined && r.code !== 0) || r.timedOut) failures.push(`${key}: ${r.error ?? `exit ${r.code}${r.timedOut ? ' (timed out)' : ''} ${r.stderr.trim().slice(0, 200)}`}`);
+      got[key] = r.ms;
+    }
+    if (round >= warmup) for (const k of Object.keys(cases)) samples[k].push(got[k]);
+  }
+  const stats = Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, { label: cases[k].label, ...summarize(s.filter(Number.isFinite)) }]));
+
+  const targets = STARTUP_TARGETS.filter((t) => t.floors.every((f) => stats[f])).map((t) => {
+    const ratios = samples[t.key].map((ms, i) => ms / t.floors.reduce((sum, f) => sum + samples[f][i], 0));
+    const ratio = summarize(ratios.filter(Number.isFinite)).median;
+    return { ...t, figureMs: stats[t.key].median, floorMs: t.floors.reduce((sum, f) => sum + stats[f].median, 0), ratio, met: ratio <= t.limit };
+  });
+  const skipped = STARTUP_TARGETS.filter((t) => !targets.includes(t) && !t.floors.every((f) => stats[f])).map((t) => `${t.what}: no ${t.floors.filter((f) => !stats[f]).join(', ')} for its floor`);
+  return {
+    stats,
+    targets,
+    skipped,
+    failures,
+    shell: pty.unavailable ? { unavailable: pty.unavailable } : undefined,
+    method:
+      'wall time from spawn() to the exit event (process.hrtime), stdout to /dev/null, each case once per round, ' +
+      `${warmup} warm-up rounds (they write the code caches) then ${runs} counted; the shell: spawn in a pty to its prompt on screen`,
+  };
+}
+
+/** Report rows: [what, figure, target, met]. */
+export function startupRows(s, fmtMs) {
+  const rows = [];
+  const mp = (x) => `${fmtMs(x.median)} (p90 ${fmtMs(x.p90)})`;
+  const floorText = (t) => t.floors.map((f) => (f === 'node' ? 'node -e 0' : 'curl')).join(' + ');
+  rows.push(['1. node -e 0 (runtime floor)', mp(s.stats.node), '', '']);
+  if (s.stats.curl) rows.push(['   curl GET QueryVmInstance name=x (network + server floor)', mp(s.stats.curl), '', '']);
+  for (const key of ['version', 'dryRun', 'noCache', 'query', 'complete', 'shell']) {
+    const st = s.stats[key];
+    if (!st) continue;
+    const t = s.targets.find((x) => x.key === key);
+    const target = t ? `<= ${t.limit} x (${floorText(t)}) = ${fmtMs(t.limit * t.floorMs)}` : '';
+    const met = t ? `${t.met ? 'yes' : 'NO'} (${t.ratio.toFixed(2)}x)` : '';
+    rows.push([`   ${st.label}`, mp(st), target, met]);
+  }
+  return rows;
+}
