@@ -2,6 +2,7 @@
 // webhook receiver, password prompt. Builds the runner's deps; closes everything at the end.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { configFiles, type ConfigFiles } from '../config/config-files.js';
 import { resolveConnection, type ConnectionFlags, type ProfilesData, type ResolvedConnection } from '../config/connection.js';
 import { cliHome } from '../config/paths.js';
 import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
@@ -9,17 +10,21 @@ import { readCaFile } from '../execute/ca-file.js';
 import { randomJobUuid, systemClock, type ExecContext, type SessionProvider } from '../execute/executor.js';
 import { InterruptedError } from '../execute/errors.js';
 import { readHidden } from '../repl/hidden-prompt.js';
+import type { PasswordPrompt } from './runner.js';
 import { createNodeHttpTransport } from '../execute/node-http-transport.js';
 import { createUndiciTransport, type Transport, type TransportOptions } from '../execute/transport.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../execute/webhook.js';
 import { loadRegistry, type Registry } from '../schema/registry.js';
 import type { CliIO } from './io.js';
 import type { RunnerDeps } from './runner.js';
+import { stdinPasswordReader } from './password-stdin.js';
 import { startSpinner, type Spinner } from './spinner.js';
 
 export interface AppFlags extends ConnectionFlags {
   async?: boolean;
   webhook?: boolean;
+  /** A login reads its password from stdin (one line). */
+  passwordStdin?: boolean;
 }
 
 /** Chosen by the composition root, not by the user. */
@@ -43,7 +48,7 @@ export function appFlags(flags: Readonly<Record<string, string | boolean | undef
     const v = text(flags[k]);
     if (v !== undefined) out[k] = v;
   }
-  for (const k of ['https', 'insecure', 'async', 'webhook'] as const) if (flags[k] === true) out[k] = true;
+  for (const k of ['https', 'insecure', 'async', 'webhook', 'passwordStdin'] as const) if (flags[k] === true) out[k] = true;
   return out;
 }
 
@@ -58,6 +63,8 @@ export class App {
   readonly sessions: SessionStore;
   readonly session: SessionProvider;
   private transport: Transport | undefined;
+  private checked = false;
+  private stdinPassword: PasswordPrompt | undefined;
   private webhook: Promise<WebhookReceiver> | undefined;
   private spinner: Spinner | undefined;
 
@@ -69,9 +76,11 @@ export class App {
     readonly dir: string,
     sessionDir: string,
     private readonly transportKind: 'undici' | 'node',
+    /** The config files (sessions, profiles, history): locked, atomic, never through links. */
+    readonly files: ConfigFiles,
   ) {
     this.registry = loadRegistry();
-    this.sessions = new SessionStore({ dir: sessionDir });
+    this.sessions = new SessionStore({ dir: sessionDir, files });
     this.session = storeSessionProvider(this.sessions, conn.server, {
       ...(conn.session !== undefined ? { explicit: conn.session } : {}),
       ...(conn.account !== undefined ? { account: conn.account } : {}),
@@ -81,13 +90,14 @@ export class App {
   /** Resolves the connection (flags > env > profile > defaults); profiles load only when they exist. */
   static async create(io: CliIO, flags: AppFlags, options: AppOptions = {}): Promise<App> {
     const dir = cliHome(io.env, io.homedir);
+    const files = configFiles({ me: io.identity, warn: (line) => io.stderr.write(`${line}\n`) });
     let profiles: ProfilesData = { profiles: {} };
     const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
     if (wantsProfile || existsSync(join(dir, 'profiles.json'))) {
       const { openProfiles } = await import('../config/profiles.js');
-      profiles = (await openProfiles(dir)).data();
+      profiles = (await openProfiles(dir, files)).data();
     }
-    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir, options.sessionDir ?? dir, options.transport ?? 'node');
+    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir, options.sessionDir ?? dir, options.transport ?? 'node', files);
   }
 
   /** Set by --sim: shown above the shell's first prompt. */
@@ -120,6 +130,9 @@ export class App {
    * a job; `line` carries the options of this line (--async, --timeout) over the process's.
    */
   async execContext(signal: AbortSignal | undefined, label: string, async: boolean, line: LineExecOptions = {}): Promise<ExecContext> {
+    // Before the first request: a login must not succeed on the server and then fail to be kept.
+    if (!this.checked) this.sessions.check();
+    this.checked = true;
     const tty = this.io.stderr.isTTY === true;
     const webhook = this.flags.webhook && async ? await (this.webhook ??= startWebhookReceiver()) : undefined;
     // Ctrl-C erases the spinner at once, before anything reports the interruption.
@@ -145,6 +158,7 @@ export class App {
   }
 
   runnerDeps(showResult: RunnerDeps['showResult']): RunnerDeps {
+    const app = this;
     const io = this.io;
     const prompt = async (message: string): Promise<string> => {
       const v = await readHidden({ stdin: io.stdin as NodeJS.ReadStream, output: io.stderr }, message);
@@ -158,6 +172,7 @@ export class App {
       execContext: (signal, api, opts) => this.execContext(signal, api.name, api.async, opts),
       // Looked at only when a password is missing: most commands never create the stdin stream.
       get promptPassword() {
+        if (app.flags.passwordStdin) return (app.stdinPassword ??= stdinPasswordReader(io.stdin));
         return io.stdin.isTTY ? prompt : undefined;
       },
       showResult,

@@ -120,7 +120,9 @@ export async function runComplete(io: CliIO, words: readonly string[], baseFlags
     async () => {
       const { cliHome } = await import('../config/paths.js');
       const { openProfiles } = await import('../config/profiles.js');
-      return (await openProfiles(cliHome(io.env, io.homedir))).data();
+      const { configFiles } = await import('../config/config-files.js');
+      // Tab completion must never print: warnings about the config directory are left to real commands.
+      return (await openProfiles(cliHome(io.env, io.homedir), configFiles({ me: io.identity, warn: () => undefined }))).data();
     },
   );
   if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);

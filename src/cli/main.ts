@@ -48,6 +48,9 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
       return 0;
     }
     if (flags.help === true) return await help(io, parsed.command?.name);
+    if (flags.passwordStdin === true && (flags.file === '-' || (flags.file === undefined && !parsed.command))) {
+      throw new UsageError('--password-stdin reads the password from stdin, so the commands cannot come from there too', 'give them with -f <file> or as arguments');
+    }
     if (flags.file !== undefined) {
       if (parsed.command) throw new UsageError('give either -f <script> or a command, not both');
       const file = String(flags.file);

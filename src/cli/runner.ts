@@ -6,12 +6,13 @@ import { syntheticArg } from '../parse/build.js';
 import { curlCommand } from '../plan/curl.js';
 import { dryRunJson } from '../plan/dry-run.js';
 import { planCommand } from '../plan/planner.js';
+import { commandSecrets, maskSecrets } from '../plan/secrets.js';
 import type { Endpoint, PlannedRequest } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef } from '../schema/types.js';
 import { EXIT_CODES, exitCodeFor, renderError, UsageError } from '../execute/errors.js';
 import { execute, type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
-import { REDACTED } from '../repl/redact.js';
+import { REDACTED } from '../plan/secrets.js';
 import { usageLine } from './usage-error.js';
 
 /** Login APIs whose password may be asked for instead of typed. */
@@ -20,6 +21,8 @@ const PROMPTED_LOGINS = new Set(['LogInByAccount', 'LogInByUser', 'LogIn', 'LogI
 export interface RunOptions {
   dryRun?: boolean;
   curl?: boolean;
+  /** --dry-run/--curl show passwords and the session instead of "<hidden>". */
+  showSecrets?: boolean;
   /** `-c a,b`: columns to show; plain ones also become the query's `fields=`. */
   columns?: string[];
   /** `--async` on this line: return an async API's job uuid at once. */
@@ -41,7 +44,7 @@ export interface RunnerDeps {
   /** Hidden prompt, or undefined when there is no terminal to ask on. */
   promptPassword: PasswordPrompt | undefined;
   /** Writes a successful result (rendering is the caller's choice of format). */
-  showResult: (result: ExecResult, planned: PlannedRequest, opts: RunOptions) => Promise<void>;
+  showResult: (result: ExecResult, planned: PlannedRequest | undefined, opts: RunOptions) => Promise<void>;
   /** Called once the call is over, before anything is printed (stops a spinner). */
   finished: () => void;
   out: (text: string) => void;
@@ -71,7 +74,7 @@ async function complete(cmd: CommandNode, api: ApiDef, deps: RunnerDeps, opts: R
     args.push(syntheticArg('sessionUuid', s.uuid));
   }
   if (PROMPTED_LOGINS.has(api.name) && !hasArg(cmd, 'password') && !opts.dryRun && !opts.curl) {
-    if (!deps.promptPassword) throw new UsageError('password is required and there is no terminal to ask for it', 'give password=... or run in a terminal');
+    if (!deps.promptPassword) throw new UsageError('password is required and there is no terminal to ask for it', 'pipe it with --password-stdin, or run in a terminal');
     args.push(syntheticArg('password', await deps.promptPassword(`Password for ${loginName(cmd)}:`)));
   }
   // A line recalled from history has its secrets redacted: ask again rather than send `***`.
@@ -106,7 +109,9 @@ export async function runCommand(cmd: CommandNode, deps: RunnerDeps, opts: RunOp
 /** A parsed line: its syntax errors (one line each, exit 2), nothing for an empty line, else the command run. */
 export async function runParsed(parsed: ParseResult, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<RunOutcome> {
   if (parsed.diagnostics.length) {
-    for (const d of parsed.diagnostics) deps.err(usageLine(d));
+    // A diagnostic may quote the token it is about: secrets in it are masked like everywhere else.
+    const secrets = parsed.command ? commandSecrets(parsed.command) : [];
+    for (const d of parsed.diagnostics) deps.err(maskSecrets(usageLine(d), secrets));
     return { code: EXIT_CODES.usage };
   }
   return parsed.command ? runCommandDetailed(parsed.command, deps, opts, signal) : { code: 0 };
@@ -114,15 +119,20 @@ export async function runParsed(parsed: ParseResult, deps: RunnerDeps, opts: Run
 
 export async function runCommandDetailed(cmd: CommandNode, deps: RunnerDeps, opts: RunOptions = {}, signal?: AbortSignal): Promise<RunOutcome> {
   const api = deps.registry.api(cmd.name);
-  const code = await run(cmd, api, deps, opts, signal).catch((e: unknown) => {
-    deps.err(renderError(e, deps.commandPrefix()));
+  // Every line written to stderr about this command has its secret values masked (a planner error
+  // naming a bad password value, a server error echoing one); run() adds a prompted password.
+  const secrets = commandSecrets(cmd);
+  const masked: RunnerDeps = { ...deps, err: (t) => deps.err(maskSecrets(t, secrets)) };
+  const code = await run(cmd, api, masked, opts, signal, secrets).catch((e: unknown) => {
+    masked.err(renderError(e, deps.commandPrefix()));
     return { code: exitCodeFor(e), error: e };
   });
   return typeof code === 'number' ? { code, ...(api ? { api } : {}) } : { ...code, ...(api ? { api } : {}) };
 }
 
-async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, opts: RunOptions, signal: AbortSignal | undefined): Promise<number> {
+async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, opts: RunOptions, signal: AbortSignal | undefined, secrets: string[]): Promise<number> {
   const filled = api ? await complete(cmd, api, deps, opts) : cmd;
+  if (filled !== cmd) secrets.push(...commandSecrets(filled));
   const planned = planCommand(deps.registry, filled);
   if (!planned.ok) {
     for (const e of planned.errors) deps.err(usageLine(e));
@@ -131,12 +141,12 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
   const req = planned.request;
   for (const w of req.warnings) deps.err(`warning: ${w}`);
   if (opts.dryRun) {
-    deps.out(dryRunJson(req, deps.endpoint));
+    deps.out(dryRunJson(req, deps.endpoint, opts.showSecrets === true));
     return 0;
   }
   if (opts.curl) {
     const s = req.api.needSession ? await deps.session.current() : undefined;
-    deps.out(curlCommand(req, deps.endpoint, s?.uuid));
+    deps.out(curlCommand(req, deps.endpoint, s?.uuid, { showSecrets: opts.showSecrets === true }));
     return 0;
   }
   const ctx = await deps.execContext(signal, req.api, opts);

@@ -44,4 +44,22 @@ describe('runScript', () => {
   it('returns 0 when every line succeeds', async () => {
     expect(await runScript(['QueryZone'], harness({}).opts(true))).toBe(0);
   });
+
+  it('echoes a failing line with every secret redacted, as the history keeps it', async () => {
+    const bad = [
+      "LogInByAccount accountName=admin 'password'=s3cret",
+      'LogInByAccount "pass"word=s3cret password\\=s3cret',
+      'CreateVmInstance systemTags=ha::NeverStop,rootPassword::s3cret',
+      'LogOut sessionUuid=s3cret',
+    ];
+    const h = harness(Object.fromEntries(bad.map((l) => [l, 2])));
+    await runScript(bad, h.opts(false));
+    expect(h.errors).toEqual([
+      'test.zs:1: failed (exit 2): LogInByAccount accountName=admin password=***',
+      'test.zs:2: failed (exit 2): LogInByAccount password=*** password=***',
+      'test.zs:3: failed (exit 2): CreateVmInstance systemTags=ha::NeverStop,rootPassword::***',
+      'test.zs:4: failed (exit 2): LogOut sessionUuid=***',
+    ]);
+    expect(h.errors.join('\n')).not.toContain('s3cret');
+  });
 });

@@ -1,5 +1,7 @@
 // Runs a script (`-f file.zs` or piped stdin): one command per line, blank lines and `#` comments
-// skipped, each failure reported with its line number; --stop-on-error stops at the first failure.
+// skipped, each failure reported with its line number and the line, secrets redacted (the history's
+// rule); --stop-on-error stops at the first failure.
+import { redactLine } from '../plan/secrets.js';
 
 export interface ScriptOptions {
   /** Shown in messages, e.g. the file name or `<stdin>`. */
@@ -31,7 +33,7 @@ export async function runScript(lines: AsyncIterable<string> | Iterable<string>,
     if (isBlankOrComment(line)) continue;
     const code = await opts.runLine(line, lineNo);
     if (code !== 0) {
-      opts.reportError(`${opts.source}:${lineNo}: failed (exit ${code}): ${line.trim()}`);
+      opts.reportError(`${opts.source}:${lineNo}: failed (exit ${code}): ${redactLine(line).trim()}`);
       if (first === 0) first = code;
       if (opts.stopOnError || code === 130) return code;
     }

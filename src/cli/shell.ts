@@ -21,6 +21,12 @@ import { loginCommand } from './login.js';
 import { runCommandDetailed, runParsed, type RunnerDeps } from './runner.js';
 import { fetchResourceRows } from './live-values.js';
 import { showResult } from './show-result.js';
+import { colorEnabled } from './output-choice.js';
+import { ResultHistory } from './result-history.js';
+import { expandRefs, hasRefs, type Expansion } from '../parse/expand.js';
+import { UsageError } from '../errors/cli-error.js';
+import type { ParseResult } from '../parse/ast.js';
+import type { Registry } from '../schema/registry.js';
 
 export interface ShellOptions {
   /** The options zstack-cli started with (each line's own options overlay them). */
@@ -52,12 +58,25 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   const values = cachedValueSource({
     fetch: (ref, signal) => fetchResourceRows(app.registry, ref, (s) => app.execContext(s, 'completion', false), signal),
   });
-  const show = (format: LineChoices['format']) =>
-    showResult(app, format ?? opts.defaults.format, {
+  const history = new ResultHistory();
+  /** The line being run (as typed), for the result history. */
+  let current = '';
+  const show = (format: LineChoices['format']): RunnerDeps['showResult'] => {
+    const base = showResult(app, format ?? opts.defaults.format, {
       pager: false,
       keep: (text) => (last = text),
       ...(tty ? { page: tty.page } : {}),
     });
+    return async (result, planned, runOpts) => {
+      last = undefined;
+      await base(result, planned, runOpts);
+      const value = result.kind === 'done' ? result.value : { jobUuid: result.jobUuid, location: result.location };
+      const bytes = result.kind === 'done' ? result.bodyText.length : 100;
+      const entry = history.add(planned?.api.name ?? 'job', current, value, bytes, last);
+      if (io.stderr.isTTY) io.stderr.write(`${dim(`(result ${entry.n}${result.kind === 'done' ? `, ${entry.rows} row${entry.rows === 1 ? '' : 's'}` : ''}; $${entry.n}.<field> uses it)`)}\n`);
+    };
+  };
+  const dim = (t: string): string => (colorEnabled(io.env, io.stderr.isTTY === true) ? `\x1b[2m${t}\x1b[22m` : t);
   const withShow = (format: LineChoices['format']): RunnerDeps => ({
     ...app.runnerDeps(show(format)),
     // Passwords are read by the shell itself so no key reaches the next prompt.
@@ -91,6 +110,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       home: app.dir,
       commandPrefix: '',
       show: async (result, choices) => show(choices.format)(result, undefined, choices.run),
+      results: history,
       shell: {
         exit: () => terminal.exit(),
         page: (text) => terminal.page(text),
@@ -112,8 +132,25 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   }
 
   /** An API line with its options (`QueryVmInstance state=Running -o json -c uuid,name`). */
-  async function runApiLine(line: string, signal: AbortSignal, terminal: ShellTerminal): Promise<void> {
+  async function runApiLine(typed: string, signal: AbortSignal, terminal: ShellTerminal): Promise<void> {
+    current = typed;
+    let line = typed;
+    let expansions: Expansion[] = [];
+    if (hasRefs(typed)) {
+      const x = expandRefs(typed, (ref) => history.lookup(ref));
+      if (!x.ok) {
+        reportError(new UsageError(x.message, x.hint), (t) => io.stderr.write(t), '');
+        return;
+      }
+      line = x.line;
+      expansions = x.expansions;
+    }
     const parsed = parseLine(line, LINE_SYNTAX);
+    const several = manyValuesForOne(parsed, expansions, app.registry);
+    if (several) {
+      reportError(several, (t) => io.stderr.write(t), '');
+      return;
+    }
     const lineFlags = flagsOf(parsed.options);
     if (lineFlags.help === true && !parsed.diagnostics.length) {
       const { helpCommand } = await import('../commands/help.js');
@@ -139,9 +176,10 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
 
   const table = completionTable('shell');
   const local: LocalValues = {
+    results: () => history.list().map((e) => ({ value: String(e.n), label: `${e.api}, ${e.rows} row${e.rows === 1 ? '' : 's'}` })),
     profiles: async () => {
       const { openProfiles } = await import('../config/profiles.js');
-      return Object.keys((await openProfiles(app.dir)).data().profiles);
+      return Object.keys((await openProfiles(app.dir, app.files)).data().profiles);
     },
   };
   if (opts.banner) io.stdout.write(`${opts.banner}\n`);
@@ -153,8 +191,10 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     complete: (line, cursor, signal) => engineComplete(line, cursor, { registry: app.registry, values, signal, ...table, local }),
     prompt: () => prompt,
     historyFile: join(app.dir, 'history'),
+    fs: app.files,
     runLine: async (line, lineSignal, terminal) => {
       tty = terminal;
+      current = line;
       const signal = opts.terminate ? AbortSignal.any([lineSignal, opts.terminate]) : lineSignal;
       const tokens = lex(line).tokens;
       const at = commandWordIndex(tokens, LINE_SYNTAX);
@@ -174,4 +214,25 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   if (opts.terminate?.aborted) repl.close();
   await repl.done;
   return 0;
+}
+
+/**
+ * A `$N.field` that gave several values to a param that takes one (`uuid=$3.uuid` with three rows):
+ * the usage error saying so, or undefined.
+ */
+export function manyValuesForOne(parsed: ParseResult, expansions: readonly Expansion[], reg: Registry): UsageError | undefined {
+  const cmd = parsed.command;
+  const api = cmd ? reg.api(cmd.name) : undefined;
+  if (!cmd || !api) return undefined;
+  for (const x of expansions) {
+    if (x.count <= 1) continue;
+    const arg = cmd.args.find((a) => a.valueSpan.start <= x.span.start && x.span.end <= a.valueSpan.end);
+    if (!arg) continue;
+    const p = reg.param(api, arg.key);
+    const list = p ? p.type === 'list' : api.query && (arg.op === '?=' || arg.op === '!?=');
+    if (!list) {
+      return new UsageError(`${arg.key} takes one value, and ${x.ref.text} has ${x.count}`, `pick one row: ${x.ref.text.replace(/^(\$[^.]+)/, '$1.0')}, or filter the query`);
+    }
+  }
+  return undefined;
 }

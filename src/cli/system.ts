@@ -1,7 +1,8 @@
 // The only module that reads the real process: builds CliIO from process (with guarded output
 // streams), turns signals and lost output into abort signals for main, and maps what main returns
 // to the process's exit code.
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
+import type { ProcessIdentity } from '../config/identity.js';
 import type { CliIO } from './io.js';
 import { guardOutput, isClosedPipe, type OutputFailure } from './output-guard.js';
 import { endsProcess, exitCodeAfterStop, STOP_EXIT_CODES, type StopReason } from './stops.js';
@@ -76,6 +77,7 @@ export function startSystem(): SystemRun {
       },
       cwd: process.cwd(),
       homedir: homedir(),
+      identity: systemIdentity(),
     },
     interrupt: interrupt.signal,
     terminate: terminate.signal,
@@ -93,4 +95,22 @@ function describeWriteError(code: string): string {
     default:
       return code;
   }
+}
+
+/** This process as the config files see it: owner uid, lock holder pid and host, liveness of other pids. */
+export function systemIdentity(): ProcessIdentity {
+  return {
+    uid: typeof process.getuid === 'function' ? process.getuid() : undefined,
+    pid: process.pid,
+    host: hostname(),
+    isRunning(pid) {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (e) {
+        // EPERM: it runs, as another user.
+        return (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
+  };
 }

@@ -25,6 +25,7 @@ export function lineChoices(flags: Flags): LineChoices {
   }
   if (flags.dryRun === true) run.dryRun = true;
   if (flags.curl === true) run.curl = true;
+  if (flags.showSecrets === true) run.showSecrets = true;
   if (flags.async === true) run.async = true;
   const columns = str(flags.columns);
   if (columns !== undefined) {

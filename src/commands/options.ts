@@ -36,6 +36,8 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
   opt({ long: '--webhook', key: 'webhook', scope: 'process', description: 'receive async results by webhook instead of polling' }),
   opt({ long: '--dry-run', key: 'dryRun', scope: 'line', description: 'print the request as JSON {method,url,body}; send nothing' }),
   opt({ long: '--curl', key: 'curl', scope: 'line', description: 'print the equivalent curl command; send nothing' }),
+  opt({ long: '--show-secrets', key: 'showSecrets', scope: 'line', description: 'with --dry-run or --curl: show passwords and the session instead of "<hidden>"' }),
+  opt({ long: '--password-stdin', key: 'passwordStdin', scope: 'process', description: 'a login reads its password from stdin (one line), not from argv or a terminal' }),
   opt({ long: '--output', short: '-o', key: 'output', value: '<format>', scope: 'line', valueKind: 'format', choices: OUTPUT_FORMATS, description: 'json | table | yaml | csv | value (default: json when piped, table for queries on a terminal)' }),
   opt({ long: '--columns', short: '-c', key: 'columns', value: '<list>', scope: 'line', valueKind: 'columns', description: 'columns to show, e.g. uuid,name,vmNics.ip (plain ones become the query fields=)' }),
   opt({ long: '--file', short: '-f', key: 'file', value: '<script>', scope: 'process', valueKind: 'file', description: 'run the commands of a script file, one per line ("-" for stdin)' }),

@@ -37,7 +37,8 @@ export function parseProfileSettings(words: string[], cwd: string): Profile | st
 
 async function store(ctx: CommandContext) {
   const { openProfiles } = await import('../config/profiles.js');
-  return openProfiles(ctx.home);
+  const { configFiles } = await import('../config/config-files.js');
+  return openProfiles(ctx.home, configFiles({ me: ctx.io.identity, warn: (line) => ctx.err(line) }));
 }
 
 async function list(ctx: CommandContext): Promise<number> {

@@ -5,7 +5,7 @@ import { completeCommand, completionCommand } from './completion.js';
 import { exitCommand } from './exit.js';
 import { helpCommand } from './help.js';
 import { jobCommand } from './job.js';
-import { lastCommand, moreCommand } from './last.js';
+import { lastCommand, moreCommand, resultsCommand, saveCommand } from './results.js';
 import { profileCommand } from './profile.js';
 import { simCommand } from './sim.js';
 import { GLOBAL_OPTIONS, type GlobalOption } from './options.js';
@@ -14,8 +14,10 @@ import type { BuiltinSpec, Front } from './types.js';
 export const BUILTINS: readonly BuiltinSpec[] = [
   helpCommand,
   jobCommand,
+  resultsCommand,
   lastCommand,
   moreCommand,
+  saveCommand,
   profileCommand,
   completionCommand,
   simCommand,

@@ -2,6 +2,7 @@
 // words the way a front end does (commander from the table, then the handler). Not shipped.
 import { PassThrough } from 'node:stream';
 import type { CliIO } from '../cli/io.js';
+import { systemIdentity } from '../cli/system.js';
 import { loadRegistry } from '../schema/registry.js';
 import { parseBuiltin, runInvocation } from './dispatch.js';
 import type { CommandContext, Front, ShellServices } from './types.js';
@@ -23,6 +24,7 @@ export function capturedIO(overrides: Partial<CliIO> = {}): Captured {
     stdin: new PassThrough(),
     cwd: '/work',
     homedir: '/nonexistent',
+    identity: systemIdentity(),
     ...overrides,
   };
   return { io, out: () => out, err: () => err };

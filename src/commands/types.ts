@@ -4,6 +4,7 @@
 // of this shape from src/commands/table.ts.
 import type { App } from '../cli/app.js';
 import type { CliIO } from '../cli/io.js';
+import type { ResultHistory } from '../cli/result-history.js';
 import type { ExecResult } from '../execute/executor.js';
 import type { Registry } from '../schema/registry.js';
 import type { LineChoices } from './line-options.js';
@@ -103,5 +104,7 @@ export interface CommandContext {
   commandPrefix: string;
   /** Prints a call's result as this front end does (format, pager, the shell's `last`). */
   show(result: ExecResult, choices: LineChoices): Promise<void>;
+  /** The shell's numbered results (absent in one-shot mode). */
+  results?: ResultHistory;
   shell?: ShellServices;
 }

@@ -1,11 +1,14 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemIdentity } from '../cli/system.js';
 import { UsageError } from '../execute/errors.js';
+import { configFiles } from './config-files.js';
 import { resolveConnection } from './connection.js';
 import { openProfiles } from './profiles.js';
 
+const files = configFiles({ me: systemIdentity() });
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'zs-prof-'));
@@ -14,13 +17,13 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('profiles (conf)', () => {
   it('stores named profiles with a default, persists them 0600, and feeds resolveConnection', async () => {
-    const p = await openProfiles(dir);
+    const p = await openProfiles(dir, files);
     expect(p.data()).toEqual({ profiles: {} });
     p.set('lab.1', { host: ' 10.0.0.1 ', port: 8080, account: 'admin' });
     p.set('prod', { host: 'zs.prod', https: true, ca: '/ca.pem', insecure: false });
     p.setDefault('lab.1');
     expect(statSync(p.path).mode & 0o777).toBe(0o600);
-    const again = await openProfiles(dir);
+    const again = await openProfiles(dir, files);
     expect(again.data()).toEqual({
       default: 'lab.1',
       profiles: { 'lab.1': { host: '10.0.0.1', port: 8080, account: 'admin' }, prod: { host: 'zs.prod', https: true, ca: '/ca.pem', insecure: false } },
@@ -29,7 +32,7 @@ describe('profiles (conf)', () => {
   });
 
   it('removing the default profile clears the default; bad input is a usage error', async () => {
-    const p = await openProfiles(dir);
+    const p = await openProfiles(dir, files);
     p.set('a', { host: 'h' });
     p.setDefault('a');
     expect(p.remove('a')).toBe(true);
@@ -39,5 +42,32 @@ describe('profiles (conf)', () => {
     expect(() => p.set('x', { host: '' })).toThrow(UsageError);
     expect(() => p.set('x', { host: 'h', port: 0 })).toThrow(UsageError);
     expect(() => p.setDefault('missing')).toThrow(UsageError);
+  });
+
+  it('refuses a profile file that is a link, and says in one line when it is not JSON', async () => {
+    const target = join(dir, 'elsewhere.json');
+    writeFileSync(target, '{"profiles":{}}');
+    symlinkSync(target, join(dir, 'profiles.json'));
+    await expect(openProfiles(dir, files)).rejects.toThrow(`Error: ${join(dir, 'profiles.json')}: is a symbolic link, and zstack-cli never writes through links (replace it with a regular file)`);
+    rmSync(join(dir, 'profiles.json'));
+    const p = await openProfiles(dir, files);
+    writeFileSync(p.path, '{"profiles": ');
+    expect(() => p.data()).toThrow(`Error: ${p.path}: is not valid JSON (fix it, or remove it to start over)`);
+    expect(() => p.set('a', { host: 'h' })).toThrow(UsageError);
+    expect(readFileSync(target, 'utf8')).toBe('{"profiles":{}}');
+  });
+
+  it('changes the file under its lock, re-reading it there (a change made meanwhile is kept)', async () => {
+    const p = await openProfiles(dir, files);
+    const other = await openProfiles(dir, files);
+    p.set('a', { host: 'h1' });
+    other.set('b', { host: 'h2' });
+    p.set('c', { host: 'h3' });
+    expect(Object.keys((await openProfiles(dir, files)).data().profiles).sort()).toEqual(['a', 'b', 'c']);
+    expect(existsSync(`${p.path}.lock`)).toBe(false);
+    let lockedDuringWrite = false;
+    const spying = { ...files, locked: <T>(path: string, write: () => T): T => files.locked(path, () => ((lockedDuringWrite = existsSync(`${path}.lock`)), write())) };
+    (await openProfiles(dir, spying)).set('d', { host: 'h4' });
+    expect(lockedDuringWrite).toBe(true);
   });
 });

@@ -1,9 +1,17 @@
 // Named server profiles kept with conf (imported lazily, it is slow to load) in <config dir>/profiles.json.
+// conf reads the file afresh on every access and writes it atomically (temp file, fsync, rename); every
+// change runs under the file's lock and after the checks of config-files.ts (no symbolic link, not
+// someone else's file, directory 0700), so parallel changes merge and a kill -9 never breaks the file.
+import { join } from 'node:path';
 import type Conf from 'conf';
 import { UsageError } from '../execute/errors.js';
+import type { ConfigFiles } from './config-files.js';
 import type { Profile, ProfilesData } from './connection.js';
+import { ConfigFileError, fileError } from './errors.js';
 
 type Shape = { default?: string; profiles?: Record<string, Profile> };
+
+export const PROFILES_FILE = 'profiles.json';
 
 export interface ProfileStore {
   readonly path: string;
@@ -18,40 +26,59 @@ export interface ProfileStore {
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Opens (creating on first write) the profile file in `dir`. */
-export async function openProfiles(dir: string): Promise<ProfileStore> {
+export async function openProfiles(dir: string, files: ConfigFiles): Promise<ProfileStore> {
+  const path = join(dir, PROFILES_FILE);
+  // conf would create a missing directory with the default mode, and read through a link.
+  files.check(path, false);
   const { default: ConfClass } = await import('conf');
-  const conf: Conf<Shape> = new ConfClass<Shape>({
+  const conf: Conf<Shape> = guarded(path, () => new ConfClass<Shape>({
     cwd: dir,
     configName: 'profiles',
     accessPropertiesByDotNotation: false,
     configFileMode: 0o600,
-  });
-  const profiles = (): Record<string, Profile> => ({ ...(conf.get('profiles') ?? {}) });
+  }));
+  const profiles = (): Record<string, Profile> => ({ ...(guarded(path, () => conf.get('profiles')) ?? {}) });
+  const change = <T>(edit: () => T): T => files.locked(path, () => guarded(path, edit));
   return {
-    path: conf.path,
+    path,
     data() {
-      const d = conf.get('default');
+      const d = guarded(path, () => conf.get('default'));
       return d !== undefined ? { default: d, profiles: profiles() } : { profiles: profiles() };
     },
     set(name, profile) {
       if (!NAME_RE.test(name)) throw new UsageError(`Error: bad profile name: ${name} (letters, digits, . _ -)`);
       validateProfile(name, profile);
-      conf.set('profiles', { ...profiles(), [name]: clean(profile) });
+      change(() => conf.set('profiles', { ...profiles(), [name]: clean(profile) }));
     },
     remove(name) {
-      const all = profiles();
-      if (!Object.hasOwn(all, name)) return false;
-      delete all[name];
-      conf.set('profiles', all);
-      if (conf.get('default') === name) conf.delete('default');
-      return true;
+      return change(() => {
+        const all = profiles();
+        if (!Object.hasOwn(all, name)) return false;
+        delete all[name];
+        conf.set('profiles', all);
+        if (conf.get('default') === name) conf.delete('default');
+        return true;
+      });
     },
     setDefault(name) {
-      if (name === undefined) return conf.delete('default');
-      if (!Object.hasOwn(profiles(), name)) throw new UsageError(`Error: no profile named ${name}`);
-      conf.set('default', name);
+      change(() => {
+        if (name === undefined) return conf.delete('default');
+        if (!Object.hasOwn(profiles(), name)) throw new UsageError(`Error: no profile named ${name}`);
+        conf.set('default', name);
+      });
     },
   };
+}
+
+/** conf's failures as one line naming the file: bad JSON, or the fs error of a read or write. */
+function guarded<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    if (e instanceof SyntaxError) throw new ConfigFileError(path, 'is not valid JSON', 'fix it, or remove it to start over');
+    throw fileError(path, e, 'read or write it');
+  }
 }
 
 function validateProfile(name: string, p: Profile): void {

@@ -1,9 +1,20 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import * as fsp from 'node:fs/promises';
+import * as nodeFs from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SESSION_FILE, SessionStore, promptLabel, storeSessionProvider, type SessionFs } from './session-store.js';
+import { systemIdentity } from '../cli/system.js';
+import { configFiles } from './config-files.js';
+import type { FsOps } from './safe-fs.js';
+import { SESSION_FILE, SessionStore as Store, promptLabel, storeSessionProvider, type SessionStoreOptions } from './session-store.js';
+
+const files = configFiles({ me: systemIdentity() });
+/** A store on real files with this process's identity. */
+class SessionStore extends Store {
+  constructor(opts: Omit<SessionStoreOptions, 'files'> & { fs?: FsOps }) {
+    super({ ...opts, files: opts.fs ? configFiles({ me: systemIdentity(), fs: opts.fs }) : files });
+  }
+}
 
 const S1 = '00d038b699b74e76a01705918d48d939';
 const S2 = '34cbfddd470a47d8bdb0727cd2182618';
@@ -25,7 +36,7 @@ describe('SessionStore', () => {
   it('keeps 0600 when rewriting a file someone made world-readable', async () => {
     const store = new SessionStore({ dir });
     await store.save('h:1', 'admin', S1);
-    await fsp.chmod(store.path, 0o644);
+    chmodSync(store.path, 0o644);
     await store.save('h:1', 'admin', S2);
     expect(statSync(store.path).mode & 0o777).toBe(0o600);
   });
@@ -62,38 +73,56 @@ describe('SessionStore', () => {
     expect(JSON.parse(readFileSync(store.path, 'utf8')).servers).toEqual({});
   });
 
-  it('writes atomically: a failed rename leaves the old file intact and no temp file behind', async () => {
+  it('writes atomically: a failed write leaves the old file intact, no temp file behind, one line naming the file', async () => {
     const store = new SessionStore({ dir });
     await store.save('a:8080', 'admin', S1);
     const before = readFileSync(store.path, 'utf8');
-    const failing: SessionFs = {
-      ...(fsp as unknown as SessionFs),
-      rename: async () => {
-        throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
-      },
-    };
-    await expect(new SessionStore({ dir, fs: failing }).save('a:8080', 'admin', S2)).rejects.toThrow('disk full');
-    expect(readFileSync(store.path, 'utf8')).toBe(before);
-    expect(readdirSync(dir)).toEqual([SESSION_FILE]);
+    const diskFull = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    for (const broken of ['writeSync', 'fsyncSync', 'renameSync'] as const) {
+      // Only the session file's temp file fails (the lock file is written too).
+      const temps = new Set<number>();
+      const failing: FsOps = {
+        ...nodeFs,
+        openSync: ((p: string, flags: number, mode?: number) => {
+          const fd = nodeFs.openSync(p, flags, mode);
+          if (String(p).endsWith('.tmp')) temps.add(fd);
+          return fd;
+        }) as FsOps['openSync'],
+        [broken]: (...args: unknown[]) => {
+          if (broken === 'renameSync' || temps.has(args[0] as number)) throw diskFull;
+          return (nodeFs[broken] as (...a: unknown[]) => unknown)(...args);
+        },
+      };
+      const err = await new SessionStore({ dir, fs: failing }).save('a:8080', 'admin', S2).catch((e: Error) => e);
+      expect(String(err)).toContain(`${store.path}: no space left to write it (free some space on that disk and retry)`);
+      expect(readFileSync(store.path, 'utf8')).toBe(before);
+      expect(readdirSync(dir)).toEqual([SESSION_FILE]);
+    }
   });
 
-  it('writes through a temp file in the same directory, then renames it over the file', async () => {
+  it('writes through a temp file in the same directory (0600, never through a link), then renames it over the file', async () => {
     const calls: string[] = [];
-    const spy: SessionFs = {
-      ...(fsp as unknown as SessionFs),
-      writeFile: async (p, d, o) => {
-        calls.push(`write ${p.slice(dir.length + 1)} ${o.mode.toString(8)} ${o.flag}`);
-        await fsp.writeFile(p, d, o);
+    const spy: FsOps = {
+      ...nodeFs,
+      openSync: ((p: string, flags: number, mode?: number) => {
+        if (String(p).endsWith('.tmp')) {
+          const c = nodeFs.constants;
+          calls.push(`open ${String(p).slice(dir.length + 1)} ${(mode ?? 0).toString(8)} ${(flags & (c.O_EXCL | c.O_NOFOLLOW)) === (c.O_EXCL | c.O_NOFOLLOW) ? 'excl,nofollow' : 'FOLLOWS'}`);
+        }
+        return nodeFs.openSync(p, flags, mode);
+      }) as FsOps['openSync'],
+      fsyncSync: (fd) => {
+        calls.push('fsync');
+        nodeFs.fsyncSync(fd);
       },
-      rename: async (a, b) => {
-        calls.push(`rename -> ${b.slice(dir.length + 1)}`);
-        await fsp.rename(a, b);
+      renameSync: (a, b) => {
+        calls.push(`rename -> ${String(b).slice(dir.length + 1)}`);
+        nodeFs.renameSync(a, b);
       },
     };
     await new SessionStore({ dir, fs: spy }).save('a:8080', 'admin', S1);
-    expect(calls).toHaveLength(2);
-    expect(calls[0]).toMatch(/^write sessions\.json\.[0-9a-f]{12}\.tmp 600 wx$/);
-    expect(calls[1]).toBe('rename -> sessions.json');
+    expect(calls[0]).toMatch(/^open sessions\.json\.[0-9a-f]{12}\.tmp 600 excl,nofollow$/);
+    expect(calls.slice(1)).toEqual(['fsync', 'rename -> sessions.json', 'fsync']);
   });
 
   it('treats a corrupt file as empty and drops malformed entries', async () => {

@@ -1,18 +1,9 @@
-// Session store: session uuids per server (host:port) and account in a 0600 JSON file, written atomically, shared by processes.
-import { randomBytes } from 'node:crypto';
-import * as nodeFs from 'node:fs/promises';
+// Session store: session uuids per server (host:port) and account in a 0600 JSON file shared by every
+// process. Each change is a read-modify-write under the file's lock with an atomic write (config-files.ts),
+// so parallel logins all keep their sessions and a kill -9 never leaves a broken file.
 import { join } from 'node:path';
 import type { SessionInfo, SessionProvider } from '../execute/executor.js';
-
-/** The file operations the store needs; node:fs/promises by default, injectable for tests. */
-export interface SessionFs {
-  readFile(path: string, encoding: 'utf8'): Promise<string>;
-  writeFile(path: string, data: string, opts: { mode: number; flag: string }): Promise<void>;
-  chmod(path: string, mode: number): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(path: string): Promise<void>;
-  mkdir(path: string, opts: { recursive: true; mode: number }): Promise<unknown>;
-}
+import type { ConfigFiles } from './config-files.js';
 
 export interface StoredSession {
   /** `host:port`. */
@@ -33,23 +24,25 @@ export const SESSION_FILE = 'sessions.json';
 export interface SessionStoreOptions {
   /** Directory of the file (created 0700 when missing). */
   dir: string;
-  fs?: SessionFs;
+  files: ConfigFiles;
   now?: () => Date;
 }
 
-/**
- * Sessions kept between processes. Every change re-reads the file, edits it and replaces it
- * atomically (temp file + rename), so a crash never leaves a half-written file.
- */
+/** Sessions kept between processes. Reads are lock-free (writes are atomic); changes merge under the lock. */
 export class SessionStore {
   readonly path: string;
-  private readonly fs: SessionFs;
+  private readonly files: ConfigFiles;
   private readonly now: () => Date;
 
-  constructor(private readonly opts: SessionStoreOptions) {
+  constructor(opts: SessionStoreOptions) {
     this.path = join(opts.dir, SESSION_FILE);
-    this.fs = opts.fs ?? (nodeFs as unknown as SessionFs);
+    this.files = opts.files;
     this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Fails now (one line, exit 2) when the file or its directory could not be read or written later. */
+  check(): void {
+    this.files.check(this.path);
   }
 
   /** The session last logged in (or selected) on this server, for requests and the prompt. */
@@ -91,55 +84,41 @@ export class SessionStore {
     let found = false;
     await this.update((data) => {
       const s = data.servers[server];
-      if (s?.accounts[account]) {
-        s.current = account;
-        found = true;
-      }
+      found = s?.accounts[account] !== undefined;
+      if (s && found) s.current = account;
+      return found;
     });
     return found;
   }
 
   /** Drops a session uuid (after LogOut or ID.1001); the server then has no current session. */
   async forget(server: string, uuid: string): Promise<void> {
-    const data = await this.read();
-    const s = data.servers[server];
-    if (!s || !Object.values(s.accounts).some((a) => a.uuid === uuid)) return;
+    const has = (d: FileShape): boolean => Object.values(d.servers[server]?.accounts ?? {}).some((a) => a.uuid === uuid);
+    if (!has(await this.read())) return;
     await this.update((d) => {
       const srv = d.servers[server];
-      if (!srv) return;
+      if (!srv || !has(d)) return false;
       for (const [account, a] of Object.entries(srv.accounts)) {
         if (a.uuid !== uuid) continue;
         delete srv.accounts[account];
         if (srv.current === account) delete srv.current;
       }
       if (Object.keys(srv.accounts).length === 0) delete d.servers[server];
+      return true;
     });
   }
 
   private async read(): Promise<FileShape> {
-    let text: string;
-    try {
-      text = await this.fs.readFile(this.path, 'utf8');
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ENOENT') return empty();
-      throw e;
-    }
-    return sanitize(text);
+    const text = this.files.read(this.path);
+    return text === undefined ? empty() : sanitize(text);
   }
 
-  private async update(edit: (data: FileShape) => void): Promise<void> {
-    const data = await this.read();
-    edit(data);
-    await this.fs.mkdir(this.opts.dir, { recursive: true, mode: 0o700 });
-    const tmp = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await this.fs.writeFile(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-      await this.fs.chmod(tmp, 0o600);
-      await this.fs.rename(tmp, this.path);
-    } catch (e) {
-      await this.fs.unlink(tmp).catch(() => undefined);
-      throw e;
-    }
+  /** Edits the file as it is now, under its lock; `edit` returns false to leave it unchanged. */
+  private async update(edit: (data: FileShape) => boolean | void): Promise<void> {
+    this.files.update(this.path, (text) => {
+      const data = text === undefined ? empty() : sanitize(text);
+      return edit(data) === false ? undefined : `${JSON.stringify(data, null, 2)}\n`;
+    });
   }
 }
 

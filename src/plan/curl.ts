@@ -1,19 +1,29 @@
-// The curl command equivalent to a planned request (for --curl), quoted for POSIX shells.
+// The curl command equivalent to a planned request (for --curl), quoted for POSIX shells. Secrets
+// (passwords, the session in the Authorization header) show as <hidden> unless `showSecrets`.
+import { HIDDEN, shownRequest } from './hidden-request.js';
 import { endpointUrl, type Endpoint, type PlannedRequest } from './request.js';
 
 export function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** `session` is the uuid to show, or undefined to leave a `$ZSTACK_SESSION` reference. */
-export function curlCommand(req: PlannedRequest, ep: Endpoint, session: string | undefined, jobUuid?: string): string {
+export interface CurlOptions {
+  /** Show passwords and the session as they are (--show-secrets). */
+  showSecrets?: boolean;
+  jobUuid?: string;
+}
+
+/** `session` is the uuid to use, or undefined to leave a `$ZSTACK_SESSION` reference. */
+export function curlCommand(req: PlannedRequest, ep: Endpoint, session: string | undefined, opts: CurlOptions = {}): string {
+  const shown = shownRequest(req, opts.showSecrets === true);
   const parts = ['curl', '-X', req.method];
-  if (req.bodyText !== null) parts.push('-H', shellQuote('Content-Type: application/json;charset=UTF-8'));
+  if (shown.bodyText !== null) parts.push('-H', shellQuote('Content-Type: application/json;charset=UTF-8'));
   if (req.api.needSession) {
-    parts.push('-H', session ? shellQuote(`Authorization: OAuth ${session}`) : '"Authorization: OAuth $ZSTACK_SESSION"');
+    const token = session === undefined ? undefined : opts.showSecrets ? session : HIDDEN;
+    parts.push('-H', token ? shellQuote(`Authorization: OAuth ${token}`) : '"Authorization: OAuth $ZSTACK_SESSION"');
   }
-  if (jobUuid) parts.push('-H', shellQuote(`X-Job-UUID: ${jobUuid}`));
-  if (req.bodyText !== null) parts.push('-d', shellQuote(req.bodyText));
-  parts.push(shellQuote(endpointUrl(ep, req.pathAndQuery)));
+  if (opts.jobUuid) parts.push('-H', shellQuote(`X-Job-UUID: ${opts.jobUuid}`));
+  if (shown.bodyText !== null) parts.push('-d', shellQuote(shown.bodyText));
+  parts.push(shellQuote(endpointUrl(ep, shown.pathAndQuery)));
   return parts.join(' ');
 }

@@ -1,7 +1,10 @@
 // The --dry-run contract: one JSON object {method, url, body} describing the request, nothing sent.
+// Secrets show as "<hidden>" unless `showSecrets` (--show-secrets).
+import { shownRequest } from './hidden-request.js';
 import { toJsonText } from './json-text.js';
 import { endpointUrl, type Endpoint, type PlannedRequest } from './request.js';
 
-export function dryRunJson(req: PlannedRequest, ep: Endpoint): string {
-  return toJsonText({ method: req.method, url: endpointUrl(ep, req.pathAndQuery), body: req.body });
+export function dryRunJson(req: PlannedRequest, ep: Endpoint, showSecrets = false): string {
+  const shown = shownRequest(req, showSecrets);
+  return toJsonText({ method: req.method, url: endpointUrl(ep, shown.pathAndQuery), body: shown.body });
 }

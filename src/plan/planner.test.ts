@@ -119,7 +119,7 @@ describe('queries', () => {
 
 describe('curl', () => {
   it('quotes the body and url for a POSIX shell', () => {
-    const c = curlCommand(plan(`UpdateVmInstance uuid=u name="it's"`), ep, 'S');
+    const c = curlCommand(plan(`UpdateVmInstance uuid=u name="it's"`), ep, 'S', { showSecrets: true });
     expect(c).toBe(
       `curl -X PUT -H 'Content-Type: application/json;charset=UTF-8' -H 'Authorization: OAuth S' -d '{"updateVmInstance":{"name":"it'\\''s"}}' http://localhost:8080/zstack/v1/vm-instances/u/actions`,
     );

@@ -1,47 +1,49 @@
-// Command history kept in a file (one line per command, oldest first, mode 0600), through injected fs
-// functions. Every line is redacted before it is stored in memory or on disk.
-import * as nodeFs from 'node:fs';
-import { dirname } from 'node:path';
+// Command history kept in a file (one line per command, oldest first, at most HISTORY_SIZE lines),
+// through an injected port: in the CLI, the config files (0600, never through a link, written
+// atomically under a lock). Shells running at the same time each append their lines to what is in
+// the file (merged, not last-writer-wins). Every line is redacted (plan/secrets.ts) in memory and on disk.
+import { redactLine } from '../plan/secrets.js';
 
 export interface HistoryFs {
-  /** Returns the file's text; throws when it does not exist. */
-  readFile(path: string): string;
-  /** Writes the whole file, creating it with `mode`. */
-  writeFile(path: string, data: string, mode: number): void;
-  chmod(path: string, mode: number): void;
-  /** Creates a directory and its parents (mode 0700); no error when it exists. */
-  mkdirp(path: string): void;
+  /** The file's text, or undefined when there is none. Throws when it may not be read. */
+  read(path: string): string | undefined;
+  /** Read-modify-write of the file under its lock; `edit` returns undefined to leave it unchanged. */
+  update(path: string, edit: (text: string | undefined) => string | undefined): void;
 }
-
-export const nodeHistoryFs: HistoryFs = {
-  readFile: (p) => nodeFs.readFileSync(p, 'utf8'),
-  writeFile: (p, data, mode) => nodeFs.writeFileSync(p, data, { mode }),
-  chmod: (p, mode) => nodeFs.chmodSync(p, mode),
-  mkdirp: (p) => void nodeFs.mkdirSync(p, { recursive: true, mode: 0o700 }),
-};
 
 export const HISTORY_SIZE = 1000;
 
-/** Reads history, newest first (readline's order), redacted, without repeats in a row. */
-export function loadHistory(file: string, fs: HistoryFs, redact: (line: string) => string, size = HISTORY_SIZE): string[] {
-  let text: string;
-  try {
-    text = fs.readFile(file);
-  } catch {
-    return [];
-  }
+/** The file's lines, oldest first, redacted, without blank lines or repeats in a row. */
+function fileLines(text: string | undefined): string[] {
   const out: string[] = [];
-  for (const raw of text.split('\n')) {
-    const line = redact(raw.replace(/\r$/, ''));
+  for (const raw of (text ?? '').split('\n')) {
+    const line = redactLine(raw.replace(/\r$/, ''));
     if (line.trim() === '' || out[out.length - 1] === line) continue;
     out.push(line);
   }
-  return out.slice(-size).reverse();
+  return out;
 }
 
-/** Writes history (newest first, as readline keeps it) to the file, oldest line first, mode 0600. */
-export function saveHistory(file: string, fs: HistoryFs, history: readonly string[]): void {
-  fs.mkdirp(dirname(file));
-  fs.writeFile(file, history.length ? `${[...history].reverse().join('\n')}\n` : '', 0o600);
-  fs.chmod(file, 0o600);
+/** Reads history, newest first (readline's order); [] when the file is missing or cannot be read. */
+export function loadHistory(file: string, fs: HistoryFs, size = HISTORY_SIZE): string[] {
+  let text: string | undefined;
+  try {
+    text = fs.read(file);
+  } catch {
+    // Reported by the first save, which fails the same way.
+    return [];
+  }
+  return fileLines(text).slice(-size).reverse();
+}
+
+/** Appends one line (redacted) to the history file as it is now, keeping the last `size` lines. */
+export function appendHistory(file: string, fs: HistoryFs, line: string, size = HISTORY_SIZE): void {
+  const entry = redactLine(line);
+  if (entry.trim() === '') return;
+  fs.update(file, (text) => {
+    const lines = fileLines(text);
+    if (lines[lines.length - 1] !== entry) lines.push(entry);
+    const next = `${lines.slice(-size).join('\n')}\n`;
+    return next === text ? undefined : next;
+  });
 }

@@ -9,20 +9,17 @@ const registry = loadRegistry();
 const PROMPT = 'admin@10.0.0.1 >>> ';
 
 class MemFs implements HistoryFs {
-  files = new Map<string, { data: string; mode: number }>();
-  readFile(p: string): string {
-    const f = this.files.get(p);
-    if (!f) throw new Error('ENOENT');
-    return f.data;
+  files = new Map<string, string>();
+  /** Set to make every save fail as the config files would (e.g. the file is a link). */
+  failure: Error | undefined;
+  read(p: string): string | undefined {
+    return this.files.get(p);
   }
-  writeFile(p: string, data: string, mode: number): void {
-    const old = this.files.get(p);
-    this.files.set(p, { data, mode: old?.mode ?? mode });
+  update(p: string, edit: (text: string | undefined) => string | undefined): void {
+    if (this.failure) throw this.failure;
+    const next = edit(this.files.get(p));
+    if (next !== undefined) this.files.set(p, next);
   }
-  chmod(p: string, mode: number): void {
-    this.files.get(p)!.mode = mode;
-  }
-  mkdirp(): void {}
 }
 
 interface Ran {
@@ -158,13 +155,11 @@ describe('history', () => {
     expect(ran[3]!.line).toBe('QueryVmInstance name=web-1');
   });
 
-  it('redacts passwords in the history file (mode 0600) and in Up recall, but runs the real line', async () => {
+  it('redacts passwords in the history file and in Up recall, but runs the real line', async () => {
     const { h, ran, fs } = shell();
     await run(h, ran, 'LogInByAccount accountName=admin password=s3cret!');
     expect(ran[0]!.line).toBe('LogInByAccount accountName=admin password=s3cret!');
-    const file = fs.files.get('/home/admin/.zstack-cli/history')!;
-    expect(file.data).toBe('LogInByAccount accountName=admin password=***\n');
-    expect(file.mode).toBe(0o600);
+    expect(fs.files.get('/home/admin/.zstack-cli/history')).toBe('LogInByAccount accountName=admin password=***\n');
     h.send(KEY.up);
     await h.waitForCursorRow(`${PROMPT}LogInByAccount accountName=admin password=***`);
     expect(h.repl.rl.line).toBe('LogInByAccount accountName=admin password=***');
@@ -172,21 +167,40 @@ describe('history', () => {
 
   it('loads history from the file, redacting it, and keeps no repeats in a row', async () => {
     const fs = new MemFs();
-    fs.files.set('/h', { data: 'QueryZone\nAddKVMHost username=root password=pw\n', mode: 0o600 });
+    fs.files.set('/h', 'QueryZone\nAddKVMHost username=root password=pw\n');
     const { h, ran } = shell({ fs, historyFile: '/h' });
     h.send(KEY.up);
     await h.waitForCursorRow(`${PROMPT}AddKVMHost username=root password=***`);
     h.send(KEY.ctrlC);
     await run(h, ran, 'QueryZone');
     await run(h, ran, 'QueryZone');
-    expect(fs.files.get('/h')!.data).toBe('QueryZone\nAddKVMHost username=root password=***\nQueryZone\n');
+    expect(fs.files.get('/h')).toBe('QueryZone\nAddKVMHost username=root password=***\nQueryZone\n');
   });
 
   it('a line typed with a leading space is not remembered', async () => {
     const { h, ran, fs } = shell();
     await run(h, ran, 'QueryZone');
     await run(h, ran, ' QueryHost');
-    expect(fs.files.get('/home/admin/.zstack-cli/history')!.data).toBe('QueryZone\n');
+    expect(fs.files.get('/home/admin/.zstack-cli/history')).toBe('QueryZone\n');
+  });
+
+  it('merges with lines another shell added meanwhile instead of overwriting them', async () => {
+    const { h, ran, fs } = shell({ historyFile: '/h' });
+    await run(h, ran, 'QueryZone');
+    fs.files.set('/h', `${fs.files.get('/h')}QueryHost # from another shell\n`);
+    await run(h, ran, 'QueryCluster');
+    expect(fs.files.get('/h')).toBe('QueryZone\nQueryHost # from another shell\nQueryCluster\n');
+  });
+
+  it('a history that cannot be saved is one warning; the shell goes on', async () => {
+    const { h, ran, fs } = shell();
+    fs.failure = new Error('Error: /home/admin/.zstack-cli/history: is a symbolic link, and zstack-cli never writes through links (replace it with a regular file)');
+    await run(h, ran, 'QueryZone');
+    await run(h, ran, 'QueryHost');
+    const warning = 'warning: history is not saved (/home/admin/.zstack-cli/history: is a symbolic link';
+    await h.waitForCursorRow(PROMPT);
+    expect((await h.screen()).filter((r) => r.startsWith(warning))).toHaveLength(1);
+    expect(ran.map((r) => r.line)).toEqual(['QueryZone', 'QueryHost']);
   });
 });
 

@@ -8,9 +8,9 @@ import { complete as engineComplete, formatListing, type Completion, type Timers
 import { systemTimers } from '../complete/values.js';
 import type { Registry } from '../schema/registry.js';
 import { readlineCompleter, type EngineFn } from './completer.js';
-import { HISTORY_SIZE, loadHistory, nodeHistoryFs, saveHistory, type HistoryFs } from './history.js';
+import { appendHistory, HISTORY_SIZE, loadHistory, type HistoryFs } from './history.js';
 import { Pager } from './pager.js';
-import { redactSecrets } from './redact.js';
+import { redactLine } from '../plan/secrets.js';
 import { ReadlineInternals } from './readline-internals.js';
 import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
 import { SecretInput, secretPrompt } from './secret-input.js';
@@ -32,8 +32,9 @@ export interface ReplDeps {
   runLine(line: string, signal: AbortSignal, tty: ShellTerminal): Promise<void>;
   /** The prompt to show, asked before every prompt (`admin@10.0.0.1 >>> `). */
   prompt(): string;
-  /** Where history lives (per user); no file, no persistence. */
+  /** Where history lives (per user); no file or no fs, no persistence. */
   historyFile?: string;
+  /** Reads and merges the history file (in the CLI: the config files, locked and atomic). */
   fs?: HistoryFs;
   historySize?: number;
   timers?: Timers;
@@ -69,12 +70,12 @@ const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String
 export function startRepl(deps: ReplDeps): Repl {
   const out = (s: string): void => void deps.output.write(s);
   const timers = deps.timers ?? systemTimers;
-  const fs = deps.fs ?? nodeHistoryFs;
+  const fs = deps.fs;
   const size = deps.historySize ?? HISTORY_SIZE;
   const terminal = deps.terminal ?? (deps.output as { isTTY?: boolean }).isTTY === true;
   const redact = (line: string): string => {
     try {
-      return redactSecrets(line, deps.registry);
+      return redactLine(line);
     } catch {
       return line;
     }
@@ -109,7 +110,7 @@ export function startRepl(deps: ReplDeps): Repl {
     showListing: (c) => showListing(c),
   });
 
-  const initial = deps.historyFile ? loadHistory(deps.historyFile, fs, redact, size) : [];
+  const initial = deps.historyFile && fs ? loadHistory(deps.historyFile, fs, size) : [];
   const rl = readline.createInterface({
     input: deps.input,
     output: deps.output,
@@ -254,16 +255,16 @@ export function startRepl(deps: ReplDeps): Repl {
     if (/^\s/.test(raw)) {
       // bash's ignorespace: a line typed with a leading space is not remembered.
       h.shift();
-    } else {
-      h[0] = redact(raw);
-      if (h.length > 1 && h[1] === h[0]) h.shift();
+      return;
     }
-    if (!deps.historyFile || historyBroken) return;
+    h[0] = redact(raw);
+    if (h.length > 1 && h[1] === h[0]) h.shift();
+    if (!deps.historyFile || !fs || historyBroken) return;
     try {
-      saveHistory(deps.historyFile, fs, h);
+      appendHistory(deps.historyFile, fs, h[0]!, size);
     } catch (e) {
       historyBroken = true;
-      notice = `warning: history is not saved (${oneLine(e)})`;
+      notice = `warning: history is not saved (${oneLine(e).replace(/^Error: /, '')})`;
     }
   });
 

@@ -3,72 +3,9 @@ import { ManualTimers } from '../complete/testing.js';
 import type { Completion } from '../complete/types.js';
 import { loadRegistry } from '../schema/registry.js';
 import { insertionFor, readlineCompleter } from './completer.js';
-import { loadHistory, saveHistory, type HistoryFs } from './history.js';
-import { redactSecrets } from './redact.js';
 import { ReverseSearch, type SearchEditor } from './search.js';
 
 const registry = loadRegistry();
-
-describe('redactSecrets', () => {
-  it('hides values of params marked secret', () => {
-    expect(redactSecrets('LogInByAccount accountName=admin password=pw1', registry)).toBe('LogInByAccount accountName=admin password=***');
-    expect(redactSecrets('AddKVMHost password="a b c" username=root', registry)).toBe('AddKVMHost password=*** username=root');
-    expect(redactSecrets('CreateAccessKey AccessKeySecret=xyz', registry)).toBe('CreateAccessKey AccessKeySecret=***');
-  });
-
-  it('hides secret-looking keys of unknown APIs and half-typed quotes', () => {
-    expect(redactSecrets('SomeFutureApi adminPassword=x', registry)).toBe('SomeFutureApi adminPassword=***');
-    expect(redactSecrets('AddKVMHost password="unterminated and more', registry)).toBe('AddKVMHost password=***');
-    expect(redactSecrets('ChangeVmPassword password\\=x', registry)).toBe('ChangeVmPassword password\\=x');
-  });
-
-  it('leaves other lines alone and is idempotent', () => {
-    expect(redactSecrets('QueryVmInstance name=password', registry)).toBe('QueryVmInstance name=password');
-    const once = redactSecrets('LogInByAccount password=a', registry);
-    expect(redactSecrets(once, registry)).toBe(once);
-  });
-});
-
-class MemFs implements HistoryFs {
-  files = new Map<string, string>();
-  modes = new Map<string, number>();
-  dirs: string[] = [];
-  readFile(p: string): string {
-    const f = this.files.get(p);
-    if (f === undefined) throw new Error('ENOENT');
-    return f;
-  }
-  writeFile(p: string, data: string, mode: number): void {
-    if (!this.modes.has(p)) this.modes.set(p, mode);
-    this.files.set(p, data);
-  }
-  chmod(p: string, mode: number): void {
-    this.modes.set(p, mode);
-  }
-  mkdirp(p: string): void {
-    this.dirs.push(p);
-  }
-}
-
-describe('history file', () => {
-  it('round-trips newest-first history as oldest-first lines, mode 0600', () => {
-    const fs = new MemFs();
-    fs.modes.set('/d/h', 0o644);
-    fs.files.set('/d/h', 'old\n');
-    saveHistory('/d/h', fs, ['c', 'b', 'a']);
-    expect(fs.files.get('/d/h')).toBe('a\nb\nc\n');
-    expect(fs.modes.get('/d/h')).toBe(0o600);
-    expect(fs.dirs).toEqual(['/d']);
-    expect(loadHistory('/d/h', fs, (l) => l)).toEqual(['c', 'b', 'a']);
-  });
-
-  it('loads at most size lines, redacted, dropping blanks and repeats in a row', () => {
-    const fs = new MemFs();
-    fs.files.set('/h', 'a\r\n\nb\nb\nLogInByAccount password=x\nc\n');
-    expect(loadHistory('/h', fs, (l) => redactSecrets(l, registry), 3)).toEqual(['c', 'LogInByAccount password=***', 'b']);
-    expect(loadHistory('/missing', fs, (l) => l)).toEqual([]);
-  });
-});
 
 function fakeEditor(history: string[], line = '', prompt = '> '): SearchEditor & { refreshes: number } {
   let p = prompt;

@@ -137,13 +137,39 @@ describe('built-ins', () => {
     expect(out).toMatch(/^Example:\n +StartVmInstance uuid=[0-9a-f]{32}$/m);
   });
 
-  it('last re-prints the last result', async () => {
+  it('every result gets a number: last [N] shows it again, results lists them, $N.field and $_ use it, save writes it', async () => {
     const { s, prompt } = await fx.simShell();
     expect(await run(s, prompt, 'last')).toMatch(/no result yet/);
-    const result = await run(s, prompt, 'QueryZone fields=name');
-    expect(result).toMatch(/│ zone-1 │/);
+    const zones = await run(s, prompt, 'QueryZone fields=name,uuid');
+    expect(zones).toMatch(/│ zone-1 │/);
+    expect(zones).toMatch(/^\(result 1, 2 rows; \$1\.<field> uses it\)$/m);
+    const table = zones.slice(0, zones.lastIndexOf('\n(result'));
     await run(s, prompt, 'help StartVmInstance');
-    expect(await run(s, prompt, 'last')).toBe(result);
+    expect(await run(s, prompt, 'last')).toBe(table);
+    const vm = await run(s, prompt, 'QueryVmInstance name=web-01 fields=uuid,name');
+    expect(vm).toMatch(/^\(result 2, 1 row; /m);
+    const byLast = await run(s, prompt, 'QueryVmInstance uuid=$_.uuid fields=name');
+    expect(byLast).toMatch(/│ web-01 │/);
+    expect(byLast).toMatch(/^\(result 3, 1 row; /m);
+    expect(await run(s, prompt, 'last 1')).toBe(table);
+    const list = await run(s, prompt, 'results');
+    expect(list).toMatch(/^#\s+API\s+time\s+rows$/m);
+    expect(list).toMatch(/^1\s+QueryZone\s+\d\d:\d\d:\d\d\s+\d+s ago\s+2$/m);
+    expect(list).toMatch(/^2\s+QueryVmInstance\s+.*\s1$/m);
+    expect(list).toMatch(/^3\s+QueryVmInstance\s+.*\s1$/m);
+    // One zone uuid into a single param, both into a list param.
+    const one = await run(s, prompt, 'QueryZone uuid=$1.uuid');
+    expect(one).toMatch(/^Error: uuid takes one value, and \$1\.uuid has 2 \(pick one row: \$1\.0\.uuid, or filter the query\)$/m);
+    const both = await run(s, prompt, 'QueryZone uuid?=$1.uuid fields=name');
+    expect(both).toMatch(/│ zone-1 │/);
+    expect(both).toMatch(/│ zone-2 │/);
+    const first = await run(s, prompt, 'QueryZone uuid=$1.0.uuid fields=name');
+    expect(first).toMatch(/│ zone-1 │/);
+    expect(first).not.toMatch(/zone-2/);
+    expect(await run(s, prompt, 'QueryZone uuid=$9.uuid')).toMatch(/^Error: no result 9 \(results lists them/m);
+    const file = join(fx.home().home, 'zones.json');
+    expect(await run(s, prompt, `save 1 ${file}`)).toMatch(/^Saved result 1 \(QueryZone, 2 rows\) to .* as json\.$/m);
+    expect(readFileSync(file, 'utf8')).toContain('zone-1');
   });
 
   it('exit ends the shell with exit code 0', async () => {

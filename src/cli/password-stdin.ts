@@ -1,0 +1,74 @@
+// --password-stdin: a login reads its password from stdin, one line per login (the trailing newline
+// stripped), so that scripts need neither a terminal nor the password in argv, where `ps` shows it.
+import { StringDecoder } from 'node:string_decoder';
+import { UsageError } from '../execute/errors.js';
+import type { PasswordPrompt } from './runner.js';
+
+/** Longest line taken as a password (bounded work on any input). */
+export const MAX_PASSWORD_LINE = 4096;
+
+type Input = NodeJS.ReadableStream & { isTTY?: boolean };
+
+/** A password source reading lines from `stdin` as logins ask for them. */
+export function stdinPasswordReader(stdin: Input): PasswordPrompt {
+  const decoder = new StringDecoder('utf8');
+  let buffered = '';
+  let ended = false;
+
+  const nextLine = (): Promise<string | undefined> =>
+    new Promise((resolve, reject) => {
+      const take = (): boolean => {
+        const nl = buffered.indexOf('\n');
+        if (nl >= 0 && nl <= MAX_PASSWORD_LINE) {
+          const line = buffered.slice(0, nl);
+          buffered = buffered.slice(nl + 1);
+          resolve(line.replace(/\r$/, ''));
+          return true;
+        }
+        if (nl > MAX_PASSWORD_LINE || buffered.length > MAX_PASSWORD_LINE) {
+          reject(new UsageError(`Error: --password-stdin: the first line of stdin is longer than ${MAX_PASSWORD_LINE} characters, not a password`));
+          return true;
+        }
+        if (!ended) return false;
+        const rest = buffered;
+        buffered = '';
+        resolve(rest === '' ? undefined : rest);
+        return true;
+      };
+      if (take()) return;
+      const done = (): void => {
+        stdin.off('data', onData);
+        stdin.off('end', onEnd);
+        stdin.off('error', onError);
+        stdin.pause();
+      };
+      const onData = (chunk: Buffer | string): void => {
+        buffered += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+        if (take()) done();
+      };
+      const onEnd = (): void => {
+        ended = true;
+        buffered += decoder.end();
+        take();
+        done();
+      };
+      const onError = (e: Error): void => {
+        done();
+        reject(new UsageError(`Error: --password-stdin: cannot read stdin (${e.message})`));
+      };
+      stdin.on('data', onData);
+      stdin.on('end', onEnd);
+      stdin.on('error', onError);
+      stdin.resume();
+    });
+
+  return async () => {
+    if (stdin.isTTY) {
+      throw new UsageError('Error: --password-stdin reads the password from a pipe, but stdin is a terminal (e.g. printf \'%s\\n\' "$PW" | zstack-cli --password-stdin LogInByAccount accountName=admin)');
+    }
+    const line = await nextLine();
+    if (line === undefined) throw new UsageError('Error: --password-stdin: stdin ended before the password line (pipe one line per login)');
+    if (line === '') throw new UsageError('Error: --password-stdin: the password line on stdin is empty');
+    return line;
+  };
+}

@@ -1,0 +1,148 @@
+// The shell's numbered result history: every result gets a number; `results` lists them, `more N`
+// pages one, `save N FILE` writes one, and `$N.field` / `$_.field` read a field's values out of one.
+// Bounded: the newest results are kept up to a count and a total size.
+import type { ResultRef } from '../parse/expand.js';
+
+export interface ResultEntry {
+  n: number;
+  api: string;
+  /** The line as typed. */
+  line: string;
+  at: Date;
+  /** Rows: a query's inventories, an action's inventory (1), or the total of count=true. */
+  rows: number;
+  /** The result as JSON (what `-o json` prints); undefined when it was too large to keep. */
+  value: unknown;
+  /** The text shown on screen, when it was kept. */
+  text?: string;
+  /** Size of the result's JSON in bytes (what it costs to keep). */
+  bytes: number;
+}
+
+export interface HistoryLimits {
+  /** Most results kept (oldest dropped first). */
+  count: number;
+  /** Most bytes of JSON kept in all. */
+  bytes: number;
+}
+
+export const DEFAULT_LIMITS: HistoryLimits = { count: 100, bytes: 64 * 1024 * 1024 };
+
+/** The rows of a result value: `inventories`, `[inventory]`, or the value itself. */
+export function rowsOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value !== null && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.inventories)) return v.inventories;
+    if (v.inventory !== undefined) return [v.inventory];
+  }
+  return value === undefined ? [] : [value];
+}
+
+function rowCount(value: unknown): number {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    if (!Array.isArray(v.inventories) && typeof v.total === 'number') return v.total;
+  }
+  return rowsOf(value).length;
+}
+
+/** The values at `path` in each row: lists are walked into, a number picks one item. */
+export function fieldValues(rows: readonly unknown[], path: readonly string[]): { values: string[]; objects: boolean; found: boolean } {
+  // `$3.0.uuid`: a first number picks a row.
+  const rowIndex = path.length > 1 && /^\d+$/.test(path[0]!) ? Number(path[0]) : undefined;
+  let cur: unknown[] = rowIndex === undefined ? [...rows] : rowIndex < rows.length ? [rows[rowIndex]] : [];
+  let found = cur.length > 0;
+  for (const [i, seg] of path.entries()) {
+    if (i === 0 && rowIndex !== undefined) continue;
+    const next: unknown[] = [];
+    let any = false;
+    for (const v of cur) {
+      if (Array.isArray(v)) {
+        if (/^\d+$/.test(seg)) {
+          if (Number(seg) < v.length) {
+            next.push(v[Number(seg)]);
+            any = true;
+          }
+        } else {
+          for (const item of v) {
+            if (item !== null && typeof item === 'object' && Object.hasOwn(item, seg)) {
+              next.push((item as Record<string, unknown>)[seg]);
+              any = true;
+            }
+          }
+        }
+      } else if (v !== null && typeof v === 'object' && Object.hasOwn(v, seg)) {
+        next.push((v as Record<string, unknown>)[seg]);
+        any = true;
+      }
+    }
+    found = any;
+    // The last field may be a list of plain values (systemTags, ...): each is a value.
+    cur = i === path.length - 1 ? next.flatMap((v) => (Array.isArray(v) ? v : [v])) : next;
+  }
+  const values: string[] = [];
+  let objects = false;
+  for (const v of cur) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'object') objects = true;
+    else values.push(String(v));
+  }
+  return { values, objects, found };
+}
+
+export class ResultHistory {
+  private readonly entries: ResultEntry[] = [];
+  private next = 1;
+  private total = 0;
+
+  constructor(private readonly limits: HistoryLimits = DEFAULT_LIMITS) {}
+
+  /** Numbers a result and keeps it; returns the entry. */
+  add(api: string, line: string, value: unknown, bytes: number, text?: string, at = new Date()): ResultEntry {
+    const keep = bytes <= this.limits.bytes;
+    const entry: ResultEntry = { n: this.next++, api, line, at, rows: rowCount(value), value: keep ? value : undefined, bytes: keep ? bytes : 0, ...(keep && text !== undefined ? { text } : {}) };
+    this.entries.push(entry);
+    this.total += entry.bytes;
+    while (this.entries.length > this.limits.count || this.total > this.limits.bytes) {
+      const old = this.entries.shift()!;
+      this.total -= old.bytes;
+    }
+    return entry;
+  }
+
+  get(n: number): ResultEntry | undefined {
+    return this.entries.find((e) => e.n === n);
+  }
+
+  last(): ResultEntry | undefined {
+    return this.entries[this.entries.length - 1];
+  }
+
+  list(): readonly ResultEntry[] {
+    return this.entries;
+  }
+
+  /** The entry a `$N` / `$_` / `N` names, or why there is none. */
+  find(which: number | 'last'): ResultEntry | { error: string; hint?: string } {
+    const e = which === 'last' ? this.last() : this.get(which);
+    if (e) return e;
+    if (which === 'last') return { error: 'no result yet', hint: 'run a query first' };
+    const oldest = this.entries[0]?.n;
+    return which < this.next && oldest !== undefined && which < oldest
+      ? { error: `result ${which} is no longer kept (the oldest kept is ${oldest})` }
+      : { error: `no result ${which}`, hint: 'results lists them; write \\$ for a literal $' };
+  }
+
+  /** The values of `$N.path`, for the line expander. */
+  lookup(ref: ResultRef): { values: string[] } | { error: string; hint?: string } {
+    const e = this.find(ref.result);
+    if ('error' in e) return e;
+    if (e.value === undefined) return { error: `result ${e.n} was too large to keep` };
+    const got = fieldValues(rowsOf(e.value), ref.path);
+    if (got.objects && got.values.length === 0) return { error: `${ref.text} is an object, not a value`, hint: `name one of its fields, e.g. ${ref.text}.uuid` };
+    if (!got.found) return { error: `result ${e.n} (${e.api}) has no field ${ref.path.join('.')}`, hint: `help ${e.api} lists the fields` };
+    if (got.values.length === 0) return { error: `${ref.text} is empty in result ${e.n}` };
+    return { values: got.values };
+  }
+}

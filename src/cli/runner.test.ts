@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../execute/errors.js';
+import { parseLine, parseWords } from '../parse/parser.js';
+import { loadRegistry } from '../schema/registry.js';
+import { runParsed, type RunnerDeps } from './runner.js';
+
+const registry = loadRegistry();
+const SESSION = '0123456789abcdef0123456789abcdef';
+
+function deps(over: Partial<RunnerDeps> = {}): RunnerDeps & { errors: string[]; outs: string[] } {
+  const errors: string[] = [];
+  const outs: string[] = [];
+  return {
+    registry,
+    endpoint: { scheme: 'http', host: 'localhost', port: 8080 },
+    session: { current: () => ({ uuid: SESSION, account: 'admin' }), loggedIn: () => undefined, forget: () => undefined },
+    execContext: async () => {
+      throw new UsageError('Error: the server echoed s3cret-pw back');
+    },
+    promptPassword: undefined,
+    showResult: async () => undefined,
+    finished: () => undefined,
+    out: (t) => outs.push(t),
+    err: (t) => errors.push(t),
+    commandPrefix: () => 'zstack-cli ',
+    errors,
+    outs,
+    ...over,
+  };
+}
+
+describe('runner: secrets in what it prints', () => {
+  it('masks a secret quoted by a syntax error, a usage error or any thrown error', async () => {
+    const d = deps();
+    await runParsed(parseLine("LogInByAccount accountName=admin 'password'=hunter2"), d);
+    await runParsed(parseLine('LogInByAccount accountName=admin password s3cret-pw'), d);
+    await runParsed(parseWords(['LogInByAccount', 'accountName=admin', 'password=s3cret-pw']), d);
+    expect(d.errors).toEqual([
+      "Error: unexpected 'p' in 'password=***' (a param is key=value; quote values with spaces: name=\"my vm\")",
+      "Error: expected key=value, got 'password' (write password=<value>)",
+      "Error: unexpected '***' in '***' (a param is key=value; quote values with spaces: name=\"my vm\")",
+      'Error: the server echoed *** back',
+    ]);
+  });
+
+  it('masks a password the prompt gave', async () => {
+    const d = deps({ promptPassword: async () => 's3cret-pw' });
+    await runParsed(parseLine('LogInByAccount accountName=admin'), d);
+    expect(d.errors).toEqual(['Error: the server echoed *** back']);
+  });
+
+  it('--dry-run and --curl show <hidden> for passwords, hashes and the session unless showSecrets', async () => {
+    const d = deps();
+    const line = 'LogInByAccount accountName=admin password=s3cret-pw';
+    await runParsed(parseLine(line), d, { dryRun: true });
+    await runParsed(parseLine('LogOut'), d, { dryRun: true });
+    await runParsed(parseLine('QueryZone'), d, { curl: true });
+    expect(d.outs).toEqual([
+      '{"method":"PUT","url":"http://localhost:8080/zstack/v1/accounts/login","body":{"logInByAccount":{"accountName":"admin","password":"<hidden>"}}}',
+      '{"method":"DELETE","url":"http://localhost:8080/zstack/v1/accounts/sessions/<hidden>","body":null}',
+      "curl -X GET -H 'Authorization: OAuth <hidden>' http://localhost:8080/zstack/v1/zones",
+    ]);
+    d.outs.length = 0;
+    await runParsed(parseLine('LogOut'), d, { dryRun: true, showSecrets: true });
+    await runParsed(parseLine('QueryZone'), d, { curl: true, showSecrets: true });
+    expect(d.outs).toEqual([
+      `{"method":"DELETE","url":"http://localhost:8080/zstack/v1/accounts/sessions/${SESSION}","body":null}`,
+      `curl -X GET -H 'Authorization: OAuth ${SESSION}' http://localhost:8080/zstack/v1/zones`,
+    ]);
+  });
+});
