@@ -72,7 +72,7 @@ const t0 = Date.now();
 try {
   const login = await runTimed(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(sim.port), 'LogInByAccount', 'accountName=admin', 'password=password'], { env });
   if (login.code !== 0) throw new Error(`cannot log in with the CLI: ${login.stderr}`);
-  const curlText = await runTimed(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(sim.port), '--curl', 'QueryVmInstance', 'name=x'], { env, capture: true });
+  const curlText = await runTimed(process.execPath, [cli, '--host', '127.0.0.1', '--port', String(sim.port), '--curl', '--show-secrets', 'QueryVmInstance', 'name=x'], { env, capture: true });
   const session = /OAuth ([0-9a-f]{32})/.exec(curlText.stdout)?.[1];
   if (!session) throw new Error(`no session uuid in the CLI's --curl output: ${curlText.stdout}`);
   const ctx = { root, cli, dist, env, tmp, host: '127.0.0.1', port: sim.port, session, control: new Control(sim.url, session), runs, warmup: 2, haveCurl };

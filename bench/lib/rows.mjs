@@ -104,7 +104,7 @@ export async function benchRows(ctx) {
   try {
     const login = await runTimed(node, [cli, '--host', '127.0.0.1', '--port', String(sim.port), 'LogInByAccount', 'accountName=admin', 'password=password'], { env });
     if (login.code !== 0) throw new Error(`login to the scale simulator failed: ${login.stderr}`);
-    const curlText = await runTimed(node, [cli, '--host', '127.0.0.1', '--port', String(sim.port), '--curl', 'QueryVmInstance', 'limit=1'], { env, capture: true });
+    const curlText = await runTimed(node, [cli, '--host', '127.0.0.1', '--port', String(sim.port), '--curl', '--show-secrets', 'QueryVmInstance', 'limit=1'], { env, capture: true });
     const session = /OAuth ([0-9a-f]{32})/.exec(curlText.stdout)?.[1];
     if (!session) throw new Error(`no session in: ${curlText.stdout}`);
 
