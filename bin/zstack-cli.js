@@ -8,20 +8,35 @@
 const { join } = require('node:path');
 
 const dist = join(__dirname, '..', 'dist');
+const missing = () => {
+  process.stderr.write(`zstack-cli: ${dist} is missing or incomplete; build it with: npm run build\n`);
+  process.exit(1);
+};
+/** V8 refuses a code cache made under other V8 flags: those get a cache of their own. */
+const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
+let flagsHash = 0x811c9dc5;
+for (let i = 0; i < flags.length; i++) flagsHash = Math.imul(flagsHash ^ flags.charCodeAt(i), 0x01000193) >>> 0;
+
 let loadBundle;
 try {
   ({ loadBundle } = require(join(dist, 'boot.cjs')));
 } catch {
-  process.stderr.write(`zstack-cli: ${dist} is missing or incomplete; build it with: npm run build\n`);
-  process.exit(1);
+  missing();
 }
 const complete = process.argv[2] === '__complete';
-const bundle = loadBundle(join(dist, complete ? 'zstack-cli-complete.cjs' : 'zstack-cli.cjs'), {
-  env: process.env,
-  uid: process.getuid?.(),
-  runtime: `${process.version}-${process.arch}`,
-  homedir: () => require('node:os').homedir(),
-});
+const file = join(dist, complete ? 'zstack-cli-complete.cjs' : 'zstack-cli.cjs');
+let bundle;
+try {
+  bundle = loadBundle(file, {
+    env: process.env,
+    uid: process.getuid?.(),
+    runtime: `${process.version}-${process.arch}${flags ? `-${flagsHash.toString(16)}` : ''}`,
+    homedir: () => require('node:os').homedir(),
+  });
+} catch (e) {
+  if (e.code === 'ENOENT' && e.path === file) missing();
+  throw e;
+}
 const cli = bundle.exports;
 const run = cli.startSystem();
 const done = complete ? cli.runComplete(run.io, process.argv.slice(3)) : cli.main(run.io, { signal: run.interrupt, terminate: run.terminate });

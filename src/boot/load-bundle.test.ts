@@ -89,11 +89,18 @@ describe('loadBundle', () => {
     expect(() => readdirSync(cacheDir())).toThrow();
   });
 
-  it('keeps one cache per bundle: a new build replaces the old one, other bundles stay', () => {
+  it('keeps one cache per bundle and runtime: a new build replaces the old ones, other bundles stay', () => {
     loadBundle(place(bundleText(BODY, '1.0.0+aaaa')), host).saveCache();
+    loadBundle(place(bundleText(BODY, '1.0.0+aaaa')), { ...host, runtime: 'v0.0.0-other' }).saveCache();
     loadBundle(place(bundleText(BODY, '1.0.0+aaaa'), 'cli-complete.cjs'), host).saveCache();
+    expect(readdirSync(cacheDir())).toHaveLength(3);
     loadBundle(place(bundleText(BODY, '1.0.1+bbbb')), host).saveCache();
-    expect(readdirSync(cacheDir()).sort()).toEqual(['cli-complete@1.0.0+aaaa@v0.0.0-test.v8cache', 'cli@1.0.1+bbbb@v0.0.0-test.v8cache']);
+    loadBundle(place(bundleText(BODY, '1.0.1+bbbb')), { ...host, runtime: 'v0.0.0-other' }).saveCache();
+    expect(readdirSync(cacheDir()).sort()).toEqual([
+      'cli-complete@1.0.0+aaaa@v0.0.0-test.v8cache',
+      'cli@1.0.1+bbbb@v0.0.0-other.v8cache',
+      'cli@1.0.1+bbbb@v0.0.0-test.v8cache',
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ export interface BundleHost {
   env: Env;
   /** The user's id (`process.getuid()`); undefined where there is none (Windows). */
   uid: number | undefined;
-  /** What else the compiled code depends on: Node's version and the architecture. */
+  /** What else the compiled code depends on: Node's version, the architecture, V8 flags given. */
   runtime: string;
   /** The home directory, asked only when `HOME` is unset. */
   homedir: () => string | undefined;
@@ -68,7 +68,10 @@ export function loadBundle<T>(file: string, host: BundleHost): LoadedBundle<T> {
       if (dir === undefined || cache === 'accepted' || saved) return false;
       saved = true;
       try {
-        return writeCacheFile(dir, cacheName, script.createCachedData(), host.uid, (f) => f.startsWith(cacheName.slice(0, cacheName.indexOf('@') + 1)) && f.endsWith('.v8cache'));
+        // Caches of this bundle from other builds are obsolete; those of other runtimes stay.
+        const ofBundle = `${cacheName.split('@')[0]}@`;
+        const ofBuild = `${cacheName.split('@').slice(0, 2).join('@')}@`;
+        return writeCacheFile(dir, cacheName, script.createCachedData(), host.uid, (f) => f.startsWith(ofBundle) && !f.startsWith(ofBuild) && f.endsWith('.v8cache'));
       } catch {
         return false;
       }
