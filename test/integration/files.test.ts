@@ -53,7 +53,9 @@ describe('parallel processes keep every change', () => {
     const kept = Object.values(servers).flatMap((s) => Object.keys(s.accounts));
     expect(kept.sort()).toEqual(Array.from({ length: PARALLEL }, (_, i) => `user${i}`).sort());
     expect(Object.keys(servers).sort()).toEqual([`127.0.0.1:${sim.port}`, `localhost:${sim.port}`]);
-    expect(readdirSync(home).sort()).toEqual(['sessions.json']);
+    // HOME is this directory too: the code cache, written by 20 processes at once, is one whole file.
+    expect(readdirSync(home).sort()).toEqual(['.cache', 'sessions.json']);
+    expect(readdirSync(join(home, '.cache', 'zstack-cli'))).toEqual([expect.stringMatching(/^zstack-cli@[^@]+@v\d[^@]*\.v8cache$/)]);
   });
 
   it(`${PARALLEL} profile adds at once: every profile is kept`, async () => {
