@@ -2,8 +2,9 @@
 // Entry point (CommonJS, see bin/package.json: an ES module entry costs Node a few ms more to start).
 // Runs the CLI's bundle through the loader in dist/boot.cjs, which compiles it with a V8 code cache
 // kept in the user's cache directory (src/boot/). `__complete` (each Tab in bash or zsh) runs the
-// small completion bundle instead of the whole CLI. The bundle wires the real process (signals and
-// broken output streams become abort signals; src/cli/system.ts); the exit code is what main returns.
+// completion bundle instead of the whole CLI, with plain synchronous writes for its output. The bundle
+// wires the real process (signals and broken output streams become abort signals; src/cli/system.ts);
+// the exit code is what main returns.
 'use strict';
 const { join } = require('node:path');
 
@@ -38,8 +39,12 @@ try {
   throw e;
 }
 const cli = bundle.exports;
-const run = cli.startSystem();
-const done = complete ? cli.runComplete(run.io, process.argv.slice(3)) : cli.main(run.io, { signal: run.interrupt, terminate: run.terminate });
+let done;
+if (complete) done = cli.runComplete(cli.completionIO(), process.argv.slice(3));
+else {
+  const run = cli.startSystem();
+  done = cli.main(run.io, { signal: run.interrupt, terminate: run.terminate });
+}
 done.then((code) => {
   process.exitCode = code;
   bundle.saveCache();

@@ -137,10 +137,9 @@ async function bundle(root, version, { name, entry }) {
 
 export async function buildBundles(root) {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const system = "export { startSystem } from './src/cli/system.ts';";
   await Promise.all([
-    bundle(root, version, { name: 'zstack-cli', entry: `${system}\nexport { main } from './src/cli/main.ts';` }),
-    bundle(root, version, { name: 'zstack-cli-complete', entry: `${system}\nexport { runComplete } from './src/cli/complete-command.ts';` }),
+    bundle(root, version, { name: 'zstack-cli', entry: "export { startSystem } from './src/cli/system.ts';\nexport { main } from './src/cli/main.ts';" }),
+    bundle(root, version, { name: 'zstack-cli-complete', entry: "export { completionIO } from './src/cli/system.ts';\nexport { runComplete } from './src/cli/complete-command.ts';" }),
     build({
       entryPoints: [join(root, 'src', 'boot', 'load-bundle.ts')],
       bundle: true,

@@ -1,10 +1,12 @@
 // The only module that reads the real process: builds CliIO from process (with guarded output
 // streams), turns signals and lost output into abort signals for main, and maps what main returns
 // to the process's exit code.
+import { writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import type { ProcessIdentity } from '../config/identity.js';
-import type { CliIO } from './io.js';
+import type { CliIO, OutStream } from './io.js';
 import { guardOutput, isClosedPipe, type OutputFailure } from './output-guard.js';
+import { syncOutput } from './sync-output.js';
 import { endsProcess, exitCodeAfterStop, STOP_EXIT_CODES, type StopReason } from './stops.js';
 
 /** After a stop that ends the process, how long the run gets to finish before the process exits anyway. */
@@ -54,33 +56,48 @@ export function startSystem(): SystemRun {
   const stderr = guardOutput(process.stderr, 'stderr', onOutputFailure);
 
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => stop(sig));
-  // The last line of defence: whatever escaped is one line, never a stack trace.
+  reportCrashes(stderr);
+  process.on('exit', (code) => {
+    process.exitCode = exitCodeAfterStop(code, reason);
+  });
+
+  return { io: processIO(stdout, stderr), interrupt: interrupt.signal, terminate: terminate.signal };
+}
+
+/**
+ * The IO of `__complete` (one Tab in bash or zsh): stdout and stderr written synchronously, no
+ * stream created (sync-output.ts); no signal handling (Ctrl-C ends it at once, as any Tab helper).
+ */
+export function completionIO(): CliIO {
+  const stdout = syncOutput(1, writeSync, () => process.stdout);
+  const stderr = syncOutput(2, writeSync, () => process.stderr);
+  reportCrashes(stderr);
+  return processIO(stdout, stderr);
+}
+
+/** The last line of defence: whatever escaped is one line, never a stack trace. */
+function reportCrashes(stderr: OutStream): void {
   const crash = (e: unknown): void => {
     stderr.write(`Error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  process.on('exit', (code) => {
-    process.exitCode = exitCodeAfterStop(code, reason);
-  });
+}
 
+function processIO(stdout: OutStream, stderr: OutStream): CliIO {
   return {
-    io: {
-      argv: process.argv.slice(2),
-      env: process.env,
-      stdout,
-      stderr,
-      // Created on first use: a one-shot command that reads no input never pays for the stream.
-      get stdin() {
-        return process.stdin;
-      },
-      cwd: process.cwd(),
-      homedir: homedir(),
-      identity: systemIdentity(),
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout,
+    stderr,
+    // Created on first use: a one-shot command that reads no input never pays for the stream.
+    get stdin() {
+      return process.stdin;
     },
-    interrupt: interrupt.signal,
-    terminate: terminate.signal,
+    cwd: process.cwd(),
+    homedir: homedir(),
+    identity: systemIdentity(),
   };
 }
 
