@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { COMPLETE_LINE } from './lib/startup.mjs';
+import { COMPLETE_LINE, withoutNodeStartVars } from './lib/startup.mjs';
 import { runTimed } from './lib/proc.mjs';
 import { fmtMs, summarize } from './lib/stats.mjs';
 
@@ -23,7 +23,7 @@ if (!existsSync(join(dist, 'cli', 'main.js')) || !existsSync(join(dist, 'zstack-
 const runs = Math.max(3, Math.min(50, Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 11)));
 const node = process.execPath;
 const tmp = mkdtempSync(join(tmpdir(), 'zstack-startup-'));
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ZSTACK_')));
+const env = Object.fromEntries(Object.entries(withoutNodeStartVars(process.env)).filter(([k]) => !k.startsWith('ZSTACK_')));
 Object.assign(env, { ZSTACK_CLI_HOME: join(tmp, 'home'), XDG_CACHE_HOME: join(tmp, 'cache'), NO_COLOR: '1' });
 mkdirSync(env.ZSTACK_CLI_HOME);
 const noCache = { ...env, ZSTACK_CLI_NO_CODE_CACHE: '1' };
