@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OutputFailure } from './output-guard.js';
 import { syncOutput, type WriteSync } from './sync-output.js';
 
 const failure = (code: string): Error => Object.assign(new Error(code), { code });
@@ -26,8 +27,10 @@ function fallbackStream() {
 describe('syncOutput', () => {
   it('writes every byte, across partial writes, multi-byte characters included', () => {
     const d = descriptor(3);
-    const out = syncOutput(1, d.writeSync, () => {
+    const out = syncOutput(1, 'stdout', d.writeSync, () => {
       throw new Error('no stream wanted');
+    }, () => {
+      throw new Error('no failure expected');
     });
     out.write('zone.cluster.\tjoin to Zöne ✓\n');
     out.write('second\n');
@@ -38,10 +41,18 @@ describe('syncOutput', () => {
     const d = descriptor(4, { 2: 'EAGAIN' });
     const s = fallbackStream();
     let made = 0;
-    const out = syncOutput(1, d.writeSync, () => {
-      made++;
-      return s;
-    });
+    const out = syncOutput(
+      1,
+      'stdout',
+      d.writeSync,
+      () => {
+        made++;
+        return s;
+      },
+      () => {
+        throw new Error('no failure expected');
+      },
+    );
     out.write('abcdefghijkl\n');
     out.write('more\n');
     expect(d.text()).toBe('abcdefgh');
@@ -49,16 +60,18 @@ describe('syncOutput', () => {
     expect(made).toBe(1);
   });
 
-  it('drops the rest quietly when the reader went away or the disk is full', () => {
+  it('reports the first failure once (the reader went away, a full disk) and drops the rest', () => {
     for (const code of ['EPIPE', 'ENOSPC']) {
       const d = descriptor(2, { 1: code });
-      const out = syncOutput(1, d.writeSync, () => {
+      const failures: OutputFailure[] = [];
+      const out = syncOutput(1, 'stdout', d.writeSync, () => {
         throw new Error('no stream wanted');
-      });
+      }, (f) => failures.push(f));
       expect(() => out.write('abcdef')).not.toThrow();
       expect(() => out.write('ghi')).not.toThrow();
       expect(d.text()).toBe('ab');
       expect(d.calls()).toBe(2);
+      expect(failures).toEqual([{ stream: 'stdout', code }]);
     }
   });
 });

@@ -5,7 +5,7 @@ import { writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import type { ProcessIdentity } from '../config/identity.js';
 import type { CliIO, OutStream } from './io.js';
-import { guardOutput, isClosedPipe, type OutputFailure } from './output-guard.js';
+import { guardOutput, guardOutputLazily, isClosedPipe, type OutputFailure } from './output-guard.js';
 import { syncOutput } from './sync-output.js';
 import { endsProcess, exitCodeAfterStop, STOP_EXIT_CODES, type StopReason } from './stops.js';
 
@@ -47,13 +47,10 @@ export function startSystem(): SystemRun {
     }
   };
 
-  const onOutputFailure = (f: OutputFailure): void => {
-    if (isClosedPipe(f.code)) return stop('output-closed');
-    if (f.stream === 'stdout') stderr.write(`Error: cannot write the output: ${describeWriteError(f.code)}\n`);
-    stop('output-failed');
-  };
+  const onOutputFailure = outputFailureHandler(() => stderr, stop);
   const stdout = guardOutput(process.stdout, 'stdout', onOutputFailure);
-  const stderr = guardOutput(process.stderr, 'stderr', onOutputFailure);
+  // Opened when something is written or asked of it: most commands print no error.
+  const stderr = guardOutputLazily(() => process.stderr, 'stderr', onOutputFailure);
 
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => stop(sig));
   reportCrashes(stderr);
@@ -67,12 +64,27 @@ export function startSystem(): SystemRun {
 /**
  * The IO of `__complete` (one Tab in bash or zsh): stdout and stderr written synchronously, no
  * stream created (sync-output.ts); no signal handling (Ctrl-C ends it at once, as any Tab helper).
+ * A closed or unwritable output ends it as it ends every front end (141, or one line and 1).
  */
 export function completionIO(): CliIO {
-  const stdout = syncOutput(1, writeSync, () => process.stdout);
-  const stderr = syncOutput(2, writeSync, () => process.stderr);
+  let reason: StopReason | undefined;
+  const onOutputFailure = outputFailureHandler(() => stderr, (r) => void (reason ??= r));
+  const stdout = syncOutput(1, 'stdout', writeSync, () => process.stdout, onOutputFailure);
+  const stderr = syncOutput(2, 'stderr', writeSync, () => process.stderr, onOutputFailure);
   reportCrashes(stderr);
+  process.on('exit', (code) => {
+    process.exitCode = exitCodeAfterStop(code, reason);
+  });
   return processIO(stdout, stderr);
+}
+
+/** A reader gone away ends the run quietly; any other failure of stdout is one line on stderr. */
+function outputFailureHandler(stderr: () => OutStream, stop: (r: StopReason) => void): (f: OutputFailure) => void {
+  return (f) => {
+    if (isClosedPipe(f.code)) return stop('output-closed');
+    if (f.stream === 'stdout') stderr().write(`Error: cannot write the output: ${describeWriteError(f.code)}\n`);
+    stop('output-failed');
+  };
 }
 
 /** The last line of defence: whatever escaped is one line, never a stack trace. */
