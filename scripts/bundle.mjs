@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 
 /**
@@ -93,14 +93,14 @@ const moduleUrls = (root) => ({
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       let text = readFileSync(args.path, 'utf8');
       if (text.includes('import.meta.url')) {
-        const asBuilt = relative(join(root, 'src'), args.path).replace(/\.ts$/, '.js');
+        const asBuilt = relative(join(root, 'src'), args.path).split(sep).join('/').replace(/\.ts$/, '.js');
         text = text.replaceAll('import.meta.url', `__moduleUrl(${JSON.stringify(asBuilt)})`);
       }
       return { contents: text, loader: 'ts' };
     });
   },
 });
-const MODULE_URL_HELPER = 'var __moduleUrl = (p) => require("node:url").pathToFileURL(require("node:path").join(__dirname, p)).href;';
+const MODULE_URL_HELPER = 'var __distUrl; var __moduleUrl = (p) => (__distUrl ??= require("node:url").pathToFileURL(__dirname + "/").href) + p;';
 
 async function bundle(root, version, { name, entry }) {
   const result = await build({
