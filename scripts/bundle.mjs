@@ -43,7 +43,30 @@ function getters(spec, keys) {
   ].join('\n');
 }
 
-/** `import x from 'node:http'`, `import { Chalk } from 'chalk'` and their kin resolve to getters. */
+/**
+ * The names `importer` takes from `spec` when it only ever imports it by name (`import { a, b as c }`),
+ * else undefined (a default, namespace or dynamic import, or code that is not ours: every name).
+ */
+function importedNames(importer, spec) {
+  if (importer.includes(`${sep}node_modules${sep}`)) return undefined;
+  const text = readFileSync(importer, 'utf8');
+  const quoted = `['"]${spec.replace(/[/]/g, '\\/')}['"]`;
+  if (new RegExp(`(import|export)\\s*\\(\\s*${quoted}|export[^;]*from\\s*${quoted}|require\\(\\s*${quoted}`).test(text)) return undefined;
+  const names = new Set();
+  for (const m of text.matchAll(new RegExp(`import\\s+(type\\s+)?([^;]*?)\\s*from\\s*${quoted}`, 'g'))) {
+    if (m[1]) continue;
+    const clause = /^\{([^}]*)\}$/.exec(m[2].trim());
+    if (!clause) return undefined;
+    for (const part of clause[1].split(',').map((p) => p.trim()).filter(Boolean)) if (!part.startsWith('type ')) names.add(part.split(/\s+as\s+/)[0]);
+  }
+  return names.size ? [...names].sort() : undefined;
+}
+
+/**
+ * `import x from 'node:http'`, `import { Chalk } from 'chalk'` and their kin resolve to getters.
+ * An importer that takes names only gets getters for those names alone: each import site's copy
+ * of the module object (esbuild's CommonJS interop) is then a few properties, not a hundred.
+ */
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
@@ -52,23 +75,21 @@ const lazyModules = {
     b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
       if (args.namespace === 'lazy') return undefined;
       const name = args.path.replace(/^node:/, '');
-      if (builtins.has(name)) return { path: `node:${name}`, namespace: 'lazy' };
-      if (packages.has(args.path)) return { path: args.path, namespace: 'lazy', pluginData: { importer: args.importer } };
-      return undefined;
+      const spec = builtins.has(name) ? `node:${name}` : packages.has(args.path) ? args.path : undefined;
+      if (!spec) return undefined;
+      const names = importedNames(args.importer, args.path);
+      return { path: names ? `${spec}#${names.join(',')}` : spec, namespace: 'lazy', pluginData: { importer: args.importer, spec, names } };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
-      if (args.path.startsWith('node:')) {
-        const real = requireHere(args.path);
-        if (typeof real !== 'object' || real === null) throw new Error(`${args.path} does not export a plain object; drop it from LAZY_BUILTINS`);
-        return { contents: getters(args.path, Object.keys(real)), loader: 'js' };
+      const { importer, spec, names } = args.pluginData;
+      if (spec.startsWith('node:')) {
+        const real = requireHere(spec);
+        if (typeof real !== 'object' || real === null) throw new Error(`${spec} does not export a plain object; drop it from LAZY_BUILTINS`);
+        return { contents: getters(spec, names ?? Object.keys(real)), loader: 'js' };
       }
-      const namespace = await import(args.path);
-      const commonJs = isCommonJs(args.path);
-      if (!commonJs && new RegExp(`import\\s+[\\w$]+\\s*(,|from)\\s*['"]${args.path}['"]`).test(readFileSync(args.pluginData.importer, 'utf8'))) {
-        throw new Error(`${args.pluginData.importer}: import ${args.path} by name (it is loaded on first use; its default export cannot be)`);
-      }
-      const keys = commonJs ? Object.keys(requireHere(args.path)) : Object.keys(namespace).filter((k) => k !== 'default');
-      return { contents: getters(args.path, keys), loader: 'js', resolveDir: dirname(args.pluginData.importer) };
+      const commonJs = isCommonJs(spec);
+      if (!commonJs && !names) throw new Error(`${importer}: import ${spec} by name (it is loaded on first use; its default export cannot be)`);
+      return { contents: getters(spec, names ?? Object.keys(requireHere(spec))), loader: 'js', resolveDir: dirname(importer) };
     });
   },
 };
