@@ -3,12 +3,13 @@
 //   1. start-up of short-lived processes vs `node -e 0` and curl (targets as ratios to those floors)
 //   2. completion latency (in-process)
 //   3. job finished on the server -> client returns     4. 10k / 100k-row queries: time, peak RSS
+//   5. @name references: requests per line and lookup time
 // Prints a table with targets and writes bench/results.json. Needs `npm run build` first (imports
 // ../dist). Timing is done here with child_process + hrtime; hyperfine is never needed. curl is
 // used for the floors when present (skipped, and said so, when not). Bounded: every child has a
 // timeout, every loop a count; about 2-3 minutes in all.
 //
-// Options: --quick (fewer runs, no 100k rows)  --only=oneshot,completion,jobs,rows  --runs=N
+// Options: --quick (fewer runs, no 100k rows)  --only=oneshot,completion,jobs,rows,names  --runs=N
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +29,7 @@ const { benchStartup, startupRows } = await import('./lib/startup.mjs');
 const { benchCompletion } = await import('./lib/completion.mjs');
 const { benchJobs } = await import('./lib/jobs.mjs');
 const { benchRows, SCALE } = await import('./lib/rows.mjs');
+const { benchReferences, reportReferences } = await import('./lib/references.mjs');
 const { hasCommand, runTimed } = await import('./lib/proc.mjs');
 const { fmtMB, fmtMs } = await import('./lib/stats.mjs');
 const { Control } = await import('./lib/control.mjs');
@@ -36,7 +38,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = flag('quick');
-const only = new Set((value('only') ?? 'oneshot,completion,jobs,rows').split(','));
+const only = new Set((value('only') ?? 'oneshot,completion,jobs,rows,names').split(','));
 const runs = Math.max(3, Math.min(100, Number(value('runs') ?? (quick ? 5 : 15))));
 const JOB_DELAY_MS = 10;
 
@@ -89,6 +91,10 @@ try {
   if (only.has('jobs')) {
     log('3/4 job completion -> client return (polling, webhook)');
     bench.jobs = await benchJobs({ ...ctx, runsPerMode: quick ? 2 : 3 });
+  }
+  if (only.has('names')) {
+    log('5. @name references: requests per line, lookup time');
+    bench.references = await benchReferences(ctx);
   }
 } finally {
   await sim.close();
@@ -185,6 +191,7 @@ function report(b) {
     }
     notes.push(`4: seed ${r.seed} (simulator in its own process, up in ${fmtMs(r.simStartMs)}); 10k rows: median of 3 runs, 100k: 1 run; peak RSS is the CLI's own maxRSS at exit.`);
   }
+  if (b.references) reportReferences(b.references, row, notes);
 
   const m = b.machine;
   const head = ['what', 'figure', 'target', 'met?'];

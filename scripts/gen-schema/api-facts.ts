@@ -1,6 +1,7 @@
 // Turns ZStack's machine-readable API facts (../shared/zstack-api) into the project's compact registry.
 // Only facts carry over: names, paths, types, flags, valid values, joins.
 import type { ApiDef, FieldDef, HttpMethod, InventoryDef, JoinDef, ParamDef, RegistryData, ValueType } from '../../src/schema/types.js';
+import { inferReferences, type Reference } from './references.js';
 
 interface RawParam {
   name: string;
@@ -49,6 +50,8 @@ interface RawInventory {
   completion: { primitiveFields: string[]; joins: string[] };
   apiNoSeeFields?: string[];
   serverClass?: string | null;
+  /** The inventory this one extends (`KVMHostInventory` extends HostInventory). */
+  extends?: string | null;
 }
 export interface RawFacts {
   meta: { pomVersion: string; queryCommonParams: RawParam[] };
@@ -201,6 +204,15 @@ export function convertInventory(raw: RawInventory): InventoryDef {
   return inv;
 }
 
+/** The registry data, with what decided each uuid param's and field's resource (for the generator's report). */
+export function convertFactsWithReferences(raw: RawFacts): { data: RegistryData; references: Map<string, Reference> } {
+  const data = convertFacts(raw);
+  const parents = new Map<string, string>();
+  for (const inv of Object.values(raw.inventories)) if (inv.extends) parents.set(inv.name, inv.extends);
+  return { data, references: inferReferences(data, parents) };
+}
+
+/** The registry data as the facts give it, before uuid references are inferred. */
 export function convertFacts(raw: RawFacts): RegistryData {
   const apis = Object.values(raw.apis)
     .map(convertApi)

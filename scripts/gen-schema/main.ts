@@ -2,7 +2,7 @@
 // The output is committed so a fresh clone runs without ../shared.
 import { readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { convertFacts, type RawFacts } from './api-facts.js';
+import { convertFactsWithReferences, type RawFacts } from './api-facts.js';
 import { extractManual } from './manual.js';
 import { encodeRegistry } from '../../src/schema/store.js';
 
@@ -16,11 +16,14 @@ function writeAtomic(path: string, text: string): void {
 }
 
 const facts = JSON.parse(readFileSync(join(shared, 'zstack-api/zstack-5.2.0-api.json'), 'utf8')) as RawFacts;
-const registry = convertFacts(facts);
+const { data: registry, references } = convertFactsWithReferences(facts);
 const encoded = encodeRegistry(registry);
 writeAtomic(join(outDir, 'registry.jsonl'), encoded.lines);
 writeAtomic(join(outDir, 'registry-index.json'), JSON.stringify(encoded.index));
 console.log(`registry: ${registry.apis.length} APIs, ${registry.inventories.length} inventories`);
+const byHow = new Map<string, number>();
+for (const r of references.values()) byHow.set(r.how, (byHow.get(r.how) ?? 0) + 1);
+console.log(`uuid references: ${references.size} params and fields placed (${[...byHow].map(([k, n]) => `${k} ${n}`).join(', ')})`);
 
 // The seed manual (ZStack 3.0 developer manual, Chinese) supplies the help texts.
 const seeds = join(shared, 'seeds');

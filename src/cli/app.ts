@@ -1,10 +1,8 @@
 // One process's long-lived pieces, created lazily: resolved connection, session store, transport,
-// webhook receiver, password prompt. Builds the runner's deps; closes everything at the end.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { configFiles, type ConfigFiles } from '../config/config-files.js';
-import { resolveConnection, type ConnectionFlags, type ProfilesData, type ResolvedConnection } from '../config/connection.js';
-import { cliHome } from '../config/paths.js';
+// webhook receiver, password prompt, what the node supports (learnt at login) and the guard before
+// each call. Builds the runner's deps; closes everything at the end.
+import type { ConfigFiles } from '../config/config-files.js';
+import type { ResolvedConnection } from '../config/connection.js';
 import { promptLabel, SessionStore, storeSessionProvider } from '../config/session-store.js';
 import { readCaFile } from '../execute/ca-file.js';
 import { randomJobUuid, systemClock, type ExecContext, type SessionProvider } from '../execute/executor.js';
@@ -19,13 +17,13 @@ import type { CliIO } from './io.js';
 import type { RunnerDeps } from './runner.js';
 import { stdinPasswordReader } from './password-stdin.js';
 import { startSpinner, type Spinner } from './spinner.js';
+import { CapabilityCache } from '../config/capability-cache.js';
+import { Capabilities, CAPABILITY_CALL_TIMEOUT_MS } from './capabilities.js';
+import { createGuard, type ConfirmPrompt } from './guard.js';
+import { colorEnabled } from './output-choice.js';
+import { resolveFor, type AppFlags } from './resolve.js';
 
-export interface AppFlags extends ConnectionFlags {
-  async?: boolean;
-  webhook?: boolean;
-  /** A login reads its password from stdin (one line). */
-  passwordStdin?: boolean;
-}
+export { appFlags, type AppFlags } from './resolve.js';
 
 /** Chosen by the composition root, not by the user. */
 export interface AppOptions {
@@ -39,34 +37,26 @@ export interface AppOptions {
   transport?: 'undici' | 'node';
 }
 
-const text = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** The App's flags out of parsed global options (strings and true, by the option table's keys). */
-export function appFlags(flags: Readonly<Record<string, string | boolean | undefined>>): AppFlags {
-  const out: AppFlags = {};
-  for (const k of ['host', 'port', 'ca', 'profile', 'session', 'timeout', 'readTimeout'] as const) {
-    const v = text(flags[k]);
-    if (v !== undefined) out[k] = v;
-  }
-  for (const k of ['https', 'insecure', 'async', 'webhook', 'passwordStdin'] as const) if (flags[k] === true) out[k] = true;
-  return out;
-}
-
 /** Options of one line that change how it executes. */
 export interface LineExecOptions {
   async?: boolean;
   timeoutMs?: number;
+  /** A background job: no spinner. */
+  quiet?: boolean;
 }
 
 export class App {
   readonly registry: Registry;
   readonly sessions: SessionStore;
   readonly session: SessionProvider;
+  /** What the node supports: refreshed at each login, read by the guard, completion and help. */
+  readonly capabilities: Capabilities;
   private transport: Transport | undefined;
   private checked = false;
   private stdinPassword: PasswordPrompt | undefined;
   private webhook: Promise<WebhookReceiver> | undefined;
   private spinner: Spinner | undefined;
+  private readonly watched = new WeakSet<AbortSignal>();
 
   private constructor(
     readonly io: CliIO,
@@ -81,23 +71,30 @@ export class App {
   ) {
     this.registry = loadRegistry();
     this.sessions = new SessionStore({ dir: sessionDir, files });
-    this.session = storeSessionProvider(this.sessions, conn.server, {
+    const stored = storeSessionProvider(this.sessions, conn.server, {
       ...(conn.session !== undefined ? { explicit: conn.session } : {}),
       ...(conn.account !== undefined ? { account: conn.account } : {}),
     });
+    // Beside the sessions: with --sim, in its throwaway directory, so a simulator's port never stays cached.
+    this.capabilities = new Capabilities({
+      registry: this.registry,
+      cache: new CapabilityCache(sessionDir, files),
+      server: conn.server,
+      call: async (api) => (await import('./side-calls.js')).callPlain(this.registry, api, () => this.execContext(undefined, api, false, { timeoutMs: CAPABILITY_CALL_TIMEOUT_MS })),
+    });
+    this.session = {
+      ...stored,
+      loggedIn: async (account, uuid) => {
+        await stored.loggedIn(account, uuid);
+        await this.capabilities.refresh();
+      },
+    };
   }
 
   /** Resolves the connection (flags > env > profile > defaults); profiles load only when they exist. */
   static async create(io: CliIO, flags: AppFlags, options: AppOptions = {}): Promise<App> {
-    const dir = cliHome(io.env, io.homedir);
-    const files = configFiles({ me: io.identity, warn: (line) => io.stderr.write(`${line}\n`) });
-    let profiles: ProfilesData = { profiles: {} };
-    const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
-    if (wantsProfile || existsSync(join(dir, 'profiles.json'))) {
-      const { openProfiles } = await import('../config/profiles.js');
-      profiles = (await openProfiles(dir, files)).data();
-    }
-    return new App(io, resolveConnection(flags, io.env, profiles), flags, dir, options.sessionDir ?? dir, options.transport ?? 'node', files);
+    const { dir, files, conn } = await resolveFor(io, flags, (line) => io.stderr.write(`${line}\n`));
+    return new App(io, conn, flags, dir, options.sessionDir ?? dir, options.transport ?? 'node', files);
   }
 
   /** Set by --sim: shown above the shell's first prompt. */
@@ -135,8 +132,12 @@ export class App {
     this.checked = true;
     const tty = this.io.stderr.isTTY === true;
     const webhook = this.flags.webhook && async ? await (this.webhook ??= startWebhookReceiver()) : undefined;
-    // Ctrl-C erases the spinner at once, before anything reports the interruption.
-    signal?.addEventListener('abort', () => this.finished(), { once: true });
+    // Ctrl-C erases the spinner at once, before anything reports the interruption. Once per signal:
+    // a script's lines (and their @name lookups) share one, and a listener per call would pile up.
+    if (signal && !this.watched.has(signal)) {
+      this.watched.add(signal);
+      signal.addEventListener('abort', () => this.finished(), { once: true });
+    }
     return {
       endpoint: this.conn.endpoint,
       transport: this.getTransport(),
@@ -149,7 +150,7 @@ export class App {
         ...(webhook ? { webhook } : {}),
         ...(signal ? { signal } : {}),
         onProgress: (p) => {
-          if (!tty) return;
+          if (!tty || line.quiet) return;
           this.spinner ??= startSpinner(this.io.stderr, `${label} (job ${p.jobUuid.slice(0, 8)})`);
           this.spinner.update(p.elapsedMs);
         },
@@ -175,12 +176,35 @@ export class App {
         if (app.flags.passwordStdin) return (app.stdinPassword ??= stdinPasswordReader(io.stdin));
         return io.stdin.isTTY ? prompt : undefined;
       },
+      guard: createGuard({
+        registry: this.registry,
+        policy: this.conn.confirm,
+        ...(this.conn.profile !== undefined ? { policySource: `confirm=${this.conn.confirm} of profile ${this.conn.profile}` } : {}),
+        server: this.conn.server,
+        unsupported: () => this.capabilities.unsupported(),
+        lookup: async (ref, uuids, signal) => {
+          const { rowsByUuid, LOOKUP_TIMEOUT_MS } = await import('./side-calls.js');
+          return rowsByUuid(this.registry, ref.queryApi, uuids, () => this.execContext(signal, ref.queryApi, false, { timeoutMs: LOOKUP_TIMEOUT_MS }));
+        },
+      }),
+      // Looked at when a call is checked (it creates stdin and stderr to see whether they are a terminal).
+      get confirm() {
+        return app.terminalConfirm();
+      },
       showResult,
       finished: () => this.finished(),
       out: (t) => this.io.stdout.write(`${t}\n`),
       err: (t) => this.io.stderr.write(`${t}\n`),
       commandPrefix: () => this.commandPrefix,
     };
+  }
+
+  /** A yes/no question on the process's terminal (drawn on stderr), when stdin and stderr are one. */
+  private terminalConfirm(): ConfirmPrompt | undefined {
+    const stdin = this.io.stdin as NodeJS.ReadStream;
+    if (!stdin.isTTY || this.io.stderr.isTTY !== true) return undefined;
+    const color = colorEnabled(this.io.env, true);
+    return async (message, signal) => (await import('../repl/confirm-prompt.js')).askConfirm(message, { stdin, stdout: this.io.stderr, color }, signal);
   }
 
   /** The call is over: erase the spinner before anything is printed. */

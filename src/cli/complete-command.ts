@@ -17,22 +17,8 @@ import type { CliIO } from './io.js';
 
 /** Start of the shell word the cursor is in: after the last blank outside quotes. */
 export function wordStart(line: string): number {
-  let start = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"') i++;
-    } else if (c === '\\') {
-      i++;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === ' ' || c === '\t') {
-      start = i + 1;
-    }
-  }
-  return start;
+  const last = lex(line).tokens.at(-1);
+  return last && last.span.end === line.length ? last.span.start : line.length;
 }
 
 /** How long one `__complete` waits for live values (uuids, names) from the server. */
@@ -65,11 +51,15 @@ export function splitCompletionLine(line: string): CompletionLine | undefined {
   return { command, flags };
 }
 
-/** The candidate lines for `line`: the whole shell line left of the cursor. */
+/**
+ * The candidate lines for `line`: the whole shell line left of the cursor. `unsupportedOf` says which
+ * APIs the server of the line's flags is known not to support (from the capability cache).
+ */
 export async function completionLines(
   shellLine: string,
   openApp: (flags: Flags) => Promise<App>,
   profilesOf: (flags: Flags) => Promise<ProfilesData> = async () => ({ profiles: {} }),
+  unsupportedOf: (flags: Flags) => Promise<ReadonlySet<string> | undefined> = async () => undefined,
 ): Promise<string[]> {
   const split = splitCompletionLine(shellLine);
   if (!split) return [];
@@ -89,8 +79,10 @@ export async function completionLines(
       return fetchResourceRows(registry, ref, (s) => a.execContext(s, 'completion', false), signal);
     },
   });
+  // API names the node is known not to support are left out (read from the capability cache, no request).
+  const unsupportedApis = () => unsupportedOf(split.flags);
   try {
-    const c = await complete(line, line.length, { registry, values, ...completionTable('oneshot'), local });
+    const c = await complete(line, line.length, { registry, values, ...completionTable('oneshot'), local, unsupportedApis });
     const ws = wordStart(line);
     const head = line.slice(ws, Math.max(ws, c.replaceFrom));
     // bash and zsh would insert the common prefix of fuzzy API names (`Query`): offer the best one.
@@ -123,6 +115,14 @@ export async function runComplete(io: CliIO, words: readonly string[], baseFlags
       const { configFiles } = await import('../config/config-files.js');
       // Tab completion must never print: warnings about the config directory are left to real commands.
       return (await openProfiles(cliHome(io.env, io.homedir), configFiles({ me: io.identity, warn: () => undefined }))).data();
+    },
+    async (flags) => {
+      // Without an App (its transports and executor would double the cost of this Tab).
+      const { appFlags, resolveFor } = await import('./resolve.js');
+      const { CapabilityCache } = await import('../config/capability-cache.js');
+      const { knownUnsupported } = await import('./capabilities.js');
+      const { dir, files, conn } = await resolveFor(io, appFlags({ ...baseFlags, ...flags }), () => undefined);
+      return (await knownUnsupported(new CapabilityCache(dir, files), conn.server, loadRegistry()))?.apis;
     },
   );
   if (lines.length) io.stdout.write(`${lines.join('\n')}\n`);

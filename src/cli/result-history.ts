@@ -1,7 +1,10 @@
 // The shell's numbered result history: every result gets a number; `results` lists them, `more N`
 // pages one, `save N FILE` writes one, and `$N.field` / `$_.field` read a field's values out of one.
 // Bounded: the newest results are kept up to a count and a total size.
-import type { ResultRef } from '../parse/expand.js';
+import { UsageError } from '../errors/cli-error.js';
+import type { ParseResult } from '../parse/ast.js';
+import type { Expansion, ResultRef } from '../parse/expand.js';
+import type { Registry } from '../schema/registry.js';
 
 export interface ResultEntry {
   n: number;
@@ -139,10 +142,36 @@ export class ResultHistory {
     const e = this.find(ref.result);
     if ('error' in e) return e;
     if (e.value === undefined) return { error: `result ${e.n} was too large to keep` };
-    const got = fieldValues(rowsOf(e.value), ref.path);
+    const rows = rowsOf(e.value);
+    const first = ref.path[0]!;
+    if (ref.path.length > 1 && /^\d+$/.test(first) && Number(first) >= rows.length) {
+      return { error: `result ${e.n} has ${rows.length} row${rows.length === 1 ? '' : 's'}: no row ${first}`, hint: 'rows count from 0' };
+    }
+    const got = fieldValues(rows, ref.path);
     if (got.objects && got.values.length === 0) return { error: `${ref.text} is an object, not a value`, hint: `name one of its fields, e.g. ${ref.text}.uuid` };
     if (!got.found) return { error: `result ${e.n} (${e.api}) has no field ${ref.path.join('.')}`, hint: `help ${e.api} lists the fields` };
     if (got.values.length === 0) return { error: `${ref.text} is empty in result ${e.n}` };
     return { values: got.values };
   }
+}
+
+/**
+ * A `$N.field` that gave several values to a param that takes one (`uuid=$3.uuid` with three rows):
+ * the usage error saying so, or undefined.
+ */
+export function manyValuesForOne(parsed: ParseResult, expansions: readonly Expansion[], reg: Registry): UsageError | undefined {
+  const cmd = parsed.command;
+  const api = cmd ? reg.api(cmd.name) : undefined;
+  if (!cmd || !api) return undefined;
+  for (const x of expansions) {
+    if (x.count <= 1) continue;
+    const arg = cmd.args.find((a) => a.valueSpan.start <= x.span.start && x.span.end <= a.valueSpan.end);
+    if (!arg) continue;
+    const p = reg.param(api, arg.key);
+    const list = p ? p.type === 'list' : api.query && (arg.op === '?=' || arg.op === '!?=');
+    if (!list) {
+      return new UsageError(`${arg.key} takes one value, and ${x.ref.text} has ${x.count}`, `pick one row: ${x.ref.text.replace(/^(\$[^.]+)/, '$1.0')}, or filter the query`);
+    }
+  }
+  return undefined;
 }

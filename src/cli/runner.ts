@@ -1,6 +1,7 @@
 // Runs one parsed command end to end for every front end (one-shot, script, shell): fills what the
-// user may leave out (LogOut's session, a login password by hidden prompt, -c as fields=), plans,
-// then prints the dry run / curl, or executes and renders. Returns the exit code; never throws.
+// user may leave out (LogOut's session, a login password by hidden prompt, -c as fields=), looks up
+// `@name` references, plans, then prints the dry run / curl, or checks the call (guard.ts:
+// unsupported or destructive APIs), executes and renders. Returns the exit code; never throws.
 import type { CommandNode, ParseResult } from '../parse/ast.js';
 import { syntheticArg } from '../parse/build.js';
 import { curlCommand } from '../plan/curl.js';
@@ -12,8 +13,10 @@ import type { Registry } from '../schema/registry.js';
 import type { ApiDef } from '../schema/types.js';
 import { EXIT_CODES, exitCodeFor, renderError, UsageError } from '../execute/errors.js';
 import { execute, type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
+import { resolveNames, rowsVia } from '../execute/references.js';
 import { REDACTED } from '../plan/secrets.js';
 import { usageLine } from './usage-error.js';
+import type { CallGuard, ConfirmPrompt } from './guard.js';
 
 /** Login APIs whose password may be asked for instead of typed. */
 const PROMPTED_LOGINS = new Set(['LogInByAccount', 'LogInByUser', 'LogIn', 'LogInByLdap']);
@@ -29,6 +32,8 @@ export interface RunOptions {
   async?: boolean;
   /** `--timeout` on this line, instead of the process's. */
   timeoutMs?: number;
+  /** `--yes`: send APIs that destroy data without asking. */
+  yes?: boolean;
 }
 
 /** Asks for a hidden value on the terminal (`Password for admin:`); rejects with InterruptedError when cancelled. */
@@ -43,6 +48,10 @@ export interface RunnerDeps {
   execContext: (signal: AbortSignal | undefined, api: ApiDef, opts: RunOptions) => Promise<ExecContext>;
   /** Hidden prompt, or undefined when there is no terminal to ask on. */
   promptPassword: PasswordPrompt | undefined;
+  /** The checks before sending (unsupported APIs, confirming destructive ones: guard.ts); absent: none. */
+  guard?: CallGuard;
+  /** A yes/no question on the terminal, or undefined when there is none. */
+  confirm?: ConfirmPrompt | undefined;
   /** Writes a successful result (rendering is the caller's choice of format). */
   showResult: (result: ExecResult, planned: PlannedRequest | undefined, opts: RunOptions) => Promise<void>;
   /** Called once the call is over, before anything is printed (stops a spinner). */
@@ -137,7 +146,9 @@ export async function runCommandDetailed(cmd: CommandNode, deps: RunnerDeps, opt
 async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, opts: RunOptions, signal: AbortSignal | undefined, secrets: string[]): Promise<number> {
   const filled = api ? await complete(cmd, api, deps, opts) : cmd;
   if (filled !== cmd) secrets.push(...commandSecrets(filled));
-  const planned = planCommand(deps.registry, filled);
+  // `@name` references become uuids here, by read-only queries (also for --dry-run and --curl).
+  const named = api ? await resolveNames(deps.registry, api, filled, rowsVia(deps.registry, (q) => deps.execContext(signal, q, { timeoutMs: opts.timeoutMs }))) : filled;
+  const planned = planCommand(deps.registry, named);
   if (!planned.ok) {
     for (const e of planned.errors) deps.err(usageLine(e));
     return EXIT_CODES.usage;
@@ -153,6 +164,7 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
     deps.out(curlCommand(req, deps.endpoint, s?.uuid, { showSecrets: opts.showSecrets === true }));
     return 0;
   }
+  await deps.guard?.({ cmd: filled, request: req, yes: opts.yes === true, confirm: deps.confirm, ...(signal ? { signal } : {}) });
   const ctx = await deps.execContext(signal, req.api, opts);
   let result: ExecResult;
   try {

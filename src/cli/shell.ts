@@ -22,11 +22,12 @@ import { runCommandDetailed, runParsed, type RunnerDeps } from './runner.js';
 import { fetchResourceRows } from './live-values.js';
 import { showResult } from './show-result.js';
 import { colorEnabled } from './output-choice.js';
-import { ResultHistory } from './result-history.js';
+import { manyValuesForOne, ResultHistory } from './result-history.js';
+import { JobTable } from './shell-jobs.js';
+import { backgroundLine, runInBackground } from './background.js';
+import { readsOnly } from '../schema/destructive.js';
 import { expandRefs, hasRefs, type Expansion } from '../parse/expand.js';
 import { UsageError } from '../errors/cli-error.js';
-import type { ParseResult } from '../parse/ast.js';
-import type { Registry } from '../schema/registry.js';
 
 export interface ShellOptions {
   /** The options zstack-cli started with (each line's own options overlay them). */
@@ -37,11 +38,6 @@ export interface ShellOptions {
   banner?: string;
   /** Aborted when the process should end (SIGTERM, SIGHUP, lost output): stops the command and the shell. */
   terminate?: AbortSignal;
-}
-
-/** APIs that only read: they leave cached completion values valid. */
-function onlyReads(apiName: string | undefined, method: string | undefined): boolean {
-  return method === 'GET' || (apiName !== undefined && /^(Query|Get|List|Check|Validate|Is)/.test(apiName));
 }
 
 export async function runShell(app: App, opts: ShellOptions): Promise<number> {
@@ -86,6 +82,8 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       if (v === undefined) throw new InterruptedError();
       return v;
     },
+    // Questions too: the shell hands its keys to the question while it is open.
+    confirm: tty?.confirm ? (message) => tty!.confirm!(message, { color: colorEnabled(io.env, true) }) : undefined,
   });
   const quiet: RunnerDeps = { ...withShow(undefined), showResult: async () => undefined };
 
@@ -111,6 +109,7 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       commandPrefix: '',
       show: async (result, choices) => show(choices.format)(result, undefined, choices.run),
       results: history,
+      jobs,
       shell: {
         exit: () => terminal.exit(),
         page: (text) => terminal.page(text),
@@ -131,13 +130,14 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     }
   }
 
-  /** An API line with its options (`QueryVmInstance state=Running -o json -c uuid,name`). */
+  /** An API line with its options (`QueryVmInstance state=Running -o json -c uuid,name`); `&` at the end runs it in the background. */
   async function runApiLine(typed: string, signal: AbortSignal, terminal: ShellTerminal): Promise<void> {
     current = typed;
-    let line = typed;
+    const background = backgroundLine(typed);
+    let line = background ?? typed;
     let expansions: Expansion[] = [];
-    if (hasRefs(typed)) {
-      const x = expandRefs(typed, (ref) => history.lookup(ref));
+    if (hasRefs(line)) {
+      const x = expandRefs(line, (ref) => history.lookup(ref));
       if (!x.ok) {
         reportError(new UsageError(x.message, x.hint), (t) => io.stderr.write(t), '');
         return;
@@ -164,6 +164,17 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       reportError(e, (t) => io.stderr.write(t), '');
       return;
     }
+    if (background !== undefined) {
+      if (parsed.diagnostics.length || !parsed.command) {
+        await runParsed(parsed, withShow(choices.format), choices.run);
+        return;
+      }
+      const job = runInBackground(app, jobs, background, parsed, choices, (o) => {
+        if (!readsOnly(o.api ?? { name: '', method: 'POST', query: false })) values.invalidate();
+      });
+      io.stdout.write(`[${job.n}] ${job.api}${job.target ? ` ${job.target}` : ''}\n`);
+      return;
+    }
     const deps = withShow(choices.format);
     const before = await app.session.current();
     let outcome = await runParsed(parsed, deps, choices.run, signal);
@@ -171,25 +182,38 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
       const account = before?.account ?? app.conn.account ?? 'admin';
       if (await relogin(account, signal)) outcome = await runParsed(parsed, deps, choices.run, signal);
     }
-    if (!onlyReads(outcome.api?.name, outcome.api?.method)) values.invalidate();
+    if (!outcome.api || !readsOnly(outcome.api)) values.invalidate();
   }
 
   const table = completionTable('shell');
+  const unsupportedApis = async (): Promise<ReadonlySet<string> | undefined> => (await app.capabilities.unsupported())?.apis;
   const local: LocalValues = {
     results: () => history.list().map((e) => ({ value: String(e.n), label: `${e.api}, ${e.rows} row${e.rows === 1 ? '' : 's'}` })),
+    jobs: () => jobs.list().map((j) => ({ value: String(j.n), label: `${j.state} ${j.api}${j.target ? ` ${j.target}` : ''}` })),
     profiles: async () => {
       const { openProfiles } = await import('../config/profiles.js');
       return Object.keys((await openProfiles(app.dir, app.files)).data().profiles);
     },
   };
+  const jobs = new JobTable();
+  let warnedAboutJobs = false;
+
   if (opts.banner) io.stdout.write(`${opts.banner}\n`);
   const repl = startRepl({
     input: io.stdin,
     output: io.stdout as NodeJS.WritableStream,
     registry: app.registry,
     values,
-    complete: (line, cursor, signal) => engineComplete(line, cursor, { registry: app.registry, values, signal, ...table, local }),
+    complete: (line, cursor, signal) => engineComplete(line, cursor, { registry: app.registry, values, signal, ...table, local, unsupportedApis }),
     prompt: () => prompt,
+    notices: () => jobs.announcements(),
+    beforeExit: () => {
+      const running = jobs.running();
+      if (running.length === 0 || warnedAboutJobs) return undefined;
+      warnedAboutJobs = true;
+      const waits = running.map((j) => `  ${j.jobUuid ? `job wait ${j.jobUuid}` : `[${j.n}] ${j.api}`}`);
+      return [`${running.length === 1 ? '1 background job is' : `${running.length} background jobs are`} still running (they go on on the server; leave again to leave):`, ...waits].join('\n');
+    },
     historyFile: join(app.dir, 'history'),
     fs: app.files,
     runLine: async (line, lineSignal, terminal) => {
@@ -214,25 +238,4 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
   if (opts.terminate?.aborted) repl.close();
   await repl.done;
   return 0;
-}
-
-/**
- * A `$N.field` that gave several values to a param that takes one (`uuid=$3.uuid` with three rows):
- * the usage error saying so, or undefined.
- */
-export function manyValuesForOne(parsed: ParseResult, expansions: readonly Expansion[], reg: Registry): UsageError | undefined {
-  const cmd = parsed.command;
-  const api = cmd ? reg.api(cmd.name) : undefined;
-  if (!cmd || !api) return undefined;
-  for (const x of expansions) {
-    if (x.count <= 1) continue;
-    const arg = cmd.args.find((a) => a.valueSpan.start <= x.span.start && x.span.end <= a.valueSpan.end);
-    if (!arg) continue;
-    const p = reg.param(api, arg.key);
-    const list = p ? p.type === 'list' : api.query && (arg.op === '?=' || arg.op === '!?=');
-    if (!list) {
-      return new UsageError(`${arg.key} takes one value, and ${x.ref.text} has ${x.count}`, `pick one row: ${x.ref.text.replace(/^(\$[^.]+)/, '$1.0')}, or filter the query`);
-    }
-  }
-  return undefined;
 }

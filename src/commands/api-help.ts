@@ -1,18 +1,22 @@
 // Help texts of APIs (`help StartVmInstance`, `help vm`), from the registry and the manual's docs.
 // Pure: returns lines.
-import { columns, matchNames, resourceOfParam } from '../complete/index.js';
+import { columns, matchNames } from '../complete/index.js';
+import { resourceOfParam } from '../schema/resources.js';
 import { quoted } from '../parse/echo.js';
 import { quoteWord } from '../parse/lexer.js';
 import { API_ROOT } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef, ParamDef } from '../schema/types.js';
 
-/** `help <word>` that is not an API: the APIs whose names contain it, or the closest ones. */
-export function helpSearch(reg: Registry, word: string, width: number): string[] {
+/**
+ * `help <word>` that is not an API: the APIs whose names contain it, or the closest ones, among
+ * `names` (the registry's less those the node does not support).
+ */
+export function helpSearch(reg: Registry, word: string, width: number, names: readonly string[] = reg.apiNames()): string[] {
   const lower = word.toLowerCase();
-  const hits = reg.apiNames().filter((n) => n.toLowerCase().includes(lower));
+  const hits = names.filter((n) => n.toLowerCase().includes(lower));
   if (hits.length) return [`APIs matching '${word}':`, ...columns(hits, width - 2).map((l) => `  ${l}`), '', 'help <Api> shows its params.'];
-  const close = matchNames(word, reg.apiNames(), 8);
+  const close = matchNames(word, names, 8);
   return close.length ? [`no API named ${quoted(word)}; did you mean: ${close.slice(0, 8).join(', ')}?`] : [`no API matches ${quoted(word)}`];
 }
 
@@ -32,9 +36,9 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   return out;
 }
 
-function placeholder(reg: Registry, api: ApiDef, p: ParamDef): string {
+function placeholder(reg: Registry, p: ParamDef): string {
   if (p.validValues?.length) return p.validValues[0]!;
-  const ref = resourceOfParam(reg, p, api);
+  const ref = resourceOfParam(reg, p);
   if (ref) return `<${ref.inventory.replace(/Inventory$/, '')} uuid>`;
   return `<${p.type}>`;
 }
@@ -64,7 +68,7 @@ export function exampleFor(reg: Registry, api: ApiDef): string {
     const hasName = inv?.fields.some((f) => f.name === 'name');
     return [api.name, ...(hasName ? ['name=<name>'] : []), ...(inv ? ['fields=uuid' + (hasName ? ',name' : '')] : []), 'limit=10'].join(' ');
   }
-  return [api.name, ...api.params.filter((p) => p.required).map((p) => `${p.name}=${placeholder(reg, api, p)}`)].join(' ');
+  return [api.name, ...api.params.filter((p) => p.required).map((p) => `${p.name}=${placeholder(reg, p)}`)].join(' ');
 }
 
 /** `help <Api>`: what it does, its params (type, required, valid values, manual text) and an example. */
@@ -83,7 +87,7 @@ export function helpApi(reg: Registry, api: ApiDef, width: number): string[] {
       const facts = [p.type, p.required ? 'required' : 'optional'];
       if (p.validValues?.length) facts.push(`one of ${p.validValues.join(', ')}`);
       if (p.default !== undefined) facts.push(`default ${String(p.default)}`);
-      const ref = resourceOfParam(reg, p, api);
+      const ref = resourceOfParam(reg, p);
       if (ref) facts.push(`uuid of ${ref.inventory.replace(/Inventory$/, '')}`);
       if (p.secret) facts.push('secret');
       // The name column keeps its padding; only the facts wrap, under themselves.

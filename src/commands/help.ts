@@ -1,9 +1,12 @@
 // `help [topic]`: the overview (built-ins and options from the command table, APIs by verb), a
-// built-in's help, an API's help, or the APIs whose names contain a word. Long text is paged in the
-// shell.
+// built-in's help, an API's help, or the APIs whose names contain a word. APIs the management node
+// is known not to support are left out of the lists and marked in their help. Long text is paged in
+// the shell.
 import { EXIT_CODES } from '../errors/cli-error.js';
+import { clip } from '../parse/echo.js';
 import type { Registry } from '../schema/registry.js';
 import { columns } from '../complete/listing.js';
+import { offeredApiNames } from '../complete/api-names.js';
 import { wrap } from './api-help.js';
 import { GLOBAL_OPTIONS, type GlobalOption } from './options.js';
 import type { BuiltinSpec, CommandContext, Front } from './types.js';
@@ -52,8 +55,11 @@ function aligned(rows: [string, string][], width = 100, indent = '  '): string[]
   });
 }
 
-/** The overview: how commands look, the built-ins, the options of this front end, and (shell) the APIs by verb. */
-export function overview(table: readonly BuiltinSpec[], front: Front, reg: Registry | undefined, width: number): string[] {
+/**
+ * The overview: how commands look, the built-ins, the options of this front end, and (shell) the APIs
+ * by verb, counting `apiNames` (default: the registry's).
+ */
+export function overview(table: readonly BuiltinSpec[], front: Front, reg: Registry | undefined, width: number, apiNames?: readonly string[]): string[] {
   const builtins = builtinsFor(table, front).flatMap((b): [string, string][] =>
     b.subcommands?.length
       ? b.subcommands.filter((s) => !s.hidden).map((s): [string, string] => [synopsis(s, `${b.name} `), s.summary])
@@ -88,19 +94,21 @@ export function overview(table: readonly BuiltinSpec[], front: Front, reg: Regis
       '  zstack-cli LogInByAccount accountName=admin',
       '  zstack-cli QueryVmInstance state=Running -o table -c uuid,name,state',
       '  zstack-cli --dry-run StartVmInstance uuid=UUID hostUuid=H',
+      '  zstack-cli StopVmInstance uuid=@web-01        # @name: the VM named web-01',
       '  zstack-cli -f setup.zs --stop-on-error',
       '  zstack-cli help StartVmInstance',
     );
   } else if (reg) {
+    const names = apiNames ?? reg.apiNames();
     const verbs = new Map<string, number>();
-    for (const n of reg.apiNames()) {
+    for (const n of names) {
       const v = /^[A-Z][a-z]*/.exec(n)?.[0] ?? n;
       verbs.set(v, (verbs.get(v) ?? 0) + 1);
     }
     const top = [...verbs].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     out.push(
       '',
-      `${reg.apiNames().length} APIs, by verb (help <word> lists them, e.g. help VmInstance):`,
+      `${names.length} APIs, by verb (help <word> lists them, e.g. help VmInstance):`,
       ...columns(
         top.map(([v, n]) => `${v} (${n})`),
         width - 2,
@@ -122,6 +130,19 @@ export function builtinHelp(spec: BuiltinSpec, prefix = '', width = 100): string
   }
   if (spec.help) out.push('', ...spec.help.split('\n'));
   return out;
+}
+
+/** What the management node is known not to support (learnt at login); undefined when unknown. */
+async function nodeSupport(ctx: CommandContext): Promise<{ apis: ReadonlySet<string>; version: string; server: string } | undefined> {
+  // One-shot --sim would start a simulator just for this, and a fresh one supports every API.
+  if (ctx.front === 'oneshot' && ctx.flags.sim === true) return undefined;
+  try {
+    const app = await ctx.app();
+    const known = await app.capabilities.unsupported();
+    return known ? { ...known, server: app.conn.server } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Finds `job wait` from `job wait` / `job` words. */
@@ -146,7 +167,9 @@ export const helpCommand: BuiltinSpec = {
     let code = 0;
     const builtin = topic.length ? findSpec(builtinsFor(BUILTINS, ctx.front), topic) : undefined;
     if (topic.length === 0) {
-      lines = overview(BUILTINS, ctx.front, ctx.front === 'shell' ? ctx.registry() : undefined, width);
+      const reg = ctx.front === 'shell' ? ctx.registry() : undefined;
+      const support = reg ? await nodeSupport(ctx) : undefined;
+      lines = overview(BUILTINS, ctx.front, reg, width, reg ? await offeredApiNames(reg, async () => support?.apis) : undefined);
     } else if (builtin) {
       lines = builtinHelp(builtin.spec, builtin.prefix, width);
     } else {
@@ -154,8 +177,11 @@ export const helpCommand: BuiltinSpec = {
       const reg = ctx.registry();
       const word = topic.join(' ');
       const api = reg.api(word);
-      lines = api ? helpApi(reg, api, width) : helpSearch(reg, word, width);
-      if (!api && !reg.apiNames().some((n) => n.toLowerCase().includes(word.toLowerCase()))) code = EXIT_CODES.usage;
+      const support = await nodeSupport(ctx);
+      const names = await offeredApiNames(reg, async () => support?.apis);
+      lines = api ? helpApi(reg, api, width) : helpSearch(reg, word, width, names);
+      if (api && support?.apis.has(api.name)) lines.unshift(`${api.name} is not supported by the management node at ${support.server} (ZStack ${clip(support.version, 40)}): a call is refused before sending.`, '');
+      if (!api && !names.some((n) => n.toLowerCase().includes(word.toLowerCase()))) code = EXIT_CODES.usage;
     }
     const text = `${lines.join('\n')}\n`;
     if (ctx.shell) await ctx.shell.page(text);

@@ -1,16 +1,76 @@
-// `job wait <job>`: waits for an async job (one interrupted by Ctrl-C, started with --async, or
-// left running by --timeout) and prints its result like the API would have.
+// `job wait <job>` waits for an async job (one interrupted by Ctrl-C, started with --async, left
+// running by --timeout; in the shell also a background job by its number) and prints its result;
+// `job result N` prints a finished background job's result; `jobs` lists the shell's background jobs.
+import type { ShellJob } from '../cli/shell-jobs.js';
+import { UsageError } from '../errors/cli-error.js';
+import { InterruptedError } from '../execute/errors.js';
+import { quoted } from '../parse/echo.js';
 import { lineChoices } from './line-options.js';
 import type { BuiltinSpec, CommandContext } from './types.js';
 
+function shellJob(ctx: CommandContext, arg: string): ShellJob | undefined {
+  if (!/^\d{1,9}$/.test(arg)) return undefined;
+  if (!ctx.jobs) throw new UsageError(`${quoted(arg)} is not a job uuid (32 hex characters)`, 'job numbers belong to the shell');
+  const job = ctx.jobs.get(Number(arg));
+  if (!job) throw new UsageError(`no background job ${arg}`, 'jobs lists them');
+  return job;
+}
+
+/** Prints a finished job's result (it enters the result history) or its error; its exit code. */
+async function report(ctx: CommandContext, job: ShellJob): Promise<number> {
+  job.announced = true;
+  if (job.state === 'failed') {
+    ctx.err(job.errorText ?? `job ${job.n} failed`);
+    return 1;
+  }
+  await ctx.show(job.result!, lineChoices(ctx.flags));
+  return 0;
+}
+
 async function wait(ctx: CommandContext): Promise<number> {
+  const arg = ctx.args[0]!;
+  const job = shellJob(ctx, arg);
+  if (job) {
+    if (job.state === 'running') {
+      // Ctrl-C stops waiting; the job goes on.
+      const stopped = new Promise<'stopped'>((resolve) => {
+        if (ctx.signal.aborted) resolve('stopped');
+        ctx.signal.addEventListener('abort', () => resolve('stopped'), { once: true });
+      });
+      if ((await Promise.race([job.done.then(() => 'done' as const), stopped])) === 'stopped') {
+        throw new InterruptedError(job.jobUuid);
+      }
+    }
+    return report(ctx, job);
+  }
   const { waitJob } = await import('../execute/executor.js');
   const choices = lineChoices(ctx.flags);
-  const jobUuid = ctx.args[0]!;
   const app = await ctx.app();
-  const exec = await app.execContext(ctx.signal, `job ${jobUuid}`, true, choices.run);
-  const result = await waitJob(jobUuid, exec).finally(() => app.finished());
+  const exec = await app.execContext(ctx.signal, `job ${arg}`, true, choices.run);
+  const result = await waitJob(arg, exec).finally(() => app.finished());
   await ctx.show(result, choices);
+  return 0;
+}
+
+async function result(ctx: CommandContext): Promise<number> {
+  const job = shellJob(ctx, ctx.args[0]!);
+  if (!job) throw new UsageError(`not a job number: ${quoted(ctx.args[0]!)}`, 'jobs lists them');
+  if (job.state === 'running') throw new UsageError(`job ${job.n} is still running`, `job wait ${job.n} waits for it`);
+  return report(ctx, job);
+}
+
+async function list(ctx: CommandContext): Promise<number> {
+  const all = ctx.jobs?.list() ?? [];
+  if (all.length === 0) {
+    ctx.out('no background jobs (end a line with & to start one)');
+    return 0;
+  }
+  const { statusLine } = await import('../cli/shell-jobs.js');
+  const now = Date.now();
+  for (const j of all) {
+    j.announced ||= j.state !== 'running';
+    ctx.out(statusLine(j, now));
+  }
   return 0;
 }
 
@@ -21,10 +81,24 @@ export const jobCommand: BuiltinSpec = {
   subcommands: [
     {
       name: 'wait',
-      summary: 'wait for an async job (interrupted by Ctrl-C, started with --async, or past --timeout) and print its result',
+      summary: 'wait for an async job (after Ctrl-C, --async or --timeout; in the shell also a background job N) and print its result',
       where: 'both',
-      args: [{ name: 'job', description: 'the job uuid (32 hex characters)', required: true, kind: 'job' }],
+      args: [{ name: 'job', description: 'the job uuid (32 hex characters), or in the shell a background job number', required: true, kind: 'job' }],
       run: wait,
     },
+    {
+      name: 'result',
+      summary: "print a finished background job's result (it enters the result history)",
+      where: 'shell',
+      args: [{ name: 'N', description: 'the background job number (jobs lists them)', required: true, kind: 'job' }],
+      run: result,
+    },
   ],
+};
+
+export const jobsCommand: BuiltinSpec = {
+  name: 'jobs',
+  summary: 'list the background jobs of this shell (a line ending in & starts one): running, done, failed, how long',
+  where: 'shell',
+  run: list,
 };

@@ -1,4 +1,4 @@
-// Reads the per-line options (-o, -c, --dry-run, --curl, --async, --timeout) out of parsed flags
+// Reads the per-line options (-o, -c, --dry-run, --curl, --async, --timeout, --yes) out of parsed flags
 // into what the runner and the result printer take; one place checks their values for every front
 // end (one-shot argv, script lines, shell lines, built-ins).
 import type { RunOptions } from '../cli/runner.js';
@@ -27,6 +27,7 @@ export function lineChoices(flags: Flags): LineChoices {
   if (flags.curl === true) run.curl = true;
   if (flags.showSecrets === true) run.showSecrets = true;
   if (flags.async === true) run.async = true;
+  if (flags.yes === true) run.yes = true;
   const columns = str(flags.columns);
   if (columns !== undefined) {
     const cols = columns.split(',').map((c) => c.trim()).filter(Boolean);

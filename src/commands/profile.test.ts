@@ -21,6 +21,14 @@ describe('profile settings', () => {
     expect(parseProfileSettings(['host=a', 'port=0'], '/')).toMatch(/port must be a number/);
     expect(parseProfileSettings(['host=a', 'https=yes'], '/')).toMatch(/https must be true or false/);
     expect(parseProfileSettings(['hots=a'], '/')).toMatch(/unknown profile setting 'hots'/);
+    expect(parseProfileSettings(['confirm=maybe'], '/')).toBe("confirm must be destructive, always, never; got 'maybe'");
+  });
+
+  it('takes confirm=destructive|always|never and lists it', async () => {
+    expect(parseProfileSettings(['confirm=Always'], '/')).toEqual({ host: 'localhost', confirm: 'always' });
+    const home = mkdtempSync(join(tmpdir(), 'zstack-profiles-'));
+    expect((await runBuiltinWords(['profile', 'add', 'ci', 'host=10.0.0.9', 'confirm=never'], { home })).code).toBe(0);
+    expect((await runBuiltinWords(['profile', 'list'], { home })).out).toBe('  ci\thttp://10.0.0.9:8080\tconfirm=never\n');
   });
 });
 

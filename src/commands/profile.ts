@@ -1,11 +1,12 @@
-// `profile [list|add|remove|use]`: named server profiles (host, port, https, ca, insecure, account)
+// `profile [list|add|remove|use]`: named server profiles (host, port, https, ca, insecure, account, confirm)
 // kept in the config directory. Settings are written key=value, like API params; `profile` alone lists.
 import { resolve } from 'node:path';
 import type { Profile } from '../config/connection.js';
+import { confirmPolicy, CONFIRM_POLICIES } from '../config/confirm-policy.js';
 import { UsageError } from '../errors/cli-error.js';
 import type { BuiltinSpec, CommandContext } from './types.js';
 
-export const PROFILE_KEYS = ['host', 'port', 'https', 'ca', 'insecure', 'account'] as const;
+export const PROFILE_KEYS = ['host', 'port', 'https', 'ca', 'insecure', 'account', 'confirm'] as const;
 type Key = (typeof PROFILE_KEYS)[number];
 
 /** Parses `host=10.0.0.1 port=8080 https=true ...`; a string is the usage error. The host defaults to localhost. */
@@ -24,6 +25,10 @@ export function parseProfileSettings(words: string[], cwd: string): Profile | st
     } else if (key === 'https' || key === 'insecure') {
       if (!/^(true|false)$/i.test(v)) return `${key} must be true or false, got '${v.slice(0, 80)}'`;
       p[key] = v.toLowerCase() === 'true';
+    } else if (key === 'confirm') {
+      const policy = confirmPolicy(v);
+      if (!policy) return `confirm must be ${CONFIRM_POLICIES.join(', ')}; got '${v.slice(0, 80)}'`;
+      p.confirm = policy;
     } else if (key === 'ca') {
       p.ca = resolve(cwd, v);
     } else {
@@ -51,7 +56,8 @@ async function list(ctx: CommandContext): Promise<number> {
   for (const n of names) {
     const p = data.profiles[n]!;
     const where = `${p.https ? 'https' : 'http'}://${p.host}:${p.port ?? 8080}`;
-    ctx.out(`${n === data.default ? '*' : ' '} ${n}\t${where}${p.account ? `\taccount=${p.account}` : ''}`);
+    const settings = [p.account ? `account=${p.account}` : '', p.confirm ? `confirm=${p.confirm}` : ''].filter(Boolean);
+    ctx.out(`${n === data.default ? '*' : ' '} ${n}\t${where}${settings.map((x) => `\t${x}`).join('')}`);
   }
   return 0;
 }
@@ -91,11 +97,11 @@ export const profileCommand: BuiltinSpec = {
     { name: 'list', summary: 'list the profiles (* marks the default)', where: 'both', run: list },
     {
       name: 'add',
-      summary: 'save a profile: profile add <name> host=... [port=] [https=] [ca=] [insecure=] [account=]',
+      summary: 'save a profile: profile add <name> host=... [port=] [https=] [ca=] [insecure=] [account=] [confirm=destructive|always|never]',
       where: 'both',
       args: [
         { name: 'name', description: 'letters, digits, . _ -', required: true },
-        { name: 'settings', description: 'key=value: host, port, https, ca, insecure, account', variadic: true, kind: 'choices', choices: SETTINGS },
+        { name: 'settings', description: 'key=value: host, port, https, ca, insecure, account, confirm', variadic: true, kind: 'choices', choices: SETTINGS },
       ],
       run: add,
     },

@@ -4,20 +4,23 @@
 import { completeCommand, completionCommand } from './completion.js';
 import { exitCommand } from './exit.js';
 import { helpCommand } from './help.js';
-import { jobCommand } from './job.js';
+import { jobCommand, jobsCommand } from './job.js';
 import { lastCommand, moreCommand, resultsCommand, saveCommand } from './results.js';
 import { profileCommand } from './profile.js';
 import { simCommand } from './sim.js';
+import { watchCommand } from './watch.js';
 import { GLOBAL_OPTIONS, type GlobalOption } from './options.js';
 import type { BuiltinSpec, Front } from './types.js';
 
 export const BUILTINS: readonly BuiltinSpec[] = [
   helpCommand,
   jobCommand,
+  jobsCommand,
   resultsCommand,
   lastCommand,
   moreCommand,
   saveCommand,
+  watchCommand,
   profileCommand,
   completionCommand,
   simCommand,

@@ -5,6 +5,7 @@
 import type { App } from '../cli/app.js';
 import type { CliIO } from '../cli/io.js';
 import type { ResultHistory } from '../cli/result-history.js';
+import type { JobTable } from '../cli/shell-jobs.js';
 import type { ExecResult } from '../execute/executor.js';
 import type { Registry } from '../schema/registry.js';
 import type { LineChoices } from './line-options.js';
@@ -106,5 +107,7 @@ export interface CommandContext {
   show(result: ExecResult, choices: LineChoices): Promise<void>;
   /** The shell's numbered results (absent in one-shot mode). */
   results?: ResultHistory;
+  /** The shell's background jobs (absent in one-shot mode). */
+  jobs?: JobTable;
   shell?: ShellServices;
 }

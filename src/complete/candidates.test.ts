@@ -175,6 +175,23 @@ describe('values', () => {
     expect(src.requests[0]).toMatchObject({ field: 'name', queryApi: 'QueryVmInstance' });
   });
 
+  it('uuid=@ completes names as @name references, in params, list items and uuid conditions', async () => {
+    const src = new FakeValueSource({ ...rows, QueryL3Network: [{ uuid: 'l3a', name: 'public' }, { uuid: 'l3b', name: 'pri,vate' }] });
+    const c = await run('StopVmInstance uuid=@', src);
+    expect(vals(c)).toEqual(['@web-1', "'@my vm'", '@db']);
+    expect(c.candidates[0]).toMatchObject({ display: '@web-1', final: true });
+    expect(src.requests[0]).toMatchObject({ queryApi: 'QueryVmInstance', field: 'name', prefix: '' });
+    expect(vals(await run('StopVmInstance uuid=@W', src))).toEqual(['@web-1']);
+    // A list item: the name replaces only the item; a name with a comma cannot be written there.
+    const l = await run('CreateVmInstance l3NetworkUuids=l3x,@', src);
+    expect(vals(l)).toEqual(['@public']);
+    expect('CreateVmInstance l3NetworkUuids=l3x,@'.slice(0, l.replaceFrom)).toBe('CreateVmInstance l3NetworkUuids=l3x,');
+    expect(vals(await run('QueryVmInstance hostUuid?=@host-1,@h', src))).toEqual(['@host-1']);
+    // @@ is a literal @: nothing to complete; name= takes names as they are.
+    expect(vals(await run('StopVmInstance uuid=@@', src))).toEqual([]);
+    expect(vals(await run('QueryVmInstance name=@', src))).toEqual([]);
+  });
+
   it('completes the last item of an in-list or a list param', async () => {
     const c = await run('QueryVmInstance uuid?=aa11,a');
     expect(vals(c)).toEqual(['aa11', 'ab22']);
@@ -201,5 +218,20 @@ describe('values', () => {
     expect(vals(await run('StartVmInstance uuid=', throwing))).toEqual([]);
     const garbage = { values: async () => [null, { value: 3 }, { value: 'ok1' }] } as unknown as ValueSource;
     expect(vals(await run('StartVmInstance uuid=', garbage))).toEqual(['ok1']);
+  });
+});
+
+describe('server data in candidates', () => {
+  it('never reaches the terminal raw: labels escaped, values with control characters left out', async () => {
+    const evil = new FakeValueSource({
+      QueryVmInstance: [
+        { uuid: 'aaaa1111aaaa1111aaaa1111aaaa1111', name: 'web\u001b]0;pwned\u0007' },
+        { uuid: 'bbbb2222bbbb2222bbbb2222bbbb2222', name: 'db' },
+      ],
+    });
+    const byUuid = await run('StopVmInstance uuid=', evil);
+    expect(byUuid.candidates.map((c) => c.description)).toEqual(['web\\e]0;pwned\\x07', 'db']);
+    const byName = await run('QueryVmInstance name=', evil);
+    expect(byName.candidates.map((c) => c.display)).toEqual(['db']);
   });
 });

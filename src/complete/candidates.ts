@@ -1,13 +1,15 @@
 // Stage 2 of completion: an Analysis + the registry + live values -> candidates with the span they
 // replace. Pure apart from the injected value source; never throws (errors give no candidates).
 import type { Operator } from '../parse/ast.js';
+import { escapeControls, hasControls } from '../parse/echo.js';
 import { quoteWord } from '../parse/lexer.js';
 import { fieldClass, operatorsFor } from '../plan/conditions.js';
 import { isPrimitiveType, type Registry } from '../schema/registry.js';
+import { resourceOfField, resourceOfParam, type ResourceRef } from '../schema/resources.js';
 import type { ApiDef, InventoryDef, ParamDef } from '../schema/types.js';
 import { analyze } from './analyze.js';
 import { matchNames } from './match.js';
-import { resourceOfField, resourceOfParam, type ResourceRef } from './resources.js';
+import { offeredApiNames, type UnsupportedSource } from './api-names.js';
 import { builtinCompletion, optionCompletion, optionValueCompletion } from './commands.js';
 import type { Analysis, BuiltinCompletion, Candidate, Completion, LineShape, LocalValues, OptionCompletion, ValueSource } from './types.js';
 
@@ -24,6 +26,8 @@ export interface CompleteContext {
   builtins?: readonly BuiltinCompletion[];
   /** Profile names, the shell's jobs and results. */
   local?: LocalValues;
+  /** APIs the management node is known not to support: never offered as names. */
+  unsupportedApis?: UnsupportedSource;
 }
 
 /** The analyzer's view of the context: which words are options, which names are built-ins. */
@@ -56,7 +60,7 @@ export async function candidatesFor(a: Analysis, ctx: CompleteContext): Promise<
   const empty: Completion = { replaceFrom: a.replaceFrom, replaceTo: a.replaceTo, candidates: [] };
   if (a.kind === 'none') return empty;
   const reg = ctx.registry;
-  if (a.kind === 'api') return { ...empty, candidates: commandNames(reg, a.prefix, ctx.builtins ?? []) };
+  if (a.kind === 'api') return { ...empty, candidates: commandNames(reg, a.prefix, ctx.builtins ?? [], await offeredApiNames(reg, ctx.unsupportedApis)) };
   if (a.kind === 'option') return { ...empty, candidates: optionCompletion(a.prefix, ctx.options ?? []) };
   if (a.kind === 'optionValue') return optionValueCompletion(a, ctx);
   if (a.kind === 'builtin') return builtinCompletion(a, ctx, complete);
@@ -74,13 +78,13 @@ export async function candidatesFor(a: Analysis, ctx: CompleteContext): Promise<
 }
 
 /** Built-in and API names for the first word: built-ins first (they are few and short). */
-export function commandNames(reg: Registry, prefix: string, builtins: readonly BuiltinCompletion[]): Candidate[] {
+export function commandNames(reg: Registry, prefix: string, builtins: readonly BuiltinCompletion[], apiNames: readonly string[] = reg.apiNames()): Candidate[] {
   const visible = builtins.filter((b) => !b.hidden);
   const summary = new Map(visible.flatMap((b) => [b.name, ...(b.aliases ?? [])].map((n) => [n, b.summary] as const)));
   const lower = prefix.toLowerCase();
   const names = [...summary.keys()].filter((n) => /^[a-z]/.test(n) && n.startsWith(lower));
   const out: Candidate[] = names.map((n) => ({ value: n, group: 'builtin', description: summary.get(n)!, final: true }));
-  const apis = matchNames(prefix, reg.apiNames());
+  const apis = matchNames(prefix, apiNames);
   // Fuzzy API matches (`qvmins`) only when no name starts with what was typed.
   const fuzzy = apis.length > 0 && !apis[0]!.toLowerCase().startsWith(lower);
   if (!(fuzzy && out.length)) for (const n of apis) out.push({ value: n, group: 'api', final: true });
@@ -251,7 +255,7 @@ function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | un
         return { choices: BOOLEANS, list: false };
     }
     const p = reg.param(api, a.key);
-    return p ? paramValueSpec(reg, p, api) : undefined;
+    return p ? paramValueSpec(reg, p) : undefined;
   }
   if (api.query) {
     const inv = reg.inventoryOf(api);
@@ -266,22 +270,19 @@ function valueSpec(reg: Registry, api: ApiDef, a: ValueAnalysis): ValueSpec | un
       const ref = resourceOfField(reg, r.inventory, 'uuid');
       return ref ? { live: { ref, field: 'name' }, list } : undefined;
     }
-    if (r.field.name === 'uuid' || /Uuid$/.test(r.field.name)) {
-      const ref = resourceOfField(reg, r.inventory, r.field.name);
-      return ref ? { live: { ref, field: 'uuid' }, list } : undefined;
-    }
-    return undefined;
+    const ref = resourceOfField(reg, r.inventory, r.field.name);
+    return ref ? { live: { ref, field: 'uuid' }, list } : undefined;
   }
   const p = reg.param(api, a.key);
-  return p ? paramValueSpec(reg, p, api) : undefined;
+  return p ? paramValueSpec(reg, p) : undefined;
 }
 
-function paramValueSpec(reg: Registry, p: ParamDef, api: ApiDef): ValueSpec | undefined {
+function paramValueSpec(reg: Registry, p: ParamDef): ValueSpec | undefined {
   const list = p.type === 'list';
   if (p.secret) return undefined;
   if (p.validValues?.length) return { choices: p.validValues, list };
   if (p.type === 'boolean') return { choices: BOOLEANS, list: false };
-  const ref = resourceOfParam(reg, p, api);
+  const ref = resourceOfParam(reg, p);
   if (ref) return { live: { ref, field: 'uuid', ...(p.resourceType ? { resourceType: p.resourceType } : {}) }, list };
   return undefined;
 }
@@ -302,27 +303,37 @@ async function valueCompletion(reg: Registry, api: ApiDef, a: ValueAnalysis, bas
     return out;
   }
   if (spec.live && ctx.values) {
-    const { ref, field } = spec.live;
+    const { ref } = spec.live;
+    // `uuid=@we` completes names (`@web-01`), which the line's @name references look up.
+    const byName = spec.live.field === 'uuid' && typed.startsWith('@') && !typed.startsWith('@@');
+    const field = byName ? 'name' : spec.live.field;
+    const prefix = byName ? typed.slice(1) : typed;
     let items: { value: string; label?: string }[] = [];
     try {
       items = await ctx.values.values(
-        { queryApi: ref.queryApi, inventory: ref.inventory, field, prefix: typed, ...(spec.live.resourceType ? { resourceType: spec.live.resourceType } : {}) },
+        { queryApi: ref.queryApi, inventory: ref.inventory, field, prefix, ...(spec.live.resourceType ? { resourceType: spec.live.resourceType } : {}) },
         ctx.signal,
       );
     } catch {
       items = [];
     }
     if (!Array.isArray(items)) items = [];
-    const lower = typed.toLowerCase();
+    const lower = prefix.toLowerCase();
     const seen = new Set<string>();
     const max = ctx.maxValues ?? 200;
     for (const it of items) {
       if (out.candidates.length >= max) break;
       if (!it || typeof it.value !== 'string' || it.value === '' || seen.has(it.value)) continue;
       if (!it.value.toLowerCase().startsWith(lower)) continue;
+      // Quotes do not protect a comma in a list item: such a name is not offered there.
+      if (byName && spec.list && it.value.includes(',')) continue;
+      // Server data never reaches the terminal raw: a value with control characters cannot be typed
+      // anyway, so it is not offered; a label is shown escaped.
+      if (hasControls(it.value)) continue;
       seen.add(it.value);
-      const c: Candidate = { value: quoteWord(it.value), display: it.value, group: 'value', final };
-      if (it.label) c.description = it.label;
+      const shown = byName ? `@${it.value}` : it.value;
+      const c: Candidate = { value: quoteWord(shown), display: shown, group: 'value', final };
+      if (it.label) c.description = escapeControls(it.label);
       out.candidates.push(c);
     }
   }

@@ -7,6 +7,7 @@ import { isPrimitiveType, type Registry } from '../schema/registry.js';
 import type { InventoryDef } from '../schema/types.js';
 import type { CompleteContext } from './candidates.js';
 import { matchNames } from './match.js';
+import { offeredApiNames } from './api-names.js';
 import type { Analysis, BuiltinCompletion, Candidate, Completion, ValueItem } from './types.js';
 
 type Complete = (line: string, cursor: number, ctx: CompleteContext) => Promise<Completion>;
@@ -166,11 +167,12 @@ export async function builtinCompletion(a: BuiltinAnalysis, ctx: CompleteContext
   if (!arg) return base;
   switch (arg.kind) {
     case 'api':
-      return { ...base, candidates: matchNames(a.prefix, ctx.registry.apiNames()).map((n) => ({ value: n, group: 'api', final: true })) };
+      return { ...base, candidates: matchNames(a.prefix, await offeredApiNames(ctx.registry, ctx.unsupportedApis)).map((n) => ({ value: n, group: 'api', final: true })) };
     case 'topic': {
       const names = (ctx.builtins ?? []).filter((b) => !b.hidden).map((b) => b.name);
       const bs = names.filter((n) => n.startsWith(a.prefix)).map((n): Candidate => ({ value: n, group: 'builtin', final: true }));
-      return { ...base, candidates: [...bs, ...matchNames(a.prefix, ctx.registry.apiNames()).map((n): Candidate => ({ value: n, group: 'api', final: true }))] };
+      const apis = matchNames(a.prefix, await offeredApiNames(ctx.registry, ctx.unsupportedApis));
+      return { ...base, candidates: [...bs, ...apis.map((n): Candidate => ({ value: n, group: 'api', final: true }))] };
     }
     case 'profile':
       return { ...base, candidates: choiceCandidates(a.prefix, [...(await profileNames(ctx)), ...(arg.choices ?? [])], true) };

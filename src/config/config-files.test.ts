@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -132,8 +132,8 @@ describe('configFiles: the lock', () => {
   const lockOf = (p: string): string => `${p}.lock`;
   const holder = (pid: number, host = me.host): string => `${JSON.stringify({ pid, host, nonce: 'n', since: new Date().toISOString() })}\n`;
 
-  function withClock(files: (o: { now: () => number; sleep: (ms: number) => void }) => ConfigFiles): { files: ConfigFiles; slept: () => number } {
-    let t = Date.now();
+  function withClock(files: (o: { now: () => number; sleep: (ms: number) => void }) => ConfigFiles, start = Date.now()): { files: ConfigFiles; slept: () => number } {
+    let t = start;
     let slept = 0;
     return {
       files: files({
@@ -164,7 +164,11 @@ describe('configFiles: the lock', () => {
     configFiles({ me }).update(f, append('a'));
     const live = me.pid + 1;
     writeFileSync(lockOf(f), holder(live));
-    const { files, slept } = withClock((o) => configFiles({ me: { ...me, isRunning: () => true } }, { ...o, staleMs: 1_000, waitMs: 5_000 }));
+    // The lock's age is read from its mtime: start the fake clock exactly there (whole seconds, as
+    // every filesystem keeps them).
+    const t0 = Math.floor(Date.now() / 1000) * 1000;
+    utimesSync(lockOf(f), t0 / 1000, t0 / 1000);
+    const { files, slept } = withClock((o) => configFiles({ me: { ...me, isRunning: () => true } }, { ...o, staleMs: 1_000, waitMs: 5_000 }), t0);
     files.update(f, append('b'));
     expect(slept()).toBeGreaterThan(1_000);
     expect(readFileSync(f, 'utf8')).toBe('a\nb\n');

@@ -20,7 +20,16 @@ describe('resolveConnection', () => {
       insecure: false,
       timeoutMs: DEFAULT_TIMEOUT_MS,
       readTimeoutMs: 60_000,
+      confirm: 'destructive',
     });
+  });
+
+  it("takes confirm= from the profile and refuses a value that is not a policy", () => {
+    const withConfirm = (confirm: unknown) => ({ default: 'p', profiles: { p: { host: 'h', confirm } as never } });
+    expect(resolveConnection({}, {}, withConfirm('always')).confirm).toBe('always');
+    expect(resolveConnection({}, {}, withConfirm('NEVER')).confirm).toBe('never');
+    expect(() => resolveConnection({}, {}, withConfirm('sometimes'))).toThrow(/confirm of profile p must be destructive, always, never; got "sometimes"/);
+    expect(() => resolveConnection({}, {}, withConfirm(1))).toThrow(/confirm of profile p/);
   });
 
   it('uses the default profile, then ZSTACK_PROFILE, then --profile', () => {

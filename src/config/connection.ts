@@ -5,6 +5,7 @@ import type { Endpoint } from '../plan/request.js';
 import { UsageError } from '../execute/errors.js';
 import { DEFAULT_READ_TIMEOUT_MS } from '../execute/transport.js';
 import type { Env } from './paths.js';
+import { confirmPolicy, CONFIRM_POLICIES, DEFAULT_CONFIRM_POLICY, type ConfirmPolicy } from './confirm-policy.js';
 
 /** A named server profile. */
 export interface Profile {
@@ -16,6 +17,8 @@ export interface Profile {
   insecure?: boolean;
   /** Account to log in as / whose stored session to use. */
   account?: string;
+  /** Which calls ask before they are sent (default destructive). */
+  confirm?: ConfirmPolicy;
 }
 
 export interface ProfilesData {
@@ -56,6 +59,8 @@ export interface ResolvedConnection {
   account?: string;
   /** The profile used, if any. */
   profile?: string;
+  /** Which calls ask before they are sent: the profile's `confirm=`, else destructive. */
+  confirm: ConfirmPolicy;
 }
 
 export const DEFAULT_HOST = 'localhost';
@@ -105,6 +110,7 @@ export function resolveConnection(flags: ConnectionFlags, env: Env, profiles: Pr
   const insecure = flags.insecure ?? profile?.insecure ?? false;
   const session = nonEmpty(flags.session) ?? nonEmpty(env.ZSTACK_SESSION);
   const account = nonEmpty(flags.account) ?? nonEmpty(profile?.account);
+  const confirm = profileConfirm(profile, profileName);
 
   return {
     endpoint: { scheme: https ? 'https' : 'http', host: spec.host, port },
@@ -116,7 +122,17 @@ export function resolveConnection(flags: ConnectionFlags, env: Env, profiles: Pr
     ...(session !== undefined ? { session } : {}),
     ...(account !== undefined ? { account } : {}),
     ...(profileName !== undefined ? { profile: profileName } : {}),
+    confirm,
   };
+}
+
+/** A profile's `confirm=` checked (a hand-edited file may say anything). */
+function profileConfirm(profile: Profile | undefined, name: string | undefined): ConfirmPolicy {
+  const v: unknown = profile?.confirm;
+  if (v === undefined) return DEFAULT_CONFIRM_POLICY;
+  const policy = typeof v === 'string' ? confirmPolicy(v) : undefined;
+  if (!policy) throw new UsageError(`confirm of profile ${name} must be ${CONFIRM_POLICIES.join(', ')}; got ${JSON.stringify(v).slice(0, 80)}`);
+  return policy;
 }
 
 /** A duration from the flag, else the environment variable, else the default. */

@@ -95,5 +95,6 @@ function clean(p: Profile): Profile {
   if (p.ca !== undefined) out.ca = p.ca;
   if (p.insecure !== undefined) out.insecure = p.insecure;
   if (p.account !== undefined) out.account = p.account;
+  if (p.confirm !== undefined) out.confirm = p.confirm;
   return out;
 }

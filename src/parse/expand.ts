@@ -3,6 +3,7 @@
 // and `\$` keep a dollar literal. Values are escaped so each stays one value (`\,` for commas inside
 // one), several values become a comma list. Pure: the values come from an injected lookup.
 import type { Span } from './ast.js';
+import { lex } from './lexer.js';
 
 /** A reference: which result (`last` for `$_`) and the dotted path into its rows. */
 export interface ResultRef {
@@ -37,32 +38,19 @@ export function hasRefs(line: string): boolean {
   return scan(line).length > 0;
 }
 
-/** Unquoted references in the line: [start, end) and the parsed reference. */
+/** Unquoted references in the line: [start, end) and the parsed reference (the lexer says what is quoted). */
 function scan(line: string): { start: number; end: number; ref: ResultRef }[] {
   const out: { start: number; end: number; ref: ResultRef }[] = [];
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"') i++;
-      continue;
+  for (const t of lex(line).tokens) {
+    for (let i = t.text.indexOf('$'); i !== -1; i = t.text.indexOf('$', i + 1)) {
+      if (t.literal[i]) continue;
+      const m = REF.exec(t.text.slice(i, i + 200));
+      // Every character of a reference is written as is (no quote or escape inside it).
+      if (!m || t.literal.slice(i, i + m[0].length).some(Boolean)) continue;
+      const result = m[1] === '_' ? ('last' as const) : Number(m[1]);
+      out.push({ start: t.offsets[i]!, end: t.offsets[i + m[0].length - 1]! + 1, ref: { result, path: m[2] ? m[2].slice(1).split('.') : [], text: m[0] } });
+      i += m[0].length - 1;
     }
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      quote = c;
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
-    if (c !== '$') continue;
-    const m = REF.exec(line.slice(i, i + 200));
-    if (!m) continue;
-    const result = m[1] === '_' ? ('last' as const) : Number(m[1]);
-    out.push({ start: i, end: i + m[0].length, ref: { result, path: m[2] ? m[2].slice(1).split('.') : [], text: m[0] } });
-    i += m[0].length - 1;
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { redactLine } from '../plan/secrets.js';
 import { ReadlineInternals } from './readline-internals.js';
 import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
 import { SecretInput, secretPrompt } from './secret-input.js';
+import { askConfirm, KeyFeed } from './confirm-prompt.js';
 
 export interface ReplDeps {
   input: NodeJS.ReadableStream;
@@ -42,12 +43,21 @@ export interface ReplDeps {
   completionTimeoutMs?: number;
   /** Called once when the shell ends (exit, quit, Ctrl-D, end of input). */
   onExit?(): void;
+  /** Lines to print above the next prompt (e.g. background jobs that ended). */
+  notices?(): string[];
+  /**
+   * Asked when the user leaves (exit, Ctrl-D on an empty line): a warning to print instead of
+   * leaving this time (e.g. jobs still running), or undefined to leave.
+   */
+  beforeExit?(): string | undefined;
 }
 
 /** What the running command may do with the terminal. */
 export interface ShellTerminal {
   /** Asks for a hidden value (a password); resolves undefined on Ctrl-C. Absent without a terminal. */
   readSecret?: (prompt: string) => Promise<string | undefined>;
+  /** Asks a yes/no question (y/N); resolves undefined on Ctrl-C or Esc. Absent without a terminal. */
+  confirm?: (message: string, opts?: { color?: boolean }) => Promise<boolean | undefined>;
   /** Shows text a screenful at a time (space: page, enter: line, q: quit); resolves when done. */
   page(text: string): Promise<void>;
   /** Leaves the shell once the command returns. */
@@ -59,7 +69,7 @@ export interface ShellTerminal {
 export interface Repl {
   /** Resolves after the shell ended and onExit ran. */
   readonly done: Promise<void>;
-  /** Ends the shell as `exit` would. */
+  /** Ends the shell at once (no warning asked for). */
   close(): void;
   /** The readline interface underneath (for tests and diagnostics). */
   readonly rl: readline.Interface;
@@ -90,6 +100,8 @@ export function startRepl(deps: ReplDeps): Repl {
   /** A hidden value being typed for the running command: keys go here, never echoed or replayed. */
   let secret: { input: SecretInput; resolve: (v: string | undefined) => void } | undefined;
   let pager: Pager | undefined;
+  /** A yes/no question open for the running command: once `open`, its keys go to the question only. */
+  let asking: { feed: KeyFeed; open: boolean } | undefined;
   let closing = false;
   let finished = false;
   let exitByCommand = false;
@@ -163,6 +175,11 @@ export function startRepl(deps: ReplDeps): Repl {
       out(`${notice}\n`);
       notice = undefined;
     }
+    try {
+      for (const line of deps.notices?.() ?? []) out(`${line}\n`);
+    } catch {
+      /* a notice never stops the prompt */
+    }
     let p: string;
     try {
       p = deps.prompt();
@@ -182,6 +199,12 @@ export function startRepl(deps: ReplDeps): Repl {
         if (search.key(editor, s, k) === 'consumed') return;
       } else if (k.ctrl && k.name === 'r') {
         return search.start(editor);
+      } else if (k.ctrl && k.name === 'd' && rli.line === '') {
+        const warning = leaveWarning();
+        if (warning !== undefined) {
+          out(`\n${warning}\n`);
+          return showPrompt();
+        }
       }
       repeatedTab = k.name === 'tab' && lastKeyName === 'tab';
       lastKeyName = k.name;
@@ -215,8 +238,25 @@ export function startRepl(deps: ReplDeps): Repl {
     });
   }
 
+  /**
+   * Hands the keyboard to enquirer for one question: keys typed from now on reach it (Ctrl-C answers
+   * it, never aborts the command); keys typed before the question shows (a pasted line behind the
+   * command) stay queued for the next prompt: nothing answers a question it did not see.
+   */
+  function confirm(message: string, opts: { color?: boolean } = {}): Promise<boolean | undefined> {
+    if (!running || secret || asking) return Promise.resolve(undefined);
+    const q = { feed: new KeyFeed(), open: false };
+    asking = q;
+    const shown = (): void => void (q.open = true);
+    return askConfirm(message, { stdin: q.feed.stream, stdout: deps.output, color: opts.color ?? false }, running.ctl.signal, shown).finally(() => {
+      if (asking === q) asking = undefined;
+      q.feed.close();
+    });
+  }
+
   function keyWhileBusy(s: string | undefined, key: KeyInfo | undefined): void {
     if (secret) return secretKey(s, key);
+    if (asking?.open) return asking.feed.key(s, key);
     const run = running!;
     if (key?.ctrl && key.name === 'c') {
       pendingKeys.length = 0;
@@ -338,12 +378,26 @@ export function startRepl(deps: ReplDeps): Repl {
     });
   }
 
+  function leaveWarning(): string | undefined {
+    try {
+      return deps.beforeExit?.();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `exit`: leaves unless the shell has a reason to warn first (once). */
   function exit(): void {
+    const warning = leaveWarning();
+    if (warning !== undefined) {
+      out(`${warning}\n`);
+      return;
+    }
     exitByCommand = true;
     rl.close();
   }
 
-  const tty: ShellTerminal = { page, exit, width, height, ...(terminal ? { readSecret } : {}) };
+  const tty: ShellTerminal = { page, exit, width, height, ...(terminal ? { readSecret, confirm } : {}) };
 
   async function execute(line: string): Promise<void> {
     if (line.trim() === '') return afterRun();
@@ -362,7 +416,10 @@ export function startRepl(deps: ReplDeps): Repl {
   showPrompt();
   return {
     done,
-    close: exit,
+    close: () => {
+      exitByCommand = true;
+      rl.close();
+    },
     rl,
   };
 }

@@ -16,8 +16,14 @@ export interface ParamDef {
   in: ParamLocation;
   /** The Java element type for lists when known (`String`), else absent. */
   validValues?: string[];
-  /** ZStack resource VO the value refers to, e.g. `VmInstanceVO` (drives live uuid completion). */
+  /** ZStack resource VO the value refers to, e.g. `VmInstanceVO`, when the API facts name it. */
   resourceType?: string;
+  /**
+   * For uuid params: the query API that lists the resource the value refers to (`QueryVmInstance`),
+   * decided by the generator from the facts, the path and the name. Drives `@name` references and live
+   * uuid completion. Absent when unknown.
+   */
+  refersTo?: string;
   default?: string | number | boolean;
   maxLength?: number;
   minLength?: number;
@@ -75,6 +81,8 @@ export interface InventoryDef {
   joins: JoinDef[];
   /** Alias name -> dotted join path it stands for. */
   aliases?: Record<string, string>;
+  /** Uuid fields (`uuid`, `hostUuid`) -> the query API listing what they refer to, as ParamDef.refersTo. */
+  refersTo?: Record<string, string>;
   /**
    * The ZStack server's class, e.g. `org.zstack.kvm.KVMHostInventory`: what a reply's `schema` map names so the Java
    * SDK can type the object. Absent when unknown.

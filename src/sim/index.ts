@@ -1,9 +1,11 @@
 // The embedded ZStack simulator: builds the store from a seed and serves ZStack's REST API v1 on node:http.
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadRegistry } from '../schema/registry.js';
 import type { SimEnv } from './api/context.js';
 import { simulatedApis } from './api/handlers.js';
+import { Access } from './auth/access.js';
 import { DEFAULT_SESSION_TIMEOUT_MS, Sessions } from './auth/sessions.js';
 import { FrontDoor } from './http/server.js';
 import { Router } from './http/routes.js';
@@ -12,6 +14,7 @@ import { Webhooks } from './jobs/webhook.js';
 import { QueryEngine } from './query/engine.js';
 import { Renderer } from './query/render.js';
 import { SchemaRecorder } from './query/schema.js';
+import { RowText, type Compiled } from './query/text.js';
 import { SeedClock } from './seed/clock.js';
 import { parseSeed, runSeed } from './seed/index.js';
 import { IdSource } from './store/ids.js';
@@ -22,14 +25,19 @@ export interface SimOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** `demo` (default), `empty` or `scale:N`. */
+  /** `demo` (default), `empty` or `scale:N`, optionally followed by `+unsupported=Api1,Api2`. */
   seed?: string;
   /** How long async jobs run before finishing (default 150 ms). */
   jobDelayMs?: number;
   /** Session lifetime since last use (default 2 h, ZStack's default). */
   sessionTimeoutMs?: number;
-  /** How long finished job results can be polled (default 3 h). */
+  /** How long finished job results can be polled, and used job ids are refused (default 3 h). */
   jobResultTtlMs?: number;
+  /**
+   * APIs this node does not support (as if their module were not installed): left out of GetSupportAPIs and not routed
+   * (their URL answers 404, or 400 when the path is shared with other APIs). Added to the seed's `+unsupported=` list.
+   */
+  unsupportedApis?: string[];
   /** One line per request and per finished job. */
   log?: (line: string) => void;
   /** Clock for dates, session expiry and job TTL (default Date.now). */
@@ -37,7 +45,7 @@ export interface SimOptions {
 }
 
 export interface Simulator {
-  /** `http://127.0.0.1:PORT` (the API is below `/zstack/v1`). */
+  /** `http://127.0.0.1:PORT` (the API is below `/zstack/v1`, and also `/v1`). */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -49,6 +57,8 @@ export interface Simulator {
   idle(): Promise<void>;
   /** APIs with their own behaviour (every query API works too; others answer SYS.1008). */
   simulatedApis(): string[];
+  /** Test hook: how many sessions, job results and used job ids are held now (expired ones go in periodic sweeps). */
+  held(): { sessions: number; jobs: number; usedJobIds: number };
 }
 
 export const SIM_VERSION = '5.2.0';
@@ -57,24 +67,34 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const registry = loadRegistry();
   const seedText = opts.seed ?? 'demo';
   const spec = parseSeed(seedText);
+  const unsupported = new Set([...spec.unsupportedApis, ...(opts.unsupportedApis ?? [])].map((n) => registry.api(n)?.name ?? n));
+  const unknown = [...unsupported].filter((n) => !registry.api(n));
+  if (unknown.length > 0) throw new Error(`unknown API(s) in the unsupported list: ${unknown.join(', ')}`);
   const now = opts.now ?? Date.now;
   const seedClock = new SeedClock();
-  const store = new Store(registry, new IdSource(`store:${seedText}`), seedClock.now);
-  const { managementNodeUuid } = runSeed(store, spec, seedClock);
+  const store = new Store(registry, new IdSource(`store:${spec.base}`), seedClock.now);
+  const access = new Access(store, registry);
+  const { managementNodeUuid } = runSeed(store, spec, seedClock, access);
   store.setClock(now);
+  // Seeded rows are the same on every run; what is created afterwards gets ids of this simulator's own.
+  store.setIds(new IdSource(randomBytes(16).toString('hex')));
 
-  const sessions = new Sessions(new IdSource(`sessions:${seedText}`), now, opts.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS);
+  const sessions = new Sessions(now, opts.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS);
   const schema = new SchemaRecorder(registry);
   const renderer = new Renderer(store, registry, schema);
+  const compiled = new Map<string, Compiled>();
   const env: SimEnv = {
     registry,
     store,
     renderer,
     schema,
-    query: new QueryEngine(store, registry, renderer),
+    query: new QueryEngine(store, registry),
+    rowText: () => new RowText(store, renderer, schema, compiled),
     sessions,
+    access,
     version: SIM_VERSION,
     managementNodeUuid,
+    supportedApis: () => registry.apiNames().filter((n) => !unsupported.has(n)),
   };
   const jobs = new Jobs(now, opts.jobResultTtlMs ?? DEFAULT_JOB_TTL_MS);
   const webhooks = new Webhooks(opts.log ? { log: opts.log } : {});
@@ -82,10 +102,9 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   let baseUrl = '';
   const door = new FrontDoor({
     env,
-    router: new Router(registry),
+    router: new Router(registry, (api) => !unsupported.has(api.name)),
     jobs,
     webhooks,
-    jobIds: new IdSource(`jobs:${seedText}`),
     jobDelayMs: opts.jobDelayMs ?? 150,
     baseUrl: () => baseUrl,
     ...(opts.log ? { log: opts.log } : {}),
@@ -117,6 +136,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
       await webhooks.whenIdle();
     },
     simulatedApis,
+    held: () => ({ sessions: sessions.size, jobs: jobs.size.jobs, usedJobIds: jobs.size.usedIds }),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         jobs.dispose();

@@ -3,34 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Fixture, KEY, SIM_PROMPT, type ScreenShell } from './pty.js';
+import { Fixture, KEY, runLine as run, SIM_PROMPT } from './pty.js';
 
 const fx = new Fixture();
 afterEach(() => fx.cleanup());
-
-
-/**
- * Types a line, presses Enter, pages through output longer than the screen (space at each
- * `--More--`), and waits for the next empty prompt; returns the output in between.
- */
-async function run(s: ScreenShell, prompt: string, line: string): Promise<string> {
-  const from = await s.mark();
-  s.send(line);
-  await s.waitForCursorRow(`${prompt}${line}`);
-  s.send(KEY.enter);
-  let row = await s.waitForCursorRow((r) => r === prompt.trimEnd() || r.startsWith('--More--'));
-  while (row.startsWith('--More--')) {
-    const before = await s.mark();
-    s.send(' ');
-    await s.until(async () => (await s.mark()) !== before || (await s.cursorRow()) !== row, 'the pager moved on');
-    row = await s.waitForCursorRow((r) => r === prompt.trimEnd() || r.startsWith('--More--'));
-  }
-  const text = await s.waitFor((t) => t.split('\n').slice(1).includes(prompt.trimEnd()), { from });
-  await s.waitForCursorRow(prompt);
-  const lines = text.split('\n');
-  // Between the echoed command line and the new prompt.
-  return lines.slice(1, lines.lastIndexOf(prompt.trimEnd())).join('\n');
-}
 
 describe('running commands', () => {
   it('a query prints a table with the matching VM', async () => {

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import { startSimulator, type Simulator } from '../../src/sim/index.js';
 
 const { Terminal } = xterm;
 
@@ -256,6 +257,15 @@ export function runOneShot(args: string[], env: Record<string, string>): Promise
   });
 }
 
+/** Types a line at `prompt` and presses Enter; returns the mark where its output starts. */
+export async function typeLine(s: ScreenShell, prompt: string, line: string): Promise<number> {
+  s.send(line);
+  await s.waitForCursorRow(`${prompt}${line}`);
+  const from = await s.mark();
+  s.send(KEY.enter);
+  return from;
+}
+
 /** Escapes text for use inside a RegExp. */
 export const re = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -266,6 +276,29 @@ export const SIM_PROMPT = /^admin@127\.0\.0\.1:\d+ >>>$/;
  * Everything one test opened (temp homes, shells, simulators), closed in reverse order by
  * `cleanup()`; call it from afterEach.
  */
+/**
+ * Types a line, presses Enter, pages through output longer than the screen (space at each
+ * `--More--`), and waits for the next empty prompt; returns the output in between.
+ */
+export async function runLine(s: ScreenShell, prompt: string, line: string): Promise<string> {
+  const from = await s.mark();
+  s.send(line);
+  await s.waitForCursorRow(`${prompt}${line}`);
+  s.send(KEY.enter);
+  let row = await s.waitForCursorRow((r) => r === prompt.trimEnd() || r.startsWith('--More--'));
+  while (row.startsWith('--More--')) {
+    const before = await s.mark();
+    s.send(' ');
+    await s.until(async () => (await s.mark()) !== before || (await s.cursorRow()) !== row, 'the pager moved on');
+    row = await s.waitForCursorRow((r) => r === prompt.trimEnd() || r.startsWith('--More--'));
+  }
+  const text = await s.waitFor((t) => t.split('\n').slice(1).includes(prompt.trimEnd()), { from });
+  await s.waitForCursorRow(prompt);
+  const lines = text.split('\n');
+  // Between the echoed command line and the new prompt.
+  return lines.slice(1, lines.lastIndexOf(prompt.trimEnd())).join('\n');
+}
+
 export class Fixture {
   private readonly undo: (() => unknown)[] = [];
 
@@ -286,6 +319,23 @@ export class Fixture {
     const s = this.shell(['--sim'], this.home().env());
     const row = await s.waitForCursorRow(SIM_PROMPT);
     return { s, prompt: `${row} ` };
+  }
+
+  /**
+   * A simulator on a free port, a fresh home logged in to it as admin (by a one-shot command), and
+   * the shell on it at its first prompt.
+   */
+  async loggedInShell(sim: { jobDelayMs?: number } = {}): Promise<{ sim: Simulator; s: ScreenShell; prompt: string; env: Record<string, string>; target: string[] }> {
+    const server = await startSimulator({ port: 0, seed: 'demo', ...sim });
+    this.add(() => server.close());
+    const env = this.home().env();
+    const target = ['--host', '127.0.0.1', '--port', String(server.port)];
+    const login = await runOneShot([...target, 'LogInByAccount', 'accountName=admin', 'password=password'], env);
+    if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
+    const s = this.shell(target, env);
+    const prompt = `admin@127.0.0.1:${server.port} >>> `;
+    await s.waitForCursorRow(prompt);
+    return { sim: server, s, prompt, env, target };
   }
 
   /** Registers something to close at the end (e.g. a simulator). */

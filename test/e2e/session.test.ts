@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { Fixture, KEY, runOneShot, type ScreenShell } from './pty.js';
+import { Fixture, KEY, runOneShot, typeLine } from './pty.js';
 
 const fx = new Fixture();
 afterEach(() => fx.cleanup());
@@ -23,14 +23,6 @@ const LOGGED_OUT = '- >>> ';
 async function logIn(sim: Simulator, env: Record<string, string>): Promise<void> {
   const r = await runOneShot([...target(sim), 'LogInByAccount', 'accountName=admin', 'password=password'], env);
   expect(r.code, r.stderr).toBe(0);
-}
-
-async function typeLine(s: ScreenShell, prompt: string, line: string): Promise<number> {
-  s.send(line);
-  await s.waitForCursorRow(`${prompt}${line}`);
-  const from = await s.mark();
-  s.send(KEY.enter);
-  return from;
 }
 
 describe('logged out', () => {

@@ -2,8 +2,7 @@
 // ends it: a running job is left with its uuid and `zstack-cli job wait`, and the exit code is the
 // signal's (143, 129).
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../src/sim/index.js';
-import { Fixture, KEY, runOneShot } from './pty.js';
+import { Fixture, KEY } from './pty.js';
 
 const fx = new Fixture();
 afterEach(() => fx.cleanup());
@@ -13,15 +12,8 @@ describe('signals to the shell', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ] as const)('%s during a slow job: job uuid and job wait printed, exit %i', async (sig, code) => {
-    const sim = await startSimulator({ port: 0, seed: 'demo', jobDelayMs: 20_000 });
-    fx.add(() => sim.close());
+    const { sim, s, prompt } = await fx.loggedInShell({ jobDelayMs: 20_000 });
     const vm = sim.store.all('VmInstanceInventory').find((r) => r.state === 'Stopped');
-    const env = fx.home().env();
-    const target = ['--host', '127.0.0.1', '--port', String(sim.port)];
-    expect((await runOneShot([...target, 'LogInByAccount', 'accountName=admin', 'password=password'], env)).code).toBe(0);
-    const s = fx.shell(target, env);
-    const prompt = `admin@127.0.0.1:${sim.port} >>> `;
-    await s.waitForCursorRow(prompt);
     const line = `StartVmInstance uuid=${String(vm!.uuid)}`;
     s.send(line);
     await s.waitForCursorRow(`${prompt}${line}`);

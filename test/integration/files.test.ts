@@ -16,7 +16,7 @@ const PARALLEL = 20;
 let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 'empty' });
-  for (let i = 0; i < PARALLEL; i++) addAccount(sim.store, { name: `user${i}`, password: `pw${i}` });
+  for (let i = 0; i < PARALLEL; i++) addAccount(sim.store, { name: `user${i}`, password: { plain: `pw${i}` } });
 });
 afterAll(async () => {
   await sim?.close();
@@ -53,8 +53,11 @@ describe('parallel processes keep every change', () => {
     const kept = Object.values(servers).flatMap((s) => Object.keys(s.accounts));
     expect(kept.sort()).toEqual(Array.from({ length: PARALLEL }, (_, i) => `user${i}`).sort());
     expect(Object.keys(servers).sort()).toEqual([`127.0.0.1:${sim.port}`, `localhost:${sim.port}`]);
+    // Each login also records what the server supports (capabilities.json), under the same rules.
+    const caps = JSON.parse(readFileSync(join(home, 'capabilities.json'), 'utf8')).servers as Record<string, unknown>;
+    expect(Object.keys(caps).sort()).toEqual([`127.0.0.1:${sim.port}`, `localhost:${sim.port}`]);
     // HOME is this directory too: the code cache, written by 20 processes at once, is one whole file.
-    expect(readdirSync(home).sort()).toEqual(['.cache', 'sessions.json']);
+    expect(readdirSync(home).sort()).toEqual(['.cache', 'capabilities.json', 'sessions.json']);
     expect(readdirSync(join(home, '.cache', 'zstack-cli'))).toEqual([expect.stringMatching(/^zstack-cli@[^@]+@v\d[^@]*\.v8cache$/)]);
   });
 

@@ -165,7 +165,8 @@ describe('async jobs', () => {
     const vm = vmsIn(sim, 'Stopped')[0]!;
     const r = await runCli([...at(sim), 'PauseVmInstance', `uuid=${vm}`], { home });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Error VM\.1010/m);
+    expect(r.stderr).toMatch(/^Error VM\.1012/m);
+    expect(r.stderr).toMatch(/caused by VM\.1010/);
     expect(r.stderr).toMatch(/current vm instance state\[Stopped\]/);
   });
 });
@@ -236,6 +237,25 @@ describe('scripts', () => {
     const r = await runCli(['-f', '/nonexistent.zs'], { home });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('Error: cannot read script /nonexistent.zs: ENOENT');
+  });
+});
+
+describe('watch', () => {
+  it('piped, prints each run under a header; --count ends it', async () => {
+    const r = await runCli([...at(sim), 'watch', '--count', '2', '-n', '0.5', 'QueryZone', 'fields=name', '-o', 'value'], { home });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => /^Every 0\.5s: QueryZone fields=name -o value  \d\d:\d\d:\d\d  run [12] of 2$/.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => l === 'zone-1')).toHaveLength(2);
+  });
+
+  it('refuses an API that changes things, and intervals too short to be polite', async () => {
+    const r = await runCli([...at(sim), 'watch', 'StopVmInstance', 'uuid=x'], { home });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Error: watch runs only APIs that read; StopVmInstance changes things (watch a Query* or Get* API)\n');
+    const n = await runCli([...at(sim), 'watch', '-n', '0.1', 'QueryZone'], { home });
+    expect(n.code).toBe(2);
+    expect(n.stderr).toBe("Error: -n must be seconds from 0.5 to 86400, got '0.1'\n");
   });
 });
 

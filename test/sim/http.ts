@@ -84,3 +84,10 @@ export async function query(sim: Simulator, session: string, path: string, param
 export function names(body: any): string[] {
   return (body.inventories as { name: string }[]).map((i) => i.name).sort();
 }
+
+/** The uuid of the one row named `name` of a query path (`/images`, `/l3-networks`...). */
+export async function uuidOf(sim: Simulator, session: string, path: string, name: string): Promise<string> {
+  const a = await query(sim, session, path, [['q', `name=${name}`]]);
+  expect(a.inventories, `${path} ${name}`).toHaveLength(1);
+  return a.inventories[0].uuid as string;
+}

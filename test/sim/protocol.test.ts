@@ -181,11 +181,10 @@ describe('answers', () => {
   });
 
   it('unsimulated APIs answer SYS.1008: at once when sync, through the job when async', async () => {
-    const vm = (await send(sim, 'GET', '/vm-instances?q=name=web-02', { session })).json.inventories[0];
-    const sync = await send(sim, 'GET', `/vm-instances/${vm.uuid}/ssh-keys`, { session });
+    const sync = await send(sim, 'GET', '/licenses', { session });
     expect(sync.status).toBe(503);
     expect(sync.json.error.code).toBe('SYS.1008');
-    const err = await fails(sim, 'POST', '/eips', { session, body: { params: { name: 'e', vipUuid: 'a'.repeat(32) } } });
+    const err = await fails(sim, 'POST', '/primary-storage/smp', { session, body: { params: { name: 'smp', url: '/mnt/smp', zoneUuid: 'a'.repeat(32) } } });
     expect(err.code).toBe('SYS.1008');
   });
 

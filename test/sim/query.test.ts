@@ -66,7 +66,7 @@ describe('operators', () => {
     expect(nul.length + notNul.length).toBe(total);
     expect(nul.every((v) => v.hostUuid === undefined)).toBe(true);
     expect(new Set(notNul.map((v) => v.state))).not.toContain('Stopped');
-    expect(names(await query(sim, session, '/volumes', [['q', 'primaryStorageUuid is null']]))).toEqual(['new-data-1']);
+    expect(names(await query(sim, session, '/volumes', [['q', 'primaryStorageUuid is null']]))).toEqual(['new-data-1', 'tenant-data-1']);
   });
 
   it('splits at the first operator in ZStack order, so a value holding an earlier operator is read differently', async () => {
@@ -169,7 +169,7 @@ describe('tags', () => {
 describe('paging, count, sort, fields', () => {
   it('count=true answers only the total; replyWithCount adds it to the page', async () => {
     const c = await query(sim, session, '/vm-instances', [['q', 'name~=app%'], ['count', 'true']]);
-    expect(c).toEqual({ total: 20 });
+    expect(c).toEqual({ total: 20, schema: {} });
     const p = await query(sim, session, '/vm-instances', [['q', 'name~=app%'], ['replyWithCount', 'true'], ['limit', '5']]);
     expect(p.total).toBe(20);
     expect(p.inventories).toHaveLength(5);
@@ -233,8 +233,9 @@ describe('inventories', () => {
   });
 
   it('query APIs with no data, or no known inventory, answer empty lists', async () => {
-    expect(await query(sim, session, '/eips')).toEqual({ inventories: [] });
-    expect(await query(sim, session, '/eips', [['count', 'true']])).toEqual({ total: 0 });
-    expect(await query(sim, session, '/eips', [['q', 'vmNic.vmInstance.name=web-01']])).toEqual({ inventories: [] });
+    expect(await query(sim, session, '/vm-instances/xml-hook-script')).toEqual({ inventories: [], schema: {} });
+    expect(await query(sim, session, '/vm-instances/xml-hook-script', [['count', 'true']])).toEqual({ total: 0, schema: {} });
+    expect(await query(sim, session, '/baremetal/chassis', [['q', 'name=web-01']])).toEqual({ inventories: [], schema: {} });
+    expect(await query(sim, session, '/zwatch/alarm-records')).toEqual({ inventories: [], schema: {} });
   });
 });

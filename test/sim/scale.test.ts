@@ -14,9 +14,9 @@ afterAll(() => sim.close());
 
 describe('scale:100000', () => {
   it('holds 100000 VMs, 90% running', async () => {
-    expect(await query(sim, session, '/vm-instances', [['count', 'true']])).toEqual({ total: 100_000 });
-    expect(await query(sim, session, '/vm-instances', [['q', 'state=Running'], ['count', 'true']])).toEqual({ total: 90_000 });
-    expect(await query(sim, session, '/vm-instances/nics', [['count', 'true']])).toEqual({ total: 100_000 });
+    expect(await query(sim, session, '/vm-instances', [['count', 'true']])).toEqual({ total: 100_000, schema: {} });
+    expect(await query(sim, session, '/vm-instances', [['q', 'state=Running'], ['count', 'true']])).toEqual({ total: 90_000, schema: {} });
+    expect(await query(sim, session, '/vm-instances/nics', [['count', 'true']])).toEqual({ total: 100_000, schema: {} });
   });
 
   it('finds one VM by name, with its nic and root volume', async () => {

@@ -104,10 +104,18 @@ describe('queries', () => {
     expect(checked).toBeGreaterThan(15);
   });
 
-  it('has no schema without the header, or when it is not true; the header name is case-insensitive', async () => {
-    expect((await get('/vm-instances?limit=1', {})).schema).toBeUndefined();
-    expect((await get('/vm-instances?limit=1', { 'X-JSON-Schema': 'false' })).schema).toBeUndefined();
+  it('is on every query reply, with or without the header, as ZStack 5.2 does', async () => {
+    expect((await get('/vm-instances?limit=1', {})).schema['inventories[0]']).toBe(VM);
+    expect((await get('/vm-instances?limit=1', { 'X-JSON-Schema': 'false' })).schema['inventories[0]']).toBe(VM);
     expect((await get('/vm-instances?limit=1', { 'x-json-schema': 'TRUE' })).schema['inventories[0]']).toBe(VM);
+  });
+
+  it('is only on other sync replies when the header asks for it (true, compared case-insensitively)', async () => {
+    const ask = async (headers: Record<string, string>): Promise<unknown> =>
+      (await send(sim, 'PUT', '/accounts/login', { body: { logInByAccount: { accountName: 'admin', password: sha512('password') } }, headers })).json.schema;
+    expect(await ask({})).toBeUndefined();
+    expect(await ask({ 'X-JSON-Schema': 'false' })).toBeUndefined();
+    expect(await ask({ 'x-json-schema': 'TRUE' })).toEqual({ inventory: 'org.zstack.header.identity.SessionInventory' });
   });
 
   it('gives an empty map when the reply holds no object (count)', async () => {

@@ -1,17 +1,11 @@
 // VM lifecycle over HTTP: create strategies, state transitions per vm-states.md, VM.1010 refusals, migrate, clone, expunge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { fails, jobPath, login, ok, query, send } from './http.js';
+import { fails, jobPath, login, ok, query, send, uuidOf } from './http.js';
 
 let sim: Simulator;
 let session: string;
 const ids: Record<string, string> = {};
-
-async function uuidOf(path: string, name: string): Promise<string> {
-  const a = await query(sim, session, path, [['q', `name=${name}`]]);
-  expect(a.inventories, `${path} ${name}`).toHaveLength(1);
-  return a.inventories[0].uuid as string;
-}
 
 async function createVm(name: string, extra: Record<string, unknown> = {}): Promise<any> {
   const body = await ok(sim, 'POST', '/vm-instances', {
@@ -30,13 +24,13 @@ async function vm(uuid: string): Promise<any> {
 beforeAll(async () => {
   sim = await startSimulator({ seed: 'demo', jobDelayMs: 5 });
   session = await login(sim);
-  ids.small = await uuidOf('/instance-offerings', 'small');
-  ids.large = await uuidOf('/instance-offerings', 'large');
-  ids.xlarge = await uuidOf('/instance-offerings', 'xlarge');
-  ids.centos = await uuidOf('/images', 'centos-7');
-  ids.l3 = await uuidOf('/l3-networks', 'l3-flat-1');
-  ids.vlan = await uuidOf('/l3-networks', 'l3-vlan-100');
-  ids.disk = await uuidOf('/disk-offerings', 'disk-10G');
+  ids.small = await uuidOf(sim, session, '/instance-offerings', 'small');
+  ids.large = await uuidOf(sim, session, '/instance-offerings', 'large');
+  ids.xlarge = await uuidOf(sim, session, '/instance-offerings', 'xlarge');
+  ids.centos = await uuidOf(sim, session, '/images', 'centos-7');
+  ids.l3 = await uuidOf(sim, session, '/l3-networks', 'l3-flat-1');
+  ids.vlan = await uuidOf(sim, session, '/l3-networks', 'l3-vlan-100');
+  ids.disk = await uuidOf(sim, session, '/disk-offerings', 'disk-10G');
 });
 afterAll(() => sim.close());
 
@@ -79,7 +73,7 @@ describe('CreateVmInstance', () => {
   });
 
   it('records system and user tags and joins an affinity group from its system tag', async () => {
-    const ag = await uuidOf('/affinity-groups', 'ag-web');
+    const ag = await uuidOf(sim, session, '/affinity-groups', 'ag-web');
     const inv = await createVm('tagged-1', { systemTags: [`affinityGroupUuid::${ag}`], userTags: ['blue'] });
     expect((await query(sim, session, '/vm-instances', [['q', '__userTag__=blue']])).inventories.map((v: { uuid: string }) => v.uuid)).toEqual([inv.uuid]);
     const group = (await query(sim, session, `/affinity-groups`, [['q', `uuid=${ag}`]])).inventories[0];
@@ -115,16 +109,17 @@ describe('state transitions', () => {
     expect((await ok(sim, ...action(uuid, 'startVmInstance'))).inventory.state).toBe('Running');
   });
 
-  it('refuses APIs the state does not allow with VM.1010 and ZStack-style details', async () => {
+  it("refuses APIs the state does not allow: the API's own code caused by VM.1010, with ZStack-style details", async () => {
     const { uuid } = await createVm('refused-1', { strategy: 'CreateStopped' });
     const pause = await fails(sim, ...action(uuid, 'pauseVmInstance'));
-    expect(pause.code).toBe('VM.1010');
-    expect(pause.details).toBe(
-      "current vm instance state[Stopped] doesn't allow to proceed message[APIPauseVmInstanceMsg], allowed states are [Running]",
-    );
-    expect((await fails(sim, ...action(uuid, 'resumeVmInstance'))).code).toBe('VM.1010');
-    expect((await fails(sim, ...action(uuid, 'rebootVmInstance'))).details).toMatch(/allowed states are \[Running, Crashed, NoState\]/);
-    expect((await fails(sim, ...action(uuid, 'recoverVmInstance'))).code).toBe('VM.1010');
+    const details = "current vm instance state[Stopped] doesn't allow to proceed message[APIPauseVmInstanceMsg], allowed states are [Running]";
+    expect(pause).toMatchObject({ code: 'VM.1012', details, cause: { code: 'VM.1010', details } });
+    expect(await fails(sim, ...action(uuid, 'resumeVmInstance'))).toMatchObject({ code: 'VM.1013', cause: { code: 'VM.1010' } });
+    const reboot = await fails(sim, ...action(uuid, 'rebootVmInstance'));
+    expect(reboot).toMatchObject({ code: 'VM.1003', cause: { code: 'VM.1010' } });
+    expect(reboot.details).toMatch(/allowed states are \[Running, Crashed, NoState\]/);
+    expect(await fails(sim, ...action(uuid, 'recoverVmInstance'))).toMatchObject({ code: 'SYS.1006', cause: { code: 'VM.1010' } });
+    expect(await fails(sim, ...action(uuid, 'expungeVmInstance'))).toMatchObject({ code: 'SYS.1006', cause: { code: 'VM.1010' } });
     expect((await vm(uuid)).state).toBe('Stopped');
   });
 
@@ -134,7 +129,8 @@ describe('state transitions', () => {
     const destroyed = await runDelete(`/vm-instances/${inv.uuid as string}`);
     expect(destroyed).toEqual({});
     expect((await vm(inv.uuid)).state).toBe('Destroyed');
-    expect((await fails(sim, ...action(inv.uuid, 'startVmInstance'))).code).toBe('VM.1010');
+    expect(await fails(sim, ...action(inv.uuid, 'startVmInstance'))).toMatchObject({ code: 'VM.1001', cause: { code: 'VM.1010' } });
+    expect(await fails(sim, ...action(inv.uuid, 'stopVmInstance'))).toMatchObject({ code: 'VM.1002', cause: { code: 'VM.1010' } });
     expect((await ok(sim, ...action(inv.uuid, 'recoverVmInstance'))).inventory.state).toBe('Stopped');
     await runDelete(`/vm-instances/${inv.uuid as string}`);
     expect(await ok(sim, ...action(inv.uuid, 'expungeVmInstance'))).toEqual({});
@@ -158,7 +154,7 @@ describe('state transitions', () => {
       const destroy = await send(slow, 'DELETE', `/vm-instances/${running.uuid as string}`, { session: s });
       await slow.idle();
       const startResult = await send(slow, 'GET', jobPath(start.json.location));
-      expect(startResult.json.error.code).toBe('VM.1010');
+      expect(startResult.json.error).toMatchObject({ code: 'VM.1001', cause: { code: 'VM.1010' } });
       expect(startResult.json.error.details).toMatch(/state\[Stopping\]/);
       expect((await send(slow, 'GET', jobPath(destroy.json.location))).status).toBe(200);
       expect((await send(slow, 'GET', jobPath(stop.json.location))).json.error.code).toBe('SYS.1006');
@@ -175,7 +171,7 @@ async function runDelete(path: string): Promise<unknown> {
 
 describe('other VM APIs', () => {
   it('migrates a running VM to another host of its cluster, or to a chosen one', async () => {
-    const inv = await createVm('mover-1', { clusterUuid: await uuidOf('/clusters', 'cluster-1a') });
+    const inv = await createVm('mover-1', { clusterUuid: await uuidOf(sim, session, '/clusters', 'cluster-1a') });
     const moved = (await ok(sim, 'PUT', `/vm-instances/${inv.uuid as string}/actions`, { session, body: { migrateVm: {} } })).inventory;
     expect(moved.state).toBe('Running');
     expect(moved.hostUuid).not.toBe(inv.hostUuid);
@@ -216,6 +212,6 @@ describe('other VM APIs', () => {
     await ok(sim, ...action(inv.uuid, 'stopVmInstance'));
     const refused = await send(sim, 'GET', `/vm-instances/${inv.uuid as string}/console-addresses`, { session });
     expect(refused.status).toBe(503);
-    expect(refused.json.error.code).toBe('VM.1010');
+    expect(refused.json.error).toMatchObject({ code: 'SYS.1006', cause: { code: 'VM.1010' } });
   });
 });

@@ -56,18 +56,18 @@ describe('data volumes', () => {
     expect((await fails(sim, 'DELETE', `/volumes/${v.uuid as string}/vm-instances`, { session })).code).toBe('SYS.1006');
   });
 
-  it('refuses attach and detach when the VM state does not allow them (VM.1010)', async () => {
+  it('refuses attach and detach when the VM state does not allow them (VM.1005 / VM.1006 caused by VM.1010)', async () => {
     const paused = await first('/vm-instances', 'state=Paused');
     const v = await newVolume('vol-paused');
     const err = await fails(sim, 'POST', `/volumes/${v.uuid as string}/vm-instances/${paused.uuid as string}`, { session, body: { params: {} } });
-    expect(err.code).toBe('VM.1010');
+    expect(err).toMatchObject({ code: 'VM.1005', cause: { code: 'VM.1010' } });
     expect(err.details).toMatch(/APIAttachDataVolumeToVmMsg.*allowed states are \[Running, Stopped\]/);
 
     const stopped = await first('/vm-instances', 'state=Stopped');
     await attach(v.uuid, stopped.uuid);
     await ok(sim, 'DELETE', `/vm-instances/${stopped.uuid as string}`, { session });
     const det = await fails(sim, 'DELETE', `/volumes/${v.uuid as string}/vm-instances`, { session });
-    expect(det.code).toBe('VM.1010');
+    expect(det).toMatchObject({ code: 'VM.1006', cause: { code: 'VM.1010' } });
   });
 
   it('refuses root volumes where a data volume is needed', async () => {

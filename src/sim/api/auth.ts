@@ -1,10 +1,11 @@
 // Login (account and user), logout and session validation.
 import { formatDate } from '../query/dates.js';
 import type { Session } from '../auth/sessions.js';
+import { samePassword } from '../model/accounts.js';
 import type { Call, Handler, Json } from './context.js';
 import { ApiError, Codes } from './errors.js';
 
-function sessionInventory(s: Session): Json {
+export function sessionInventory(s: Session): Json {
   return {
     uuid: s.uuid,
     accountUuid: s.accountUuid,
@@ -19,13 +20,10 @@ function badCredentials(): ApiError {
   return new ApiError(Codes.BAD_CREDENTIALS, 'wrong account or user name or password');
 }
 
-function samePassword(stored: unknown, given: string): boolean {
-  return typeof stored === 'string' && stored === given.toLowerCase();
-}
 
 const logInByAccount: Handler = (call: Call) => {
   const account = call.store.find('AccountInventory', 'name', call.need('accountName'))[0];
-  if (!account || !samePassword(account.__password, call.need('password'))) throw badCredentials();
+  if (!account || !samePassword(account, call.need('password'))) throw badCredentials();
   const s = call.env.sessions.create(String(account.uuid), String(account.uuid), 'Account');
   return { inventory: call.typed(sessionInventory(s), 'SessionInventory') };
 };
@@ -35,7 +33,7 @@ const logInByUser: Handler = (call: Call) => {
   const accountName = call.str('accountName');
   if (!accountUuid && accountName) accountUuid = String(call.store.find('AccountInventory', 'name', accountName)[0]?.uuid ?? '');
   const users = call.store.find('UserInventory', 'name', call.need('userName')).filter((u) => !accountUuid || u.accountUuid === accountUuid);
-  const user = users.find((u) => samePassword(u.__password, call.need('password')));
+  const user = users.find((u) => samePassword(u, call.need('password')));
   if (!user) throw badCredentials();
   const s = call.env.sessions.create(String(user.accountUuid), String(user.uuid), 'User');
   return { inventory: call.typed(sessionInventory(s), 'SessionInventory') };

@@ -1,13 +1,17 @@
 // What a handler gets (Call: decoded params, session, store, renderer) and returns (a body now, or Later for async jobs).
 import type { Registry } from '../../schema/registry.js';
 import type { ApiDef } from '../../schema/types.js';
+import type { Access } from '../auth/access.js';
 import type { Session, Sessions } from '../auth/sessions.js';
-import type { QueryEngine } from '../query/engine.js';
+import type { QueryAnswer, QueryEngine } from '../query/engine.js';
+import type { Scope } from '../store/store.js';
 import type { Renderer } from '../query/render.js';
 import type { SchemaRecorder } from '../query/schema.js';
+import type { RowText } from '../query/text.js';
 import { voOfInventory } from '../store/kinds.js';
 import type { Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
+import { ADMIN_ACCOUNT_UUID } from '../model/accounts.js';
 import { invalidArgument, notFound } from './errors.js';
 
 export type Json = Record<string, unknown>;
@@ -20,9 +24,15 @@ export interface SimEnv {
   /** Notes object kinds for the reply's `schema` map while a request asking for one is handled. */
   schema: SchemaRecorder;
   query: QueryEngine;
+  /** A fresh writer of row JSON text for one reply (plans shared). */
+  rowText(): RowText;
   sessions: Sessions;
+  /** Ownership, sharing and permissions. */
+  access: Access;
   version: string;
   managementNodeUuid: string;
+  /** Names of the APIs this node supports (all but those made unsupported). */
+  supportedApis(): string[];
 }
 
 /**
@@ -33,7 +43,12 @@ export class Later {
   constructor(readonly finish: () => Json) {}
 }
 
-export type Handler = (call: Call) => Json | Later;
+/** A query's answer: rendered while it is written to the socket (http/stream.ts), never built as one object. */
+export class QueryReply {
+  constructor(readonly answer: QueryAnswer) {}
+}
+
+export type Handler = (call: Call) => Json | Later | QueryReply;
 
 export class Call {
   constructor(
@@ -49,6 +64,16 @@ export class Call {
 
   get store(): Store {
     return this.env.store;
+  }
+
+  /** The calling account (the admin for APIs that need no session). */
+  get accountUuid(): string {
+    return this.session?.accountUuid ?? ADMIN_ACCOUNT_UUID;
+  }
+
+  /** For queries: the rows the calling account may see (undefined: all). */
+  visibleRows(): ((scope: Scope) => ReadonlySet<number>) | undefined {
+    return this.session ? this.env.access.visibleRows(this.session.accountUuid) : undefined;
   }
 
   now(): number {

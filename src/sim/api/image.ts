@@ -1,5 +1,5 @@
 // Image APIs: add (downloads during the job), delete/recover/expunge, update, state.
-import { addImage } from '../model/images.js';
+import { addImage, markImageReady } from '../model/images.js';
 import { removeTagsOf } from '../model/tags.js';
 import { Later, type Handler } from './context.js';
 import { invalidArgument, operationError } from './errors.js';
@@ -36,9 +36,7 @@ const add: Handler = (call) => {
   applyCreationTags(call, uuid, IMG);
   return new Later(() => {
     call.must(IMG, uuid);
-    call.store.update(IMG, uuid, { status: 'Ready' });
-    const refs = call.store.table('ImageBackupStorageRefInventory');
-    for (const id of [...refs.lookup('imageUuid', uuid)]) refs.update(id, { status: 'Ready', lastOpDate: call.now() });
+    markImageReady(call.store, uuid);
     return call.inventory(IMG, uuid);
   });
 };

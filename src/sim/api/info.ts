@@ -1,10 +1,12 @@
 // Management-node facts: version, supported APIs, current time, readiness, console address.
 import type { Handler } from './context.js';
+import { msgName } from './errors.js';
 
 export const infoHandlers: Record<string, Handler> = {
   GetVersion: (call) => ({ version: call.env.version }),
-  // Every registry API is answered (unsimulated ones with SYS.1008), so all are listed.
-  GetSupportAPIs: (call) => ({ supportApis: call.env.registry.apiNames().map((n) => `API${n}Msg`) }),
+  // The message class names of the APIs the node serves: every registry API (unsimulated ones answer SYS.1008) but
+  // those made unsupported (SimOptions.unsupportedApis).
+  GetSupportAPIs: (call) => ({ supportApis: call.env.supportedApis().map(msgName) }),
   GetCurrentTime: (call) => {
     const ms = call.now();
     return { currentTime: { MillionSeconds: ms, Seconds: Math.floor(ms / 1000) } };

@@ -1,6 +1,7 @@
 // The handler every query API shares: reads q/limit/start/count/replyWithCount/sort/fields and runs the query engine.
-import { DEFAULT_LIMIT, type QuerySpec } from '../query/engine.js';
-import type { Call, Json } from './context.js';
+import { DEFAULT_LIMIT, type QueryAnswer, type QuerySpec } from '../query/engine.js';
+import type { Renderer } from '../query/render.js';
+import { QueryReply, type Call, type Json } from './context.js';
 import { invalidArgument } from './errors.js';
 
 function nonNegativeInt(q: URLSearchParams, name: string): number | undefined {
@@ -30,9 +31,18 @@ export function querySpec(call: Call): QuerySpec {
   return spec;
 }
 
-export function queryHandler(call: Call): Json {
-  const spec = querySpec(call);
-  const inventory = call.api.inventory;
-  if (!inventory) return spec.count ? { total: 0 } : spec.replyWithCount ? { inventories: [], total: 0 } : { inventories: [] };
-  return call.env.query.run(inventory, spec);
+export function queryHandler(call: Call): QueryReply {
+  const inventory = call.api.inventory ?? '';
+  return new QueryReply(call.env.query.run(inventory, querySpec(call), call.visibleRows()));
+}
+
+/** The answer as one object (for the rare places that need it whole, such as an async job's result). */
+export function answerJson(answer: QueryAnswer, renderer: Renderer): Json {
+  if (answer.countOnly) return { total: answer.total ?? 0 };
+  const inventories: Json[] = [];
+  for (const id of answer.ids) {
+    const row = answer.scope.table.get(id);
+    if (row) inventories.push(renderer.render(answer.inventory, row, answer.fields));
+  }
+  return answer.total === undefined ? { inventories } : { inventories, total: answer.total };
 }

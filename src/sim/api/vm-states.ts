@@ -1,4 +1,5 @@
-// Which VM states allow which API (ZStack 5.2's VM state checker, from vm-states.md); others fail with VM.1010.
+// Which VM states allow which API (ZStack 5.2's VM state checker, from vm-states.md). A refusal is the API's own
+// error with VM.1010 as its cause (start VM.1001, stop VM.1002, reboot VM.1003, migrate VM.1008, ...; SYS.1006 else).
 import type { Row } from '../store/table.js';
 import { ApiError, Codes, msgName } from './errors.js';
 
@@ -39,14 +40,29 @@ export function allowedStates(api: string): readonly string[] | undefined {
   return STATES_BY_API.get(api);
 }
 
-/** Throws VM.1010 unless the VM's state allows the API. */
+/** The code ZStack wraps a state refusal in, per API (VmErrors); SYS.1006 (operation error) for the others. */
+const REFUSAL_CODE: Record<string, string> = {
+  StartVmInstance: Codes.VM_START,
+  StopVmInstance: Codes.VM_STOP,
+  RebootVmInstance: Codes.VM_REBOOT,
+  MigrateVm: Codes.VM_MIGRATE,
+  PauseVmInstance: 'VM.1012',
+  ResumeVmInstance: 'VM.1013',
+  AttachDataVolumeToVm: 'VM.1005',
+  DetachDataVolumeFromVm: 'VM.1006',
+};
+
+/** The refusal for a VM in `state`: the API's code with VM.1010 as the cause, like ZStack's validateOperationByState. */
+export function stateRefusal(api: string, state: string, allowed: readonly string[]): ApiError {
+  const details = `current vm instance state[${state}] doesn't allow to proceed message[${msgName(api)}], allowed states are [${allowed.join(', ')}]`;
+  return new ApiError(REFUSAL_CODE[api] ?? Codes.OPERATION, details, new ApiError(Codes.VM_STATE, details));
+}
+
+/** Throws the API's refusal (cause VM.1010) unless the VM's state allows the API. */
 export function checkVmState(vm: Row, api: string): void {
   const allowed = allowedStates(api);
   if (!allowed) return;
   const state = String(vm.state);
   if (allowed.includes(state)) return;
-  throw new ApiError(
-    Codes.VM_STATE,
-    `current vm instance state[${state}] doesn't allow to proceed message[${msgName(api)}], allowed states are [${allowed.join(', ')}]`,
-  );
+  throw stateRefusal(api, state, allowed);
 }

@@ -5,7 +5,7 @@ import type { Row } from '../store/table.js';
 import { Later, type Call, type Handler, type Json } from './context.js';
 import { ApiError, asApiError, Codes, invalidArgument, msgName, notFound, operationError } from './errors.js';
 import { applyCreationTags } from './tags.js';
-import { checkVmState } from './vm-states.js';
+import { checkVmState, stateRefusal } from './vm-states.js';
 
 const VM = 'VmInstanceInventory';
 
@@ -207,12 +207,7 @@ const create: Handler = (call) => {
 const clone: Handler = (call) => {
   const src = call.must(VM, call.need('vmInstanceUuid'));
   const allowed = ['Running', 'Stopped', 'Paused'];
-  if (!allowed.includes(String(src.state))) {
-    throw new ApiError(
-      Codes.VM_STATE,
-      `current vm instance state[${String(src.state)}] doesn't allow to proceed message[${msgName(call.api.name)}], allowed states are [${allowed.join(', ')}]`,
-    );
-  }
+  if (!allowed.includes(String(src.state))) throw stateRefusal(call.api.name, String(src.state), allowed);
   const names = call.list('names') ?? [];
   if (names.length === 0) throw invalidArgument('field[names] must contain at least one name');
   const strategy = call.str('strategy') ?? 'InstantStart';

@@ -1,8 +1,8 @@
 // Volume APIs: create/delete/recover/expunge data volumes, attach/detach, resize, state/update, snapshots.
-import { addSnapshot, addVolume, nextDeviceId } from '../model/volumes.js';
+import { addSnapshot, addVolume, nextDeviceId, removeSnapshot, removeSnapshotsOf, revertToSnapshot } from '../model/volumes.js';
 import { removeTagsOf } from '../model/tags.js';
 import type { Row } from '../store/table.js';
-import type { Call, Handler } from './context.js';
+import type { Call, Handler, Json } from './context.js';
 import { invalidArgument, notFound, operationError } from './errors.js';
 import { stateChanger, updater } from './simple.js';
 import { applyCreationTags } from './tags.js';
@@ -20,6 +20,22 @@ function notDeleted(v: Row): void {
   if (v.status === 'Deleted') throw operationError(`volume[uuid:${String(v.uuid)}] is deleted; recover it first`);
 }
 
+/** A new data volume named by the call's name/description/resourceUuid, with the call's tags; answers its inventory. */
+export function newDataVolume(call: Call, v: { size: number; primaryStorageUuid?: string | undefined; diskOfferingUuid?: string | undefined; rootImageUuid?: string }): Json {
+  const row = addVolume(call.store, {
+    uuid: call.newUuid(),
+    name: call.need('name'),
+    description: call.str('description') ?? null,
+    type: 'Data',
+    size: v.size,
+    primaryStorageUuid: v.primaryStorageUuid ?? null,
+    diskOfferingUuid: v.diskOfferingUuid ?? null,
+    ...(v.rootImageUuid ? { rootImageUuid: v.rootImageUuid } : {}),
+  });
+  applyCreationTags(call, String(row.uuid), VOL);
+  return call.inventory(VOL, String(row.uuid));
+}
+
 const create: Handler = (call) => {
   let size = call.num('diskSize') ?? 0;
   const offeringUuid = call.str('diskOfferingUuid');
@@ -31,17 +47,7 @@ const create: Handler = (call) => {
   if (!(size > 0)) throw invalidArgument('either diskOfferingUuid or a positive diskSize must be given');
   const ps = call.str('primaryStorageUuid');
   if (ps) call.must('PrimaryStorageInventory', ps);
-  const row = addVolume(call.store, {
-    uuid: call.newUuid(),
-    name: call.need('name'),
-    description: call.str('description') ?? null,
-    type: 'Data',
-    size,
-    primaryStorageUuid: ps ?? null,
-    diskOfferingUuid: offeringUuid ?? null,
-  });
-  applyCreationTags(call, String(row.uuid), VOL);
-  return call.inventory(VOL, String(row.uuid));
+  return newDataVolume(call, { size, primaryStorageUuid: ps, diskOfferingUuid: offeringUuid });
 };
 
 const attach: Handler = (call) => {
@@ -105,7 +111,7 @@ const recover: Handler = (call) => {
 const expunge: Handler = (call) => {
   const vol = volumeOf(call, 'uuid', 'Data');
   if (vol.status !== 'Deleted') throw operationError(`volume[uuid:${String(vol.uuid)}] must be deleted before it is expunged (status: ${String(vol.status)})`);
-  call.store.removeWhere('VolumeSnapshotInventory', 'volumeUuid', vol.uuid);
+  removeSnapshotsOf(call.store, String(vol.uuid));
   call.store.remove(VOL, String(vol.uuid));
   removeTagsOf(call.store, String(vol.uuid));
   return {};
@@ -134,8 +140,15 @@ export const volumeHandlers: Record<string, Handler> = {
   ChangeVolumeState: stateChanger(VOL),
   UpdateVolumeSnapshot: updater('VolumeSnapshotInventory', ['name', 'description']),
   DeleteVolumeSnapshot: (call) => {
+    removeSnapshot(call.store, call.must('VolumeSnapshotInventory', call.need('uuid')));
+    return {};
+  },
+  RevertVolumeFromSnapshot: (call) => {
     const snap = call.must('VolumeSnapshotInventory', call.need('uuid'));
-    call.store.remove('VolumeSnapshotInventory', String(snap.uuid));
+    const vol = call.must(VOL, String(snap.volumeUuid));
+    const vm = typeof vol.vmInstanceUuid === 'string' ? call.store.get('VmInstanceInventory', vol.vmInstanceUuid) : undefined;
+    if (vm && vm.state !== 'Stopped') throw operationError(`unable to revert volume[uuid:${String(vol.uuid)}] to snapshot[uuid:${String(snap.uuid)}]: its vm[uuid:${String(vm.uuid)}] is ${String(vm.state)}, it must be Stopped`);
+    revertToSnapshot(call.store, snap);
     return {};
   },
   GetDataVolumeAttachableVm: (call) => {

@@ -30,9 +30,11 @@ export class Router {
   /** Templates by segment count, for a cheap first cut. */
   private readonly bySize = new Map<number, Template[]>();
 
-  constructor(registry: Registry) {
+  /** `serves` leaves out the APIs this node does not support. */
+  constructor(registry: Registry, serves: (api: ApiDef) => boolean = () => true) {
     for (const name of registry.apiNames()) {
       const api = registry.api(name)!;
+      if (!serves(api)) continue;
       for (const [i, path] of [api.path, ...(api.optionalPaths ?? [])].entries()) {
         const parts = split(path);
         const segs = parts.map((p) => (/^\{.+\}$/.test(p) ? null : p));

@@ -1,17 +1,22 @@
-// The REST front door: URL -> API, header and session checks, sync answers, async jobs (202 + polling + webhooks).
+// The REST front door: URL -> API, header and session checks, permissions, sync answers (query replies streamed),
+// async jobs (202 + polling + webhooks). Served below `/zstack/v1` and, for SDKs without a context path, `/v1`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Call, Later, type Json, type SimEnv } from '../api/context.js';
+import { Call, Later, QueryReply, type Json, type SimEnv } from '../api/context.js';
 import { ApiError, asApiError, Codes } from '../api/errors.js';
 import { handlerFor } from '../api/handlers.js';
+import { answerJson } from '../api/query.js';
+import { randomZStackUuid } from '../auth/sessions.js';
 import type { Job, Jobs, JobOutcome } from '../jobs/jobs.js';
 import { isLoopbackUrl, type Webhooks } from '../jobs/webhook.js';
 import { wantsSchema, type Kinds } from '../query/schema.js';
-import type { IdSource } from '../store/ids.js';
 import { BadRequest, decodeCall, pickApi, validateParams } from './decode.js';
 import { sendJson, sendText } from './reply.js';
 import type { Router } from './routes.js';
+import { sendQueryAnswer } from './stream.js';
 
 export const API_ROOT = '/zstack/v1';
+/** The same API without ZStack's `/zstack` servlet context path (what an SDK without a context path calls). */
+const BARE_ROOT = '/v1';
 const MAX_BODY = 32 * 1024 * 1024;
 
 export interface FrontDoorDeps {
@@ -19,8 +24,6 @@ export interface FrontDoorDeps {
   router: Router;
   jobs: Jobs;
   webhooks: Webhooks;
-  /** Ids for jobs started without X-Job-UUID. */
-  jobIds: IdSource;
   jobDelayMs: number;
   /** `http://host:port`, for job locations. */
   baseUrl: () => string;
@@ -78,13 +81,14 @@ export class FrontDoor {
   private async route(req: IncomingMessage, res: ServerResponse, method: string, rawUrl: string): Promise<[number, string]> {
     const url = new URL(rawUrl, 'http://simulator');
     const path = url.pathname;
-    if (path !== API_ROOT && !path.startsWith(`${API_ROOT}/`)) {
+    const root = [API_ROOT, BARE_ROOT].find((r) => path === r || path.startsWith(`${r}/`));
+    if (root === undefined) {
       sendText(res, 404, `no API is mapped to the URL[${path}]`);
       return [404, ''];
     }
     let segments: string[];
     try {
-      segments = path.slice(API_ROOT.length).split('/').filter((s) => s.length > 0).map((s) => decodeURIComponent(s));
+      segments = path.slice(root.length).split('/').filter((s) => s.length > 0).map((s) => decodeURIComponent(s));
     } catch {
       throw new BadRequest(`the URL[${path}] is not correctly percent-encoded`);
     }
@@ -93,7 +97,7 @@ export class FrontDoor {
         sendText(res, 405, `the URL[${path}] only supports GET`, { Allow: 'GET' });
         return [405, ''];
       }
-      return this.poll(res, segments[1]!, wantsSchema(req.headers));
+      return this.poll(res, root, segments[1]!, wantsSchema(req.headers));
     }
     const match = this.deps.router.match(method, segments);
     if (match.kind === 'notFound') {
@@ -136,51 +140,66 @@ export class FrontDoor {
     if (jobUuid !== undefined && method !== 'GET') this.deps.jobs.markUsed(jobUuid);
 
     const { env } = this.deps;
-    const process = (): Json | Later => {
+    let account: string | undefined;
+    const process = (): Json | Later | QueryReply => {
       let session;
       if (sessionUuid !== undefined) {
         session = env.sessions.validate(sessionUuid);
         if (!session) throw new ApiError(Codes.INVALID_SESSION, `the session[uuid:${sessionUuid}] does not exist or has expired`);
+        account = session.accountUuid;
       }
       const params = validateParams(api, decoded.params);
+      if (session) env.access.check(session, api, params);
       const call = new Call(env, api, params, decoded.systemTags, decoded.userTags, url.searchParams, session);
-      return handlerFor(api)(call);
+      return env.access.as(account, () => handlerFor(api)(call));
     };
+    /** A job's second half runs as the account that started it, so what it creates is that account's. */
+    const finish = (later: Later): Json => env.access.as(account, later.finish);
 
-    // Only a request asking for a schema map pays for noting object kinds; async jobs always note them (a few objects)
-    // so a poll asking for the map can have it even when the starting request did not.
+    // Query replies always carry the schema map (as ZStack's do) and are streamed. Other sync replies pay for noting
+    // object kinds only when the request asks for the map; async jobs always note them (a few objects), so a poll
+    // asking for the map can have it even when the starting request did not.
     const schema = wantsSchema(req.headers);
     if (!api.async) {
+      let out: Json | Later | QueryReply;
+      let kinds: Kinds | undefined;
       try {
-        const run = (): Json => {
-          const out = process();
-          return out instanceof Later ? out.finish() : out;
-        };
-        if (!schema) sendJson(res, 200, run());
+        if (schema) ({ value: out, kinds } = env.schema.record(() => {
+          const first = process();
+          return first instanceof Later ? finish(first) : first;
+        }));
         else {
-          const { value, kinds } = env.schema.record(run);
-          sendJson(res, 200, this.withSchema(value, kinds));
+          out = process();
+          if (out instanceof Later) out = finish(out);
         }
-        return [200, api.name];
       } catch (e) {
         const err = asApiError(e);
         sendJson(res, 503, { error: err.toJSON() });
         return [503, `${api.name} ${err.code}`];
       }
+      if (out instanceof QueryReply) {
+        await sendQueryAnswer(res, out.answer, env.rowText());
+        return [200, `${api.name} ${out.answer.countOnly ? 'count' : `${out.answer.ids.length} row(s)`}`];
+      }
+      sendJson(res, 200, kinds ? this.withSchema(out as Json, kinds) : out);
+      return [200, api.name];
     }
 
-    const id = jobUuid ?? this.deps.jobIds.uuid();
+    const id = jobUuid ?? randomZStackUuid();
     this.deps.jobs.start(id, api.name, webhook, schema);
     let outcome: () => JobOutcome;
     try {
       const { value: out, kinds } = env.schema.record(process);
-      outcome = () => ({ body: out instanceof Later ? env.schema.record(out.finish, kinds).value : out, kinds });
+      outcome = () => {
+        const body = out instanceof Later ? env.schema.record(() => finish(out), kinds).value : out instanceof QueryReply ? answerJson(out.answer, env.renderer) : out;
+        return { body, kinds };
+      };
     } catch (e) {
       const err = asApiError(e);
       outcome = () => ({ error: err.toJSON() });
     }
     this.deps.jobs.after(this.deps.jobDelayMs, () => this.complete(id, outcome));
-    sendJson(res, 202, { location: this.location(id) });
+    sendJson(res, 202, { location: this.location(root, id) });
     return [202, `${api.name} job ${id}`];
   }
 
@@ -209,12 +228,13 @@ export class FrontDoor {
     return this.withSchema(body, job.kinds ?? new Map());
   }
 
-  private location(id: string): string {
-    return `${this.deps.baseUrl()}${API_ROOT}/api-jobs/${id}`;
+  /** Where a job is polled: below the same root the client called. */
+  private location(root: string, id: string): string {
+    return `${this.deps.baseUrl()}${root}/api-jobs/${id}`;
   }
 
   /** A finished job's answer; the schema map when the poll or the starting request asked for it. */
-  private poll(res: ServerResponse, id: string, schema: boolean): [number, string] {
+  private poll(res: ServerResponse, root: string, id: string, schema: boolean): [number, string] {
     this.deps.jobs.sweep();
     const job = this.deps.jobs.get(id);
     if (!job) {
@@ -222,7 +242,7 @@ export class FrontDoor {
       return [404, ''];
     }
     if (job.state === 'running') {
-      sendJson(res, 202, { location: this.location(id) });
+      sendJson(res, 202, { location: this.location(root, id) });
       return [202, `job ${id} running`];
     }
     if (job.state === 'succeeded') {

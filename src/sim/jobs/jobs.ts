@@ -1,4 +1,5 @@
 // Async API jobs: ids in use, running/finished state, result retention (TTL) and the timers that finish them.
+// Finished results and used job ids are forgotten after the TTL (swept now and then), so memory stays flat.
 import type { ErrorJson } from '../api/errors.js';
 import type { Kinds } from '../query/schema.js';
 
@@ -26,15 +27,21 @@ export const DEFAULT_JOB_TTL_MS = 3 * 3600_000;
 
 export class Jobs {
   private readonly jobs = new Map<string, Job>();
-  private readonly used = new Set<string>();
+  /** Job ids used by a POST/PUT/DELETE, with when they were used (a reused one is refused until the TTL is over). */
+  private readonly used = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private idleWaiters: (() => void)[] = [];
   private running = 0;
+  private lastSweep: number;
+  private readonly sweepEveryMs: number;
 
   constructor(
     private readonly now: () => number,
     private readonly ttlMs: number,
-  ) {}
+  ) {
+    this.lastSweep = now();
+    this.sweepEveryMs = Math.max(1, Math.min(60_000, Math.floor(ttlMs / 4)));
+  }
 
   /** Has this id been used by a POST/PUT/DELETE before? */
   isUsed(uuid: string): boolean {
@@ -42,13 +49,15 @@ export class Jobs {
   }
 
   markUsed(uuid: string): void {
-    this.used.add(uuid);
+    const now = this.now();
+    if (now - this.lastSweep >= this.sweepEveryMs) this.sweep();
+    this.used.set(uuid, now);
   }
 
   start(uuid: string, api: string, webhook?: string, schema = false): Job {
     const job: Job = { uuid, api, state: 'running', startedAt: this.now(), schema, ...(webhook ? { webhook } : {}) };
+    this.markUsed(uuid);
     this.jobs.set(uuid, job);
-    this.used.add(uuid);
     this.running++;
     return job;
   }
@@ -85,10 +94,17 @@ export class Jobs {
     return job;
   }
 
-  /** Drops every expired result (called now and then so memory stays bounded). */
+  /** Drops every expired result and every job id used longer ago than the TTL by no running job. */
   sweep(): void {
     const now = this.now();
+    this.lastSweep = now;
     for (const [id, job] of this.jobs) if (job.finishedAt !== undefined && now - job.finishedAt >= this.ttlMs) this.jobs.delete(id);
+    for (const [id, at] of this.used) if (now - at >= this.ttlMs && !this.jobs.has(id)) this.used.delete(id);
+  }
+
+  /** How many results and used ids are kept (for tests of boundedness). */
+  get size(): { jobs: number; usedIds: number } {
+    return { jobs: this.jobs.size, usedIds: this.used.size };
   }
 
   /** Runs `fn` after `ms`, unless disposed first. */

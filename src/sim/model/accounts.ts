@@ -1,4 +1,5 @@
-// Accounts and users (with their SHA-512 password hashes kept hidden) and the management node row.
+// Accounts, users, user groups, policies and quotas (passwords kept only as hidden SHA-512 hashes), and the management
+// node row.
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
@@ -10,24 +11,68 @@ export function sha512Hex(text: string): string {
   return createHash('sha512').update(text, 'utf8').digest('hex');
 }
 
-export function addAccount(store: Store, a: { uuid?: string; name: string; password: string; type?: 'SystemAdmin' | 'Normal'; description?: string }): Row {
-  return store.insert('AccountInventory', {
+/** A password given as plain text (seeds) or as the SHA-512 hex a client sends (APIs). */
+export type Password = { plain: string } | { hash: string };
+
+function hashOf(p: Password): string {
+  return 'plain' in p ? sha512Hex(p.plain) : p.hash.toLowerCase();
+}
+
+/** Quotas of a new normal account (name -> limit), ZStack's defaults. */
+export const DEFAULT_QUOTAS: Record<string, number> = {
+  'vm.num': 20,
+  'vm.totalNum': 40,
+  'vm.cpuNum': 80,
+  'vm.memorySize': 80 * 1024 ** 3,
+  'volume.data.num': 40,
+  'volume.capacity': 10 * 1024 ** 4,
+  'snapshot.volume.num': 200,
+  'image.num': 20,
+  'image.size': 10 * 1024 ** 4,
+  'l3.num': 100,
+  'securityGroup.num': 50,
+  'vip.num': 20,
+  'eip.num': 20,
+  'portForwarding.num': 20,
+  'loadBalancer.num': 20,
+  'scheduler.num': 80,
+};
+
+export function addAccount(store: Store, a: { uuid?: string; name: string; password: Password; type?: 'SystemAdmin' | 'Normal'; description?: string | null }): Row {
+  const row = store.insert('AccountInventory', {
     uuid: a.uuid ?? store.ids.uuid(),
     name: a.name,
     description: a.description ?? null,
     type: a.type ?? 'Normal',
-    __password: sha512Hex(a.password),
+    __password: hashOf(a.password),
   });
+  if (row.type === 'Normal') {
+    // Quota uuids derive from the account's, so a seed's other ids do not move when quotas are added.
+    for (const [name, value] of Object.entries(DEFAULT_QUOTAS)) {
+      const uuid = createHash('md5').update(`${String(row.uuid)}:${name}`).digest('hex');
+      store.insert('QuotaInventory', { uuid, name, identityUuid: row.uuid, identityType: 'AccountVO', value });
+    }
+  }
+  return row;
 }
 
-export function addUser(store: Store, u: { accountUuid: string; name: string; password: string; description?: string }): Row {
+export function addUser(store: Store, u: { uuid?: string; accountUuid: string; name: string; password: Password; description?: string | null }): Row {
   return store.insert('UserInventory', {
-    uuid: store.ids.uuid(),
+    uuid: u.uuid ?? store.ids.uuid(),
     accountUuid: u.accountUuid,
     name: u.name,
     description: u.description ?? null,
-    __password: sha512Hex(u.password),
+    __password: hashOf(u.password),
   });
+}
+
+export function setPassword(store: Store, inventory: 'AccountInventory' | 'UserInventory', uuid: string, password: Password): void {
+  store.update(inventory, uuid, { __password: hashOf(password) });
+}
+
+/** Does the password match the stored hash (the client sends SHA-512 hex; compared case-insensitively)? */
+export function samePassword(row: Row, given: string): boolean {
+  return typeof row.__password === 'string' && row.__password === given.toLowerCase();
 }
 
 export function addManagementNode(store: Store, hostName: string): Row {
@@ -37,5 +82,14 @@ export function addManagementNode(store: Store, hostName: string): Row {
 
 /** The admin account every seed starts with: `admin` / `password`. */
 export function addAdmin(store: Store): Row {
-  return addAccount(store, { uuid: ADMIN_ACCOUNT_UUID, name: 'admin', password: 'password', type: 'SystemAdmin' });
+  return addAccount(store, { uuid: ADMIN_ACCOUNT_UUID, name: 'admin', password: { plain: 'password' }, type: 'SystemAdmin' });
+}
+
+export function addUserGroup(store: Store, g: { uuid?: string; accountUuid: string; name: string; description?: string | null }): Row {
+  return store.insert('UserGroupInventory', { uuid: g.uuid ?? store.ids.uuid(), accountUuid: g.accountUuid, name: g.name, description: g.description ?? null });
+}
+
+/** A policy; `statements` are ZStack's PolicyStatement objects (`{name, effect, actions}`). */
+export function addPolicy(store: Store, p: { uuid?: string; accountUuid: string; name: string; statements: unknown[] }): Row {
+  return store.insert('PolicyInventory', { uuid: p.uuid ?? store.ids.uuid(), name: p.name, accountUuid: p.accountUuid, statements: p.statements });
 }

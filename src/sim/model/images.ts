@@ -17,7 +17,7 @@ export function addImage(
     system?: boolean;
     virtio?: boolean;
     size: number;
-    status?: 'Ready' | 'Downloading';
+    status?: 'Ready' | 'Downloading' | 'Creating';
     backupStorageUuids: string[];
   },
 ): Row {
@@ -48,8 +48,15 @@ export function addImage(
       imageUuid: uuid,
       backupStorageUuid: bs,
       installPath: `zstore://${bs}/${uuid}`,
-      status: i.status === 'Downloading' ? 'Downloading' : 'Ready',
+      status: i.status ?? 'Ready',
     });
   }
   return row;
+}
+
+/** An image that finished downloading or being created: it and its backup-storage refs are Ready. */
+export function markImageReady(store: Store, uuid: string): void {
+  store.update('ImageInventory', uuid, { status: 'Ready' });
+  const refs = store.table('ImageBackupStorageRefInventory');
+  for (const id of [...refs.lookup('imageUuid', uuid)]) refs.update(id, { status: 'Ready', lastOpDate: store.now() });
 }

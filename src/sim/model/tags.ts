@@ -1,4 +1,5 @@
-// System and user tags on resources (one table; `type` is System or Simple like ZStack's TagType).
+// System and user tags on resources (one table; `type` is System or Simple like ZStack's TagType), and the settings
+// ZStack keeps as patterned system tags (`hostname::web-1`, `bootOrder::CdRom,HardDisk`, `ha::NeverStop`, ...).
 import type { Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
 
@@ -16,4 +17,23 @@ export function addTag(store: Store, t: { resourceUuid: string; resourceType: st
 
 export function removeTagsOf(store: Store, resourceUuid: string): void {
   store.removeWhere('TagInventory', 'resourceUuid', resourceUuid);
+}
+
+/** A resource's system tags that are `name` or start with `name::`. */
+function tagsNamed(store: Store, resourceUuid: string, name: string): Row[] {
+  return store.find('SystemTagInventory', 'resourceUuid', resourceUuid).filter((t) => t.tag === name || String(t.tag).startsWith(`${name}::`));
+}
+
+/** The value of the `name::value` system tag of a resource (`''` for a bare `name` tag), or undefined. */
+export function tagValue(store: Store, resourceUuid: string, name: string): string | undefined {
+  const t = tagsNamed(store, resourceUuid, name)[0];
+  if (!t) return undefined;
+  const text = String(t.tag);
+  return text === name ? '' : text.slice(name.length + 2);
+}
+
+/** Sets (replacing any before) or, with `value` undefined, removes the `name::value` system tag of a resource. */
+export function setTagValue(store: Store, resourceUuid: string, resourceType: string, name: string, value: string | undefined): void {
+  for (const t of tagsNamed(store, resourceUuid, name)) store.remove('TagInventory', String(t.uuid));
+  if (value !== undefined) addTag(store, { resourceUuid, resourceType, tag: value === '' ? name : `${name}::${value}`, kind: 'system' });
 }

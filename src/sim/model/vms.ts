@@ -4,7 +4,7 @@ import type { Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
 import { allocateIp, releaseIp } from './network.js';
 import { removeTagsOf } from './tags.js';
-import { addVolume } from './volumes.js';
+import { addVolume, removeSnapshotsOf } from './volumes.js';
 
 export interface Placement {
   zoneUuid: string;
@@ -119,27 +119,9 @@ export function addVm(store: Store, s: VmSpec): Row {
     allocatorStrategy: 'LastHostPreferredAllocatorStrategy',
     state: s.state,
     guestOsType: s.guestOsType ?? null,
+    __seq: seq,
   });
-  usedIps.forEach((ip, deviceId) => {
-    const nicUuid = store.ids.uuid();
-    store.insert('VmNicInventory', {
-      uuid: nicUuid,
-      vmInstanceUuid: uuid,
-      l3NetworkUuid: ip.l3NetworkUuid,
-      ip: ip.ip,
-      mac: store.ids.mac(),
-      hypervisorType: 'KVM',
-      netmask: ip.netmask,
-      gateway: ip.gateway,
-      ipVersion: 4,
-      driverType: 'virtio',
-      internalName: `vnic${seq}.${deviceId}`,
-      deviceId,
-      type: 'VNIC',
-      state: 'enable',
-    });
-    store.table('UsedIpInventory').update(store.table('UsedIpInventory').idOf(String(ip.uuid))!, { vmNicUuid: nicUuid });
-  });
+  usedIps.forEach((ip, deviceId) => addNic(store, vm, ip, deviceId));
   addVolume(store, {
     uuid: rootVolumeUuid,
     name: `ROOT-for-${s.name}`,
@@ -166,16 +148,48 @@ export function addVm(store: Store, s: VmSpec): Row {
   return vm;
 }
 
+/** Adds a nic to a VM on the L3 of an IP taken for it (`ip`, a UsedIp row), with the given device id. */
+export function addNic(store: Store, vm: Row, ip: Row, deviceId: number, mac?: string): Row {
+  const nicUuid = store.ids.uuid();
+  const nic = store.insert('VmNicInventory', {
+    uuid: nicUuid,
+    vmInstanceUuid: vm.uuid,
+    usedIpUuid: ip.uuid,
+    l3NetworkUuid: ip.l3NetworkUuid,
+    ip: ip.ip,
+    mac: mac ?? store.ids.mac(),
+    hypervisorType: 'KVM',
+    netmask: ip.netmask,
+    gateway: ip.gateway,
+    ipVersion: 4,
+    driverType: 'virtio',
+    internalName: `vnic${String(vm.__seq ?? 0)}.${deviceId}`,
+    deviceId,
+    type: 'VNIC',
+    state: 'enable',
+  });
+  store.table('UsedIpInventory').update(store.table('UsedIpInventory').idOf(String(ip.uuid))!, { vmNicUuid: nicUuid });
+  return nic;
+}
+
+/** Removes a nic and frees its IPs; the services using it let go of it (EIPs and port forwarding rules are detached). */
+export function removeNic(store: Store, nicUuid: string): void {
+  for (const ip of store.find('UsedIpInventory', 'vmNicUuid', nicUuid)) releaseIp(store, String(ip.uuid));
+  for (const t of ['EipInventory', 'PortForwardingRuleInventory']) {
+    for (const r of store.find(t, 'vmNicUuid', nicUuid)) store.update(t, String(r.uuid), { vmNicUuid: null, guestIp: null });
+  }
+  store.removeWhere('VmNicSecurityGroupRefInventory', 'vmNicUuid', nicUuid);
+  store.removeWhere('LoadBalancerListenerVmNicRefInventory', 'vmNicUuid', nicUuid);
+  store.remove('VmNicInventory', nicUuid);
+  removeTagsOf(store, nicUuid);
+}
+
 /** Removes a VM for good: nics and their IPs, root volume, cd-roms, group usages, tags; data volumes are detached. */
 export function removeVm(store: Store, uuid: string): void {
-  for (const nic of store.find('VmNicInventory', 'vmInstanceUuid', uuid)) {
-    for (const ip of store.find('UsedIpInventory', 'vmNicUuid', nic.uuid)) releaseIp(store, String(ip.uuid));
-    store.remove('VmNicInventory', String(nic.uuid));
-    removeTagsOf(store, String(nic.uuid));
-  }
+  for (const nic of store.find('VmNicInventory', 'vmInstanceUuid', uuid)) removeNic(store, String(nic.uuid));
   for (const vol of store.find('VolumeInventory', 'vmInstanceUuid', uuid)) {
     if (vol.type === 'Root') {
-      store.removeWhere('VolumeSnapshotInventory', 'volumeUuid', vol.uuid);
+      removeSnapshotsOf(store, String(vol.uuid));
       store.remove('VolumeInventory', String(vol.uuid));
       removeTagsOf(store, String(vol.uuid));
     } else {

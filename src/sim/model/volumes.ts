@@ -49,19 +49,37 @@ export function nextDeviceId(store: Store, vmInstanceUuid: string): number {
   return n;
 }
 
+const SNAP = 'VolumeSnapshotInventory';
+const TREE = 'VolumeSnapshotTreeInventory';
+
+/** Makes `treeUuid` the volume's current tree (the one its disk is on now). */
+function setCurrentTree(store: Store, volumeUuid: string, treeUuid: string): void {
+  for (const t of store.find(TREE, 'volumeUuid', volumeUuid)) {
+    const current = t.uuid === treeUuid;
+    if (t.current !== current) store.update(TREE, String(t.uuid), { current });
+  }
+}
+
+/**
+ * Takes a snapshot of a volume: a child of its latest snapshot (the one its disk is based on now), or the root of a
+ * new tree when it has none.
+ */
 export function addSnapshot(store: Store, volume: Row, s: { name: string; description?: string | null }): Row {
   const volumeUuid = String(volume.uuid);
-  const previous = store.find('VolumeSnapshotInventory', 'volumeUuid', volumeUuid);
+  const previous = store.find(SNAP, 'volumeUuid', volumeUuid);
   const latest = previous.find((p) => p.latest === true);
-  for (const p of previous) if (p.latest) store.update('VolumeSnapshotInventory', String(p.uuid), { latest: false });
+  for (const p of previous) if (p.latest) store.update(SNAP, String(p.uuid), { latest: false });
   const uuid = store.ids.uuid();
-  return store.insert('VolumeSnapshotInventory', {
+  const treeUuid = latest ? String(latest.treeUuid) : store.ids.uuid();
+  if (!latest) store.insert(TREE, { uuid: treeUuid, volumeUuid, current: true, status: 'Completed' });
+  setCurrentTree(store, volumeUuid, treeUuid);
+  return store.insert(SNAP, {
     uuid,
     name: s.name,
     description: s.description ?? null,
     type: 'Hypervisor',
     volumeUuid,
-    treeUuid: latest ? latest.treeUuid : store.ids.uuid(),
+    treeUuid,
     parentUuid: latest ? latest.uuid : null,
     primaryStorageUuid: volume.primaryStorageUuid ?? null,
     primaryStorageInstallPath: `/zstack_ps/snapshots/${uuid}.qcow2`,
@@ -73,4 +91,41 @@ export function addSnapshot(store: Store, volume: Row, s: { name: string; descri
     state: 'Enabled',
     status: 'Ready',
   });
+}
+
+/** Reverts a volume to a snapshot: the disk is now based on it, so the next snapshot will be its child. */
+export function revertToSnapshot(store: Store, snapshot: Row): void {
+  const volumeUuid = String(snapshot.volumeUuid);
+  for (const p of store.find(SNAP, 'volumeUuid', volumeUuid)) {
+    const latest = p.uuid === snapshot.uuid;
+    if (p.latest !== latest) store.update(SNAP, String(p.uuid), { latest });
+  }
+  setCurrentTree(store, volumeUuid, String(snapshot.treeUuid));
+}
+
+/** Deletes a snapshot and its descendants (their disks depend on it), and its tree when nothing is left in it. */
+export function removeSnapshot(store: Store, snapshot: Row): void {
+  const inTree = store.find(SNAP, 'treeUuid', snapshot.treeUuid);
+  const doomed = new Set<unknown>([snapshot.uuid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const s of inTree) {
+      if (!doomed.has(s.uuid) && doomed.has(s.parentUuid)) {
+        doomed.add(s.uuid);
+        grew = true;
+      }
+    }
+  }
+  const hadLatest = inTree.some((s) => doomed.has(s.uuid) && s.latest === true);
+  for (const s of inTree) if (doomed.has(s.uuid)) store.remove(SNAP, String(s.uuid));
+  const left = inTree.filter((s) => !doomed.has(s.uuid));
+  if (left.length === 0) store.remove(TREE, String(snapshot.treeUuid));
+  else if (hadLatest && typeof snapshot.parentUuid === 'string') store.update(SNAP, snapshot.parentUuid, { latest: true });
+}
+
+/** Removes every snapshot and snapshot tree of a volume (when the volume goes). */
+export function removeSnapshotsOf(store: Store, volumeUuid: string): void {
+  store.removeWhere(SNAP, 'volumeUuid', volumeUuid);
+  store.removeWhere(TREE, 'volumeUuid', volumeUuid);
 }

@@ -7,7 +7,6 @@ import type { Row } from '../store/table.js';
 import { equalityKeys, matcher, sortCompare } from './compare.js';
 import { isEqualityOp, NEGATED, parseCondition, type Condition, type Op } from './condition.js';
 import { resolvePath, type ResolvedPath } from './paths.js';
-import type { Renderer } from './render.js';
 
 export interface QuerySpec {
   conditions: string[];
@@ -23,17 +22,32 @@ export interface QuerySpec {
 
 export const DEFAULT_LIMIT = 1000;
 
+/** A query's outcome before rendering: the page of row ids (in reply order) and the total when asked for. */
+export interface QueryAnswer {
+  inventory: string;
+  scope: Scope;
+  ids: number[];
+  /** `count=true`: only the total is answered. */
+  countOnly: boolean;
+  total?: number;
+  fields?: string[];
+}
+
 export class QueryEngine {
   constructor(
     private readonly store: Store,
     private readonly registry: Registry,
-    private readonly renderer: Renderer,
   ) {}
 
-  /** Runs a query of `inventory`; the answer is ZStack's `{inventories, total?}` or `{total}` for count. */
-  run(inventory: string, spec: QuerySpec): Record<string, unknown> {
+  /**
+   * Runs a query of `inventory` up to the page of row ids; rendering is left to the caller (the reply is streamed).
+   * `only`, when given, narrows the rows to those an account may see.
+   */
+  run(inventory: string, spec: QuerySpec, only?: (scope: Scope) => ReadonlySet<number>): QueryAnswer {
     const inv = this.registry.inventory(inventory);
-    if (!inv) return spec.count ? { total: 0 } : spec.replyWithCount ? { inventories: [], total: 0 } : { inventories: [] };
+    const scope = this.store.scope(inventory);
+    const countOnly = spec.count === true;
+    if (!inv) return { inventory, scope, ids: [], countOnly, ...(countOnly || spec.replyWithCount ? { total: 0 } : {}) };
     const fields = spec.fields && this.checkFields(inv, spec.fields);
     const sort = spec.sort ? this.parseSort(inv, spec.sort) : undefined;
     const conditions = spec.conditions.map((text) => {
@@ -41,18 +55,20 @@ export class QueryEngine {
       if (!c) throw invalidArgument(`invalid query condition[${text}]: no operator found`);
       return c;
     });
-    const scope = this.store.scope(inventory);
-    const ids = this.select(scope, inv, conditions);
-    if (spec.count) return { total: ids.length };
+    let ids = this.select(scope, inv, conditions);
+    if (only) {
+      const allowed = only(scope);
+      ids = ids.filter((id) => allowed.has(id));
+    }
+    if (countOnly) return { inventory, scope, ids: [], countOnly, total: ids.length };
     if (sort) {
       const t = scope.table;
       ids.sort((a, b) => sort.dir * sortCompare(t.get(a)![sort.field], t.get(b)![sort.field]) || a - b);
     }
     const start = Math.max(0, spec.start ?? 0);
     const limit = Math.max(0, spec.limit ?? DEFAULT_LIMIT);
-    const page = ids.slice(start, start + limit);
-    const inventories = page.map((id) => this.renderer.render(inventory, scope.table.get(id)!, fields));
-    return spec.replyWithCount ? { inventories, total: ids.length } : { inventories };
+    const page = start === 0 && limit >= ids.length ? ids : ids.slice(start, start + limit);
+    return { inventory, scope, ids: page, countOnly, ...(spec.replyWithCount ? { total: ids.length } : {}), ...(fields ? { fields } : {}) };
   }
 
   /** Row ids (ascending = insertion order) of the scope matching every condition. */

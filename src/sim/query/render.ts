@@ -13,17 +13,23 @@ const DERIVED: Record<string, { inventory: string; key: string; pick?: string }>
   'PrimaryStorageInventory.attachedClusterUuids': { inventory: 'PrimaryStorageClusterRefInventory', key: 'primaryStorageUuid', pick: 'clusterUuid' },
   'BackupStorageInventory.attachedZoneUuids': { inventory: 'BackupStorageZoneRefInventory', key: 'backupStorageUuid', pick: 'zoneUuid' },
   'AffinityGroupInventory.usages': { inventory: 'AffinityGroupUsageInventory', key: 'affinityGroupUuid' },
+  'SecurityGroupInventory.attachedL3NetworkUuids': { inventory: 'SecurityGroupL3NetworkRefInventory', key: 'securityGroupUuid', pick: 'l3NetworkUuid' },
+  'LoadBalancerListenerInventory.vmNicRefs': { inventory: 'LoadBalancerListenerVmNicRefInventory', key: 'listenerUuid' },
+  'SchedulerJobInventory.triggersUuid': { inventory: 'SchedulerJobSchedulerTriggerInventory', key: 'schedulerJobUuid', pick: 'schedulerTriggerUuid' },
+  'SchedulerTriggerInventory.jobsUuid': { inventory: 'SchedulerJobSchedulerTriggerInventory', key: 'schedulerTriggerUuid', pick: 'schedulerJobUuid' },
 };
 
-type FieldPlan =
+export type FieldPlan =
   | { name: string; how: 'plain' }
+  /** A value made from other rows (a snapshot tree); `kinds` lists its typed objects for the schema map. */
+  | { name: string; how: 'computed'; make: (row: Row) => unknown; kinds: (value: unknown, path: string) => [string, string][] }
   | { name: string; how: 'date' }
   | { name: string; how: 'nested'; inventory: string; ownKey: string; key: string; list: boolean; pick?: string };
 
 /** Nested inventories are rendered this deep at most (a VM's nics, but not the nics' own lists' lists). */
-const MAX_DEPTH = 2;
+export const MAX_DEPTH = 2;
 
-interface Plan {
+export interface Plan {
   fields: FieldPlan[];
   /** For the schema map: the kind, and the fields that hold rendered inventories. */
   shape: Shape;
@@ -45,12 +51,15 @@ export class Renderer {
   render(inventory: string, row: Row, fields?: readonly string[], depth = 0): Record<string, unknown> {
     const kind = typeof row.__kind === 'string' ? row.__kind : inventory;
     const out: Record<string, unknown> = {};
-    const plan = this.plan(kind);
+    const plan = this.planOf(kind);
     this.schema.note(out, plan.shape);
     for (const p of plan.fields) {
       if (fields && !fields.includes(p.name)) continue;
       if (p.how === 'plain') {
         const v = row[p.name];
+        if (v !== null && v !== undefined) out[p.name] = v;
+      } else if (p.how === 'computed') {
+        const v = p.make(row);
         if (v !== null && v !== undefined) out[p.name] = v;
       } else if (p.how === 'date') {
         const v = row[p.name];
@@ -70,14 +79,55 @@ export class Renderer {
     return out;
   }
 
-  private plan(inventory: string): Plan {
+  /** Fields made by code rather than read or joined, keyed `<table>.<field>`. */
+  private computed(key: string): Pick<Extract<FieldPlan, { how: 'computed' }>, 'make' | 'kinds'> | undefined {
+    if (key === 'PolicyInventory.statements') {
+      // Stored as given; each statement is a PolicyStatement for the schema map.
+      const list = (row: Row): Record<string, unknown>[] => (Array.isArray(row.statements) ? (row.statements as Record<string, unknown>[]) : []);
+      return {
+        make: (row) => list(row).map((st) => this.schema.note({ ...st }, 'PolicyStatement')),
+        kinds: (value, path) => (Array.isArray(value) ? value.map((_, i): [string, string] => [`${path}[${i}]`, 'PolicyStatement']) : []),
+      };
+    }
+    if (key !== 'VolumeSnapshotTreeInventory.tree') return undefined;
+    const kinds = (value: unknown, path: string): [string, string][] => {
+      const leaf = value as { children?: unknown[] } | undefined;
+      if (!leaf) return [];
+      const out: [string, string][] = [
+        [path, 'SnapshotLeafInventory'],
+        [`${path}.inventory`, 'VolumeSnapshotInventory'],
+      ];
+      (leaf.children ?? []).forEach((c, i) => out.push(...kinds(c, `${path}.children[${i}]`)));
+      return out;
+    };
+    return { make: (row) => this.snapshotLeaf(String(row.uuid), null), kinds };
+  }
+
+  /** A snapshot tree from the snapshot whose parent is `parentUuid` (the root: null): ZStack's SnapshotLeafInventory. */
+  private snapshotLeaf(treeUuid: string, parentUuid: string | null): Record<string, unknown> | undefined {
+    const inTree = this.store.find('VolumeSnapshotInventory', 'treeUuid', treeUuid);
+    const leaf = (snap: Row): Record<string, unknown> => {
+      const children = inTree.filter((c) => c.parentUuid === snap.uuid).map(leaf);
+      const out: Record<string, unknown> = this.schema.note({ inventory: this.render('VolumeSnapshotInventory', snap, undefined, 1) }, 'SnapshotLeafInventory');
+      if (typeof snap.parentUuid === 'string') out.parentUuid = snap.parentUuid;
+      out.children = children;
+      return out;
+    };
+    const root = inTree.find((s) => (s.parentUuid ?? null) === parentUuid);
+    return root ? leaf(root) : undefined;
+  }
+
+  /** How rows of `inventory` render: fields in order, and how each is made (shared with the text writer). */
+  planOf(inventory: string): Plan {
     const known = this.plans.get(inventory);
     if (known) return known;
     const plan: FieldPlan[] = [];
     const inv = this.registry.inventory(inventory);
     const table = this.store.table(inventory).name;
     for (const f of inv?.fields ?? []) {
-      if (f.type === 'Timestamp' || f.type === 'Date') plan.push({ name: f.name, how: 'date' });
+      const computed = this.computed(`${table}.${f.name}`);
+      if (computed) plan.push({ name: f.name, how: 'computed', ...computed });
+      else if (f.type === 'Timestamp' || f.type === 'Date') plan.push({ name: f.name, how: 'date' });
       else if (isPrimitiveType(f.type)) plan.push({ name: f.name, how: 'plain' });
       else {
         const derived = DERIVED[`${table}.${f.name}`];
@@ -90,7 +140,7 @@ export class Renderer {
         } else plan.push({ name: f.name, how: 'plain' });
       }
     }
-    const nested = plan.flatMap((p) => (p.how === 'nested' && !p.pick ? [p.name] : []));
+    const nested = plan.flatMap((p) => ((p.how === 'nested' && !p.pick) || p.how === 'computed' ? [p.name] : []));
     const made: Plan = { fields: plan, shape: { kind: inventory, nested } };
     this.plans.set(inventory, made);
     return made;

@@ -12,10 +12,19 @@ export interface Shape {
 export type Kinds = Map<object, string | Shape>;
 export type JsonSchema = Record<string, string>;
 
-/** Classes a reply can hold that are not inventories (names from the SDK's SourceClassMap). */
+/** Classes a reply can hold that the registry has no server class for (names from the SDK's SourceClassMap). */
 const OTHER_CLASSES: Record<string, string> = {
   CloneVmInstanceResults: 'org.zstack.header.vm.CloneVmInstanceResults',
+  CloneVmInstanceInventory: 'org.zstack.header.vm.CloneVmInstanceInventory',
   ErrorCode: 'org.zstack.header.errorcode.ErrorCode',
+  SnapshotLeafInventory: 'org.zstack.header.storage.snapshot.VolumeSnapshotTree$SnapshotLeafInventory',
+  VolumeFormatReplyStruct: 'org.zstack.header.volume.APIGetVolumeFormatReply$VolumeFormatReplyStruct',
+  PolicyStatement: 'org.zstack.header.identity.PolicyStatement',
+  QuotaUsage: 'org.zstack.header.identity.Quota$QuotaUsage',
+  SchedulerJobInventory: 'org.zstack.header.scheduler.SchedulerJobInventory',
+  SchedulerTriggerInventory: 'org.zstack.header.scheduler.SchedulerTriggerInventory',
+  SchedulerJobSchedulerTriggerInventory: 'org.zstack.header.scheduler.SchedulerJobSchedulerTriggerInventory',
+  SchedulerJobHistoryInventory: 'org.zstack.header.scheduler.SchedulerJobHistoryInventory',
 };
 
 /** Is the request asking for a schema? Header names arrive lower-cased; the value is compared case-insensitively. */

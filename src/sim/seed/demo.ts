@@ -1,4 +1,5 @@
-// The `demo` seed: two zones with clusters, hosts, networks, storage, images, offerings, an affinity group and ~50 VMs.
+// The `demo` seed: two zones with clusters, hosts, networks, storage, images, offerings, an affinity group and ~50 VMs,
+// then the cloud around them (demo-cloud.ts): shares, network services, scheduler jobs and a second account.
 import { addAccount, addUser } from '../model/accounts.js';
 import { addAffinityGroup, addVmToGroup } from '../model/affinity.js';
 import { addImage } from '../model/images.js';
@@ -9,9 +10,11 @@ import { addBackupStorage, addPrimaryStorage, attachBackupStorageToZone, attachP
 import { addTag } from '../model/tags.js';
 import { addVm, placeVm } from '../model/vms.js';
 import { addSnapshot, addVolume } from '../model/volumes.js';
+import type { Access } from '../auth/access.js';
 import type { Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
 import type { SeedClock } from './clock.js';
+import { seedDemoCloud } from './demo-cloud.js';
 
 const GiB = 1024 ** 3;
 
@@ -26,11 +29,11 @@ const STATES = [
 ] as const;
 const ON_HOST = new Set(['Running', 'Paused', 'Crashed', 'Unknown']);
 
-export function seedDemo(store: Store, clock: SeedClock): void {
+export function seedDemo(store: Store, clock: SeedClock, access: Access): void {
   const uuid = (r: Row): string => String(r.uuid);
-  addAccount(store, { name: 'tenant-a', password: 'password', description: 'a normal account for demos' });
+  addAccount(store, { name: 'tenant-a', password: { plain: 'password' }, description: 'a normal account for demos' });
   const admin = store.find('AccountInventory', 'name', 'admin')[0]!;
-  addUser(store, { accountUuid: uuid(admin), name: 'demo-user', password: 'password' });
+  addUser(store, { accountUuid: uuid(admin), name: 'demo-user', password: { plain: 'password' } });
   clock.tick();
 
   const z1 = addZone(store, { name: 'zone-1', description: 'main datacenter', isDefault: true });
@@ -156,4 +159,6 @@ export function seedDemo(store: Store, clock: SeedClock): void {
   addVolume(store, { name: 'new-data-1', type: 'Data', size: 10 * GiB, diskOfferingUuid: uuid(disks[0]!) });
   const old = addVolume(store, { name: 'old-data-1', type: 'Data', size: 500 * GiB, primaryStorageUuid: uuid(psLocal2) });
   store.update('VolumeInventory', uuid(old), { status: 'Deleted' });
+  clock.tick();
+  seedDemoCloud(store, clock, access);
 }

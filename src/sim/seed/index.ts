@@ -1,28 +1,45 @@
-// Seed selection: `empty`, `demo` or `scale:N`, run on a fixed clock and a PRNG seeded by the seed's name.
+// Seed selection: `empty`, `demo` or `scale:N`, run on a fixed clock and a PRNG seeded by the seed's name; a seed may
+// end with `+unsupported=Api1,Api2` to make the node not support those APIs.
+import type { Access } from '../auth/access.js';
+import { ADMIN_ACCOUNT_UUID } from '../model/accounts.js';
 import type { Store } from '../store/store.js';
 import { seedBase, type SeedResult } from './base.js';
-import { SeedClock } from './clock.js';
+import type { SeedClock } from './clock.js';
 import { seedDemo } from './demo.js';
 import { MAX_SCALE, seedScale } from './scale.js';
 
-export type SeedSpec = { kind: 'empty' } | { kind: 'demo' } | { kind: 'scale'; vms: number };
+export type SeedSpec = ({ kind: 'empty' } | { kind: 'demo' } | { kind: 'scale'; vms: number }) & {
+  /** The seed without its options (`demo`, `scale:1000`): what the seeded ids derive from. */
+  base: string;
+  unsupportedApis: string[];
+};
+
+const USAGE = "use 'empty', 'demo' or 'scale:N', optionally followed by '+unsupported=Api1,Api2'";
 
 export function parseSeed(text: string): SeedSpec {
-  if (text === 'empty' || text === 'demo') return { kind: text };
-  const m = /^scale:(\d+)$/.exec(text);
+  const [base = '', ...options] = text.split('+');
+  const unsupportedApis: string[] = [];
+  for (const o of options) {
+    const m = /^unsupported=(.+)$/.exec(o);
+    if (!m) throw new Error(`unknown seed option '${o}' in '${text}': ${USAGE}`);
+    unsupportedApis.push(...m[1]!.split(',').filter((n) => n.length > 0));
+  }
+  if (base === 'empty' || base === 'demo') return { kind: base, base, unsupportedApis };
+  const m = /^scale:(\d+)$/.exec(base);
   if (m) {
     const vms = Number(m[1]);
     if (vms > MAX_SCALE) throw new Error(`seed scale:${vms} is too big (at most ${MAX_SCALE} VMs)`);
-    return { kind: 'scale', vms };
+    return { kind: 'scale', vms, base, unsupportedApis };
   }
-  throw new Error(`unknown seed '${text}': use 'empty', 'demo' or 'scale:N'`);
+  throw new Error(`unknown seed '${text}': ${USAGE}`);
 }
 
 /** Fills the store; its clock is left on the seed clock (the caller swaps in the real one). */
-export function runSeed(store: Store, spec: SeedSpec, clock: SeedClock): SeedResult {
+export function runSeed(store: Store, spec: SeedSpec, clock: SeedClock, access: Access): SeedResult {
   const base = seedBase(store);
   clock.tick();
-  if (spec.kind === 'demo') seedDemo(store, clock);
+  if (spec.kind === 'demo') access.as(ADMIN_ACCOUNT_UUID, () => seedDemo(store, clock, access));
+  // The scale seed records no owners (all its rows are the admin's anyway): 100k VMs start faster without the refs.
   else if (spec.kind === 'scale') seedScale(store, clock, spec.vms);
   return base;
 }

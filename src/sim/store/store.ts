@@ -11,15 +11,32 @@ export interface Scope {
   where?: { field: string; value: string };
 }
 
+/** Told about rows inserted or removed through the store (ownership and tag bookkeeping follow rows this way). */
+export interface StoreListener {
+  inserted?(table: string, row: Row): void;
+  removed?(table: string, row: Row): void;
+}
+
 export class Store {
   private readonly tables = new Map<string, Table>();
   private readonly seqs = new Map<string, number>();
+  private readonly listeners: StoreListener[] = [];
 
   constructor(
     readonly registry: Registry,
-    readonly ids: IdSource,
+    private idSource: IdSource,
     private clock: () => number,
   ) {}
+
+  /** Where new uuids, MACs and random numbers come from. */
+  get ids(): IdSource {
+    return this.idSource;
+  }
+
+  /** Swaps the id source (seeds use a fixed one so seeded rows are stable; afterwards each simulator has its own). */
+  setIds(ids: IdSource): void {
+    this.idSource = ids;
+  }
 
   /** Milliseconds since the epoch, from the injected clock. */
   now(): number {
@@ -29,6 +46,10 @@ export class Store {
   /** Swaps the clock (seeds run on a fixed clock so their dates are stable, then the real one takes over). */
   setClock(clock: () => number): void {
     this.clock = clock;
+  }
+
+  listen(l: StoreListener): void {
+    this.listeners.push(l);
   }
 
   /** Next number of a named counter (ref-table ids, VM numbers for nic names), starting at 1. */
@@ -65,6 +86,7 @@ export class Store {
     if (row.createDate === undefined) row.createDate = now;
     if (row.lastOpDate === undefined) row.lastOpDate = row.createDate;
     t.insert(row);
+    for (const l of this.listeners) l.inserted?.(t.name, row);
     return row;
   }
 
@@ -91,20 +113,27 @@ export class Store {
   remove(inventory: string, uuid: string): Row | undefined {
     const t = this.table(inventory);
     const id = t.idOf(uuid);
-    return id === undefined ? undefined : t.remove(id);
+    if (id === undefined) return undefined;
+    const row = t.remove(id);
+    if (row) for (const l of this.listeners) l.removed?.(t.name, row);
+    return row;
   }
 
   /** Rows of `inventory` with `field === value`, in insertion order. */
   find(inventory: string, field: string, value: unknown): Row[] {
     const scope = this.scope(inventory);
-    return scope.table.find(field, value).filter((r) => this.inScope(scope, r));
+    const rows = scope.table.find(field, value);
+    return scope.where ? rows.filter((r) => this.inScope(scope, r)) : rows;
   }
 
   /** Removes every row of `inventory` with `field === value`; returns how many went. */
   removeWhere(inventory: string, field: string, value: unknown): number {
     const scope = this.scope(inventory);
     const ids = [...scope.table.lookup(field, value)].filter((id) => this.inScope(scope, scope.table.get(id)!));
-    for (const id of ids) scope.table.remove(id);
+    for (const id of ids) {
+      const row = scope.table.remove(id);
+      if (row) for (const l of this.listeners) l.removed?.(scope.table.name, row);
+    }
     return ids.length;
   }
 

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// The simulator alone answering a big query: `QueryVmInstance limit=N` on a `scale:N` seed, fetched by curl into
+// /dev/null (so the client costs nothing). Prints time to first byte, total time, size and throughput per run, the
+// median, and the simulator's peak RSS. The simulator runs in its own process; needs `npm run build` first.
+//
+//   node bench/sim-rows.mjs [--rows=100000] [--runs=5] [--dist=/path/to/other/dist]   (--dist compares another build)
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus as cpuList, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hasCommand, runTimed } from './lib/proc.mjs';
+import { fmtMB, fmtMs, summarize } from './lib/stats.mjs';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
+const rows = Number(arg('rows', '100000'));
+const runs = Math.max(1, Math.min(20, Number(arg('runs', '5'))));
+const dist = resolve(arg('dist', join(root, 'dist')));
+const simModule = join(dist, 'sim', 'index.js');
+if (!existsSync(simModule)) {
+  console.error(`bench: ${simModule} is missing. Build first: npm run build`);
+  process.exit(1);
+}
+if (!hasCommand('curl')) {
+  console.error('bench: curl is needed to fetch the reply without a client in the way');
+  process.exit(1);
+}
+
+/** Starts the simulator in a child process; resolves with its url, pid and start time. */
+function startSim() {
+  const code = `import { startSimulator } from ${JSON.stringify(pathToFileURL(simModule).href)};
+const sim = await startSimulator({ seed: 'scale:${rows}', port: 0 });
+console.log('URL ' + sim.url);
+process.on('SIGTERM', () => sim.close().then(() => process.exit(0)));`;
+  return new Promise((resolveStart, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the simulator did not start within 180 s'));
+    }, 180_000);
+    child.stdout.setEncoding('utf8').on('data', (s) => {
+      out += s;
+      const m = /URL (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveStart({ url: m[1], child, startMs: performance.now() - t0 });
+      }
+    });
+    child.once('exit', (c) => reject(new Error(`the simulator exited (${c}) before listening`)));
+  });
+}
+
+const cpuCount = () => cpuList().length;
+
+/** CPU time (user + system) a process has used so far (Linux), in ms; NaN elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Peak resident memory of a process (Linux), in bytes; NaN elsewhere. */
+function peakRss(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+const sim = await startSim();
+try {
+  const pw = createHash('sha512').update('password').digest('hex');
+  const login = await fetch(`${sim.url}/zstack/v1/accounts/login`, { method: 'PUT', body: JSON.stringify({ logInByAccount: { accountName: 'admin', password: pw } }) });
+  const session = (await login.json()).inventory.uuid;
+  const url = `${sim.url}/zstack/v1/vm-instances?limit=${rows}`;
+  console.log(`simulator ${dist} (scale:${rows}) started in ${fmtMs(sim.startMs)}; QueryVmInstance limit=${rows}, ${runs} run(s), curl > /dev/null`);
+  const totals = [];
+  const firsts = [];
+  const cpus = [];
+  for (let i = 0; i < runs; i++) {
+    const cpu0 = cpuMs(sim.child.pid);
+    const r = await runTimed('curl', ['-sS', '--fail', '-o', '/dev/null', '-w', '%{time_starttransfer} %{time_total} %{size_download}', '-H', `Authorization: OAuth ${session}`, url], {
+      capture: true,
+      timeoutMs: 300_000,
+    });
+    if (r.code !== 0) throw new Error(`curl failed: ${r.stderr}`);
+    const cpu = cpuMs(sim.child.pid) - cpu0;
+    const [ttfb, total, size] = r.stdout.trim().split(' ').map(Number);
+    totals.push(total * 1000);
+    firsts.push(ttfb * 1000);
+    cpus.push(cpu);
+    console.log(`  run ${i + 1}: first byte ${fmtMs(ttfb * 1000)}, all ${fmtMs(total * 1000)}, simulator CPU ${fmtMs(cpu)}, ${fmtMB(size)} (${fmtMB(size / total)}/s)`);
+  }
+  const t = summarize(totals);
+  console.log(
+    `median: all rows in ${fmtMs(t.median)} (min ${fmtMs(t.min)}, max ${fmtMs(t.max)}), first byte ${fmtMs(summarize(firsts).median)}, ` +
+      `simulator CPU ${fmtMs(summarize(cpus).median)}; simulator peak RSS ${fmtMB(peakRss(sim.child.pid))}; load average ${loadavg()[0].toFixed(1)} on ${cpuCount()} cores`,
+  );
+} finally {
+  sim.child.kill('SIGTERM');
+}

@@ -1,0 +1,50 @@
+// Where a process connects: its flags read into connection settings, then flags > environment >
+// profile > defaults, with profiles read only when they exist or are asked for, under the config
+// files' rules. Light on imports, so `__complete` can find the server (and its capability cache
+// entry) without opening an App.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { configFiles, type ConfigFiles } from '../config/config-files.js';
+import { resolveConnection, type ConnectionFlags, type ProfilesData, type ResolvedConnection } from '../config/connection.js';
+import { cliHome } from '../config/paths.js';
+import type { CliIO } from './io.js';
+
+export interface AppFlags extends ConnectionFlags {
+  async?: boolean;
+  webhook?: boolean;
+  /** A login reads its password from stdin (one line). */
+  passwordStdin?: boolean;
+}
+
+const text = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The App's flags out of parsed global options (strings and true, by the option table's keys). */
+export function appFlags(flags: Readonly<Record<string, string | boolean | undefined>>): AppFlags {
+  const out: AppFlags = {};
+  for (const k of ['host', 'port', 'ca', 'profile', 'session', 'timeout', 'readTimeout'] as const) {
+    const v = text(flags[k]);
+    if (v !== undefined) out[k] = v;
+  }
+  for (const k of ['https', 'insecure', 'async', 'webhook', 'passwordStdin'] as const) if (flags[k] === true) out[k] = true;
+  return out;
+}
+
+export interface Resolved {
+  /** The config directory. */
+  dir: string;
+  files: ConfigFiles;
+  conn: ResolvedConnection;
+}
+
+/** Resolves the connection for `flags`; `warn` gets the config files' warnings (one line each). */
+export async function resolveFor(io: Pick<CliIO, 'env' | 'homedir' | 'identity'>, flags: ConnectionFlags, warn: (line: string) => void): Promise<Resolved> {
+  const dir = cliHome(io.env, io.homedir);
+  const files = configFiles({ me: io.identity, warn });
+  let profiles: ProfilesData = { profiles: {} };
+  const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
+  if (wantsProfile || existsSync(join(dir, 'profiles.json'))) {
+    const { openProfiles } = await import('../config/profiles.js');
+    profiles = (await openProfiles(dir, files)).data();
+  }
+  return { dir, files, conn: resolveConnection(flags, io.env, profiles) };
+}

@@ -1,0 +1,116 @@
+// The shell's background jobs: a line ending in `&` runs in the background and is numbered; `jobs`
+// lists them, a finished one is announced above the next prompt, `job wait N` and `job result N`
+// take its result. A job keeps its result until the shell ends; the shell warns before leaving
+// while any still runs (they go on on the server: `job wait <uuid>` from anywhere).
+import type { ExecResult } from '../execute/executor.js';
+
+export type JobState = 'running' | 'done' | 'failed';
+
+export interface ShellJob {
+  n: number;
+  /** The line as typed, without the `&`. */
+  line: string;
+  api: string;
+  /** What the job is about, for listings: `uuid=1a2b3c4d` or a name. */
+  target: string;
+  started: number;
+  ended?: number;
+  state: JobState;
+  /** The server's job uuid (X-Job-UUID), once the request was sent. */
+  jobUuid?: string;
+  result?: ExecResult;
+  /** What failed, as printed (error lines). */
+  errorText?: string;
+  /** Set once the end was announced above a prompt (or the user asked for it). */
+  announced: boolean;
+  /** Settles when the job ends (never rejects). */
+  done: Promise<void>;
+  /** Stops following the job (the server's job goes on). */
+  stop(): void;
+}
+
+/** Most jobs remembered: older finished ones are forgotten first. */
+export const MAX_JOBS = 200;
+
+export function elapsed(job: ShellJob, now: number): string {
+  const ms = (job.ended ?? now) - job.started;
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : ms < 600_000 ? `${Math.round(ms / 1000)}s` : `${Math.round(ms / 60_000)}m`;
+}
+
+export class JobTable {
+  private readonly jobs: ShellJob[] = [];
+  private next = 1;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /**
+   * Starts `run` in the background as job N. `run` gets a signal (aborted by stop) and reports the
+   * server's job uuid as soon as it is known; it resolves with the result, or rejects with the error
+   * text to show.
+   */
+  start(line: string, api: string, target: string, run: (signal: AbortSignal, sent: (jobUuid: string) => void) => Promise<ExecResult>): ShellJob {
+    const ctl = new AbortController();
+    const job: ShellJob = {
+      n: this.next++,
+      line,
+      api,
+      target,
+      started: this.now(),
+      state: 'running',
+      announced: false,
+      done: Promise.resolve(),
+      stop: () => ctl.abort(),
+    };
+    job.done = run(ctl.signal, (uuid) => (job.jobUuid = uuid)).then(
+      (result) => {
+        job.result = result;
+        job.state = 'done';
+        job.ended = this.now();
+      },
+      (e: unknown) => {
+        job.errorText = typeof e === 'string' ? e : e instanceof Error ? e.message : String(e);
+        job.state = 'failed';
+        job.ended = this.now();
+      },
+    );
+    this.jobs.push(job);
+    while (this.jobs.length > MAX_JOBS) {
+      const old = this.jobs.findIndex((j) => j.state !== 'running');
+      if (old < 0) break;
+      this.jobs.splice(old, 1);
+    }
+    return job;
+  }
+
+  list(): readonly ShellJob[] {
+    return this.jobs;
+  }
+
+  get(n: number): ShellJob | undefined {
+    return this.jobs.find((j) => j.n === n);
+  }
+
+  running(): ShellJob[] {
+    return this.jobs.filter((j) => j.state === 'running');
+  }
+
+  /** Lines announcing the jobs that ended since the last call. */
+  announcements(): string[] {
+    const out: string[] = [];
+    const now = this.now();
+    for (const j of this.jobs) {
+      if (j.state === 'running' || j.announced) continue;
+      j.announced = true;
+      out.push(statusLine(j, now));
+    }
+    return out;
+  }
+}
+
+/** `[2] done    4.1s  StartVmInstance uuid=1a2b3c4d` (and the first error line when it failed). */
+export function statusLine(j: ShellJob, now: number): string {
+  const head = `[${j.n}] ${j.state.padEnd(7)} ${elapsed(j, now).padStart(5)}  ${j.api}${j.target ? ` ${j.target}` : ''}`;
+  if (j.state === 'failed' && j.errorText) return `${head}: ${j.errorText.split('\n')[0]}`;
+  if (j.state === 'running' && j.jobUuid) return `${head}  (job ${j.jobUuid})`;
+  return head;
+}

@@ -1,0 +1,220 @@
+// Looks up the `@name` references of a line (found by src/plan/references.ts) and rewrites the line
+// with their uuids: one read-only query per resource type for all of its names (`QueryVmInstance
+// name?=web-01,web-02 fields=uuid,name,zoneUuid,state,...`), the types in parallel. A name that
+// matches nothing, or more than one resource, is a usage error naming it: with the closest names, or
+// with each match and what tells them apart (zone, state, type). Nothing is cached: names change
+// between lines. IO is injected (RowQuery).
+import type { ArgNode, CommandNode } from '../parse/ast.js';
+import { syntheticArg, syntheticCommand } from '../parse/build.js';
+import { clip, quoted } from '../parse/echo.js';
+import { planCommand } from '../plan/planner.js';
+import { findReferences, substituteReferences, type NameReference } from '../plan/references.js';
+import type { Registry } from '../schema/registry.js';
+import { resourceLabel, type ResourceRef } from '../schema/resources.js';
+import { closestNames } from '../schema/suggest.js';
+import type { ApiDef } from '../schema/types.js';
+import { AuthError, CliError, UsageError, withNext } from './errors.js';
+import { execute, type ExecContext } from './executor.js';
+
+export type Row = Record<string, unknown>;
+
+/** Runs a read-only query line and returns its rows (`inventories`). */
+export type RowQuery = (cmd: CommandNode) => Promise<Row[]>;
+
+/** Rows asked for per lookup (ZStack's own default page). */
+export const LOOKUP_LIMIT = 1000;
+/** Names sent in one `name?=` condition, by length: a URL of a few KiB passes every proxy and server. */
+export const NAMES_PER_QUERY_CHARS = 4000;
+/** Matches listed for an ambiguous name. */
+export const MAX_LISTED = 10;
+/** What a reference stands for while the line is checked before any lookup. */
+const STAND_IN_UUID = '0'.repeat(32);
+/** Fields that tell resources of one name apart, when the inventory has them. */
+const TELLING = ['zoneUuid', 'state', 'status', 'type'] as const;
+
+/** A name matched nothing or several resources: usage (exit 2), the problems one after another. */
+export class NameLookupError extends CliError {
+  readonly kind = 'usage' as const;
+  constructor(
+    message: string,
+    private readonly details: string[],
+  ) {
+    super(message);
+  }
+  override detailLines(): string[] {
+    return this.details;
+  }
+}
+
+/** A RowQuery over the planner and executor: `context` gives the executor context for each query. */
+export function rowsVia(reg: Registry, context: (api: ApiDef) => Promise<ExecContext>): RowQuery {
+  return async (cmd) => {
+    const planned = planCommand(reg, cmd);
+    if (!planned.ok) throw new UsageError(planned.errors[0]!.message, planned.errors[0]!.hint);
+    const result = await execute(planned.request, await context(planned.request.api));
+    const rows = result.kind === 'done' ? (result.value as { inventories?: unknown }).inventories : undefined;
+    return Array.isArray(rows) ? rows.filter((r): r is Row => r !== null && typeof r === 'object') : [];
+  };
+}
+
+/**
+ * The line with its `@name` references replaced by uuids (unchanged when it has none, without a
+ * request). Throws NameLookupError (usage) for references that cannot be looked up and for names
+ * that match nothing or several resources, and whatever the lookups throw (not logged in, connection).
+ */
+export async function resolveNames(reg: Registry, api: ApiDef, cmd: CommandNode, rows: RowQuery): Promise<CommandNode> {
+  const found = findReferences(reg, api, cmd);
+  if (found.errors.length) {
+    const lines = found.errors.map((e) => `Error: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
+    throw new NameLookupError(lines[0]!, lines.slice(1));
+  }
+  if (!found.references.length) return substituteReferences(cmd, found, () => '');
+  // A line the planner refuses anyway is refused before anything is sent: plan it with stand-in uuids.
+  const standIn = substituteReferences(cmd, found, () => STAND_IN_UUID);
+  if (!planCommand(reg, standIn).ok) return standIn;
+  const groups = new Map<string, NameReference[]>();
+  for (const r of found.references) groups.set(r.resource.queryApi, [...(groups.get(r.resource.queryApi) ?? []), r]);
+  let outcomes: Outcome[][];
+  try {
+    outcomes = await Promise.all([...groups.values()].map((refs) => lookUp(reg, refs[0]!.resource, refs, rows)));
+  } catch (e) {
+    if (e instanceof AuthError && e.kind === 'not-logged-in') {
+      const n = found.references[0]!;
+      const err = new AuthError('not-logged-in', `Error: looking up ${quoted(n.written)} needs a session and you are not logged in`, 'or give uuids instead of @names');
+      throw e.next ? withNext(err, e.next) : err;
+    }
+    throw e;
+  }
+  const uuids = new Map<string, string>();
+  const problems: string[][] = [];
+  for (const o of outcomes.flat()) {
+    if (o.uuid) uuids.set(refKey(o.resource, o.name), o.uuid);
+    else problems.push(o.problem!);
+  }
+  if (problems.length) throw new NameLookupError(problems[0]![0]!, problems.flatMap((p, i) => (i === 0 ? p.slice(1) : p)));
+  return substituteReferences(cmd, found, (r) => uuids.get(refKey(r.resource, r.name))!);
+}
+
+const refKey = (r: ResourceRef, name: string): string => `${r.queryApi}\u0000${name}`;
+
+/** What became of one name: its uuid, or the lines saying why not. */
+interface Outcome {
+  resource: ResourceRef;
+  name: string;
+  uuid?: string;
+  problem?: string[];
+}
+
+/** A condition arg the user could not have typed: `name?=a,b` (synthetic args only write `=`). */
+function condition(key: string, op: '=' | '?=', value: string): ArgNode {
+  return { ...syntheticArg(key, value), op };
+}
+
+/** Looks up the names of one resource type: one query for all (more only past NAMES_PER_QUERY_CHARS). */
+async function lookUp(reg: Registry, resource: ResourceRef, refs: NameReference[], rows: RowQuery): Promise<Outcome[]> {
+  const names = [...new Set(refs.map((r) => r.name))];
+  const inv = reg.inventory(resource.inventory);
+  const has = new Set(inv?.fields.map((f) => f.name) ?? []);
+  const fields = ['uuid', 'name', ...TELLING.filter((f) => has.has(f)), ...(has.has('createDate') ? ['createDate'] : [])].join(',');
+  const query = (args: ArgNode[]): Promise<Row[]> => rows({ ...syntheticCommand(resource.queryApi, {}), args: [...args, syntheticArg('fields', fields), syntheticArg('limit', String(LOOKUP_LIMIT))] });
+
+  // `?=` splits its value at every comma: a name holding one is asked for alone.
+  const batches: string[][] = [];
+  const alone: string[] = [];
+  let size = 0;
+  for (const n of names) {
+    if (n.includes(',')) alone.push(n);
+    else {
+      // Measured as sent: a name in another script takes up to 9 URL characters per character.
+      const len = encodeURIComponent(n).length + 1;
+      if (!batches.length || size + len > NAMES_PER_QUERY_CHARS) {
+        batches.push([]);
+        size = 0;
+      }
+      batches[batches.length - 1]!.push(n);
+      size += len;
+    }
+  }
+  const answers = await Promise.all([
+    ...batches.map((b) => query([condition('name', '?=', b.join(','))]).then((r) => ({ names: b, rows: r }))),
+    ...alone.map((n) => query([condition('name', '=', n)]).then((r) => ({ names: [n], rows: r }))),
+  ]);
+  const found = new Map<string, Row[]>();
+  for (const a of answers) {
+    const full = a.rows.length >= LOOKUP_LIMIT;
+    for (const n of a.names) {
+      let matches = matching(a.rows, n);
+      // A full page may have left this name out: ask for it alone.
+      if (!matches.length && full) matches = matching(await query([condition('name', '=', n)]), n);
+      found.set(n, matches);
+    }
+  }
+  const out: Outcome[] = [];
+  // The names there are, for did-you-mean: asked for once, and only when a name matched nothing.
+  let known: Promise<string[]> | undefined;
+  for (const n of names) {
+    const matches = found.get(n) ?? [];
+    if (matches.length === 1) out.push({ resource, name: n, uuid: matches[0]!.uuid as string });
+    else if (matches.length === 0) out.push({ resource, name: n, problem: [noMatch(resource, n, await (known ??= namesOf(resource, rows)))] });
+    else out.push({ resource, name: n, problem: await ambiguous(reg, resource, n, matches, rows) });
+  }
+  return out;
+}
+
+/** Rows (with a uuid) named exactly `name`; else, as a case-insensitive server would match, equal ignoring case. */
+function matching(rows: Row[], name: string): Row[] {
+  const usable = rows.filter((r) => typeof r.uuid === 'string' && typeof r.name === 'string');
+  const exact = usable.filter((r) => r.name === name);
+  if (exact.length) return exact;
+  const lower = name.toLowerCase();
+  return usable.filter((r) => (r.name as string).toLowerCase() === lower);
+}
+
+/** Up to LOOKUP_LIMIT names of a resource type; none when they cannot be read (a hint is no reason to fail). */
+async function namesOf(resource: ResourceRef, rows: RowQuery): Promise<string[]> {
+  try {
+    const all = await rows({ ...syntheticCommand(resource.queryApi, {}), args: [syntheticArg('fields', 'name'), syntheticArg('limit', String(LOOKUP_LIMIT))] });
+    return [...new Set(all.map((r) => r.name).filter((n): n is string => typeof n === 'string' && n !== ''))];
+  } catch (e) {
+    if (!(e instanceof CliError) || e.kind === 'interrupted') throw e;
+    return [];
+  }
+}
+
+function noMatch(resource: ResourceRef, name: string, known: string[]): string {
+  const close = closestNames(name, known, 3).map((n) => clip(n, 40));
+  const hint = close.length ? `did you mean ${close.map((c) => `@${c}`).join(', ')}?` : `list them: ${resource.queryApi} fields=uuid,name`;
+  return `Error: no ${resourceLabel(resource)} is named ${quoted(name)} (${hint})`;
+}
+
+async function ambiguous(reg: Registry, resource: ResourceRef, name: string, matches: Row[], rows: RowQuery): Promise<string[]> {
+  const what = resourceLabel(resource);
+  const shown = matches.slice(0, MAX_LISTED);
+  const differ = (f: string): boolean => new Set(matches.map((m) => String(m[f] ?? ''))).size > 1;
+  const telling: string[] = TELLING.filter((f) => matches.some((m) => m[f] !== undefined) && differ(f));
+  if (!telling.length && matches.some((m) => m.createDate !== undefined)) telling.push('createDate');
+  const zones = telling.includes('zoneUuid') ? await zoneNames(reg, shown, rows) : new Map<string, string>();
+  const lines = shown.map((m) => {
+    const parts = telling.map((f) => {
+      const v = String(m[f] ?? '-');
+      if (f === 'zoneUuid') return `zone ${clip(zones.get(v) ?? v, 40)}`;
+      return `${f === 'createDate' ? 'created' : f} ${clip(v, 40)}`;
+    });
+    return `  ${clip(String(m.uuid ?? '?'), 40)}${parts.length ? `  ${parts.join(', ')}` : ''}`;
+  });
+  if (matches.length > shown.length) lines.push(`  and ${matches.length - shown.length} more`);
+  return [`Error: ${matches.length} ${what}s are named ${quoted(name)}; give the uuid of the one you mean:`, ...lines];
+}
+
+/** Zone uuid -> name, for the matches listed; empty when the zones cannot be read. */
+async function zoneNames(reg: Registry, matches: Row[], rows: RowQuery): Promise<Map<string, string>> {
+  const uuids = [...new Set(matches.map((m) => m.zoneUuid).filter((u): u is string => typeof u === 'string' && /^[0-9a-f]{32}$/.test(u)))];
+  if (!uuids.length || !reg.api('QueryZone')) return new Map();
+  try {
+    const zones = await rows({ ...syntheticCommand('QueryZone', {}), args: [condition('uuid', '?=', uuids.join(',')), syntheticArg('fields', 'uuid,name')] });
+    return new Map(zones.filter((z) => typeof z.uuid === 'string' && typeof z.name === 'string').map((z) => [z.uuid as string, z.name as string]));
+  } catch (e) {
+    if (!(e instanceof CliError) || e.kind === 'interrupted') throw e;
+    return new Map();
+  }
+}
