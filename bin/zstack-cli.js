@@ -1,14 +1,51 @@
 #!/usr/bin/env node
-// Entry point: run main with the real process (signals and broken output streams become abort
-// signals; see src/cli/system.ts) and set the exit code main returns. `__complete` (each Tab in
-// bash or zsh) goes straight to the completion engine, skipping the option parser.
-import { startSystem } from '../dist/cli/system.js';
+// Entry point (CommonJS, see bin/package.json: an ES module entry costs Node a few ms more to start).
+// Runs the CLI's bundle through the loader in dist/boot.cjs, which compiles it with a V8 code cache
+// kept in the user's cache directory (src/boot/). `__complete` (each Tab in bash or zsh) runs the
+// completion bundle instead of the whole CLI, with plain synchronous writes for its output. The bundle
+// wires the real process (signals and broken output streams become abort signals; src/cli/system.ts);
+// the exit code is what main returns.
+'use strict';
+const { join } = require('node:path');
 
-const run = startSystem();
-if (process.argv[2] === '__complete') {
-  const { runComplete } = await import('../dist/cli/complete-command.js');
-  process.exitCode = await runComplete(run.io, process.argv.slice(3));
-} else {
-  const { main } = await import('../dist/cli/main.js');
-  process.exitCode = await main(run.io, { signal: run.interrupt, terminate: run.terminate });
+const dist = join(__dirname, '..', 'dist');
+const missing = () => {
+  process.stderr.write(`zstack-cli: ${dist} is missing or incomplete; build it with: npm run build\n`);
+  process.exit(1);
+};
+/** V8 refuses a code cache made under other V8 flags: those get a cache of their own. */
+const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
+let flagsHash = 0x811c9dc5;
+for (let i = 0; i < flags.length; i++) flagsHash = Math.imul(flagsHash ^ flags.charCodeAt(i), 0x01000193) >>> 0;
+
+let loadBundle;
+try {
+  ({ loadBundle } = require(join(dist, 'boot.cjs')));
+} catch {
+  missing();
 }
+const complete = process.argv[2] === '__complete';
+const file = join(dist, complete ? 'zstack-cli-complete.cjs' : 'zstack-cli.cjs');
+let bundle;
+try {
+  bundle = loadBundle(file, {
+    env: process.env,
+    uid: process.getuid?.(),
+    runtime: `${process.version}-${process.arch}${flags ? `-${flagsHash.toString(16)}` : ''}`,
+    homedir: () => require('node:os').homedir(),
+  });
+} catch (e) {
+  if (e.code === 'ENOENT' && e.path === file) missing();
+  throw e;
+}
+const cli = bundle.exports;
+let done;
+if (complete) done = cli.runComplete(cli.completionIO(), process.argv.slice(3));
+else {
+  const run = cli.startSystem();
+  done = cli.main(run.io, { signal: run.interrupt, terminate: run.terminate });
+}
+done.then((code) => {
+  process.exitCode = code;
+  bundle.saveCache();
+});

@@ -1,5 +1,5 @@
-// 2. Completion latency: the engine in-process (warm, many runs) and through the hidden
-// `zstack-cli __complete -- "<line>"` command (a cold process per run, as a shell's Tab would).
+// 2. Completion latency: the engine in-process (warm, many runs) and its first call in a fresh
+// process. (`zstack-cli __complete`, the process a shell's Tab runs: startup.mjs.)
 import { runTimed } from './proc.mjs';
 import { summarize } from './stats.mjs';
 
@@ -22,7 +22,7 @@ async function timeCalls(fn, { runs, warmup, budgetMs }) {
 }
 
 export async function benchCompletion(ctx) {
-  const { dist, cli, env, runs } = ctx;
+  const { dist, env } = ctx;
   const { loadRegistry } = await import(`${dist}/schema/registry.js`);
   const { complete } = await import(`${dist}/complete/index.js`);
 
@@ -49,23 +49,5 @@ export async function benchCompletion(ctx) {
     inProcess[key] = { line, candidates: first.candidates.length, sample: first.candidates.slice(0, 3).map((c) => c.value), ...summarize(samples) };
   }
 
-  // The process path: only when this build has the hidden command.
-  // A shell passes its whole line left of the cursor, program name included.
-  const shellLine = `zstack-cli ${JOIN_LINE}`;
-  const probe = await runTimed(process.execPath, [cli, '__complete', '--', shellLine], { env, capture: true, timeoutMs: 15_000 });
-  let processStats;
-  if (probe.code === 0 && probe.stdout.trim() !== '') {
-    const lines = probe.stdout.trim().split('\n');
-    const samples = [];
-    for (let i = 0; i < runs + 2; i++) {
-      const r = await runTimed(process.execPath, [cli, '__complete', '--', shellLine], { env, timeoutMs: 15_000 });
-      if (r.code !== 0) throw new Error(`__complete failed: ${r.stderr}`);
-      if (i >= 2) samples.push(r.ms);
-    }
-    processStats = { available: true, line: JOIN_LINE, candidates: lines.length, sample: lines.slice(0, 3), ...summarize(samples) };
-  } else {
-    processStats = { available: false, why: `this build has no working __complete (exit ${probe.code}: ${probe.stderr.trim().split('\n')[0] ?? ''}); merge main and rebuild` };
-  }
-
-  return { apiCount, cold, inProcess, process: processStats };
+  return { apiCount, cold, inProcess };
 }

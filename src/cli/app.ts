@@ -159,21 +159,23 @@ export class App {
   }
 
   runnerDeps(showResult: RunnerDeps['showResult']): RunnerDeps {
-    const stdin = this.io.stdin as NodeJS.ReadStream;
+    const app = this;
+    const io = this.io;
+    const prompt = async (message: string): Promise<string> => {
+      const v = await readHidden({ stdin: io.stdin as NodeJS.ReadStream, output: io.stderr }, message);
+      if (v === undefined) throw new InterruptedError();
+      return v;
+    };
     return {
       registry: this.registry,
       endpoint: this.conn.endpoint,
       session: this.session,
       execContext: (signal, api, opts) => this.execContext(signal, api.name, api.async, opts),
-      promptPassword: this.flags.passwordStdin
-        ? (this.stdinPassword ??= stdinPasswordReader(this.io.stdin))
-        : stdin.isTTY
-          ? async (message) => {
-              const v = await readHidden({ stdin, output: this.io.stderr }, message);
-              if (v === undefined) throw new InterruptedError();
-              return v;
-            }
-          : undefined,
+      // Looked at only when a password is missing: most commands never create the stdin stream.
+      get promptPassword() {
+        if (app.flags.passwordStdin) return (app.stdinPassword ??= stdinPasswordReader(io.stdin));
+        return io.stdin.isTTY ? prompt : undefined;
+      },
       guard: createGuard({
         registry: this.registry,
         policy: this.conn.confirm,
@@ -185,7 +187,10 @@ export class App {
           return rowsByUuid(this.registry, ref.queryApi, uuids, () => this.execContext(signal, ref.queryApi, false, { timeoutMs: LOOKUP_TIMEOUT_MS }));
         },
       }),
-      confirm: this.terminalConfirm(),
+      // Looked at when a call is checked (it creates stdin and stderr to see whether they are a terminal).
+      get confirm() {
+        return app.terminalConfirm();
+      },
       showResult,
       finished: () => this.finished(),
       out: (t) => this.io.stdout.write(`${t}\n`),

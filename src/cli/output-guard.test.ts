@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { guardOutput, type OutputFailure } from './output-guard.js';
+import { guardOutput, guardOutputLazily, type OutputFailure } from './output-guard.js';
 import { exitCodeAfterStop, STOP_EXIT_CODES } from './stops.js';
 
 /** A stream whose writes fail with `code` from the `failAt`-th on (1-based), at once or after a while. */
@@ -54,6 +54,30 @@ describe('guardOutput', () => {
     expect(failures).toEqual([{ stream: 'stderr', code: 'ENOSPC' }]);
     expect(s.columns).toBe(80);
     expect(s.isTTY).toBe(false);
+  });
+});
+
+describe('guardOutputLazily', () => {
+  it('opens the stream on first use only, once, and guards it like guardOutput', () => {
+    let opened = 0;
+    const raw = Object.assign(failing('EPIPE', 2), { isTTY: true });
+    const failures: OutputFailure[] = [];
+    const s = guardOutputLazily(
+      () => {
+        opened++;
+        return raw;
+      },
+      'stderr',
+      (f) => failures.push(f),
+    );
+    expect(opened).toBe(0);
+    expect(s.isTTY).toBe(true);
+    expect(s instanceof Writable).toBe(true);
+    s.write('first');
+    expect(() => s.write('second')).not.toThrow();
+    expect(opened).toBe(1);
+    expect(raw.written).toEqual(['first']);
+    expect(failures).toEqual([{ stream: 'stderr', code: 'EPIPE' }]);
   });
 });
 

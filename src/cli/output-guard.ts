@@ -59,3 +59,18 @@ export function guardOutput<S extends GuardableStream>(stream: S, name: OutputFa
     },
   });
 }
+
+/**
+ * `guardOutput` of the stream `open` returns, opened on first use (any property read or write):
+ * creating process.stderr costs a few ms that a command printing no error never needs to pay.
+ */
+export function guardOutputLazily<S extends GuardableStream>(open: () => S, name: OutputFailure['stream'], onFailure: (f: OutputFailure) => void): S {
+  let guarded: S | undefined;
+  const real = (): S => (guarded ??= guardOutput(open(), name, onFailure));
+  return new Proxy({} as S, {
+    get: (_, prop) => Reflect.get(real(), prop),
+    set: (_, prop, value) => Reflect.set(real(), prop, value),
+    has: (_, prop) => Reflect.has(real(), prop),
+    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+  });
+}

@@ -69,3 +69,38 @@ describe('runner: secrets in what it prints', () => {
     ]);
   });
 });
+
+describe('runner: the password prompt is looked at only when a password is missing', () => {
+  // The composition root hands it over as a getter: finding out whether there is a terminal
+  // creates process.stdin, which a command that needs no password should never pay for.
+  function lazyPrompt(prompt: RunnerDeps['promptPassword']): { d: ReturnType<typeof deps>; looks: () => number } {
+    let looks = 0;
+    const d = deps();
+    Object.defineProperty(d, 'promptPassword', {
+      enumerable: true,
+      get: () => {
+        looks++;
+        return prompt;
+      },
+    });
+    return { d, looks: () => looks };
+  }
+
+  it('is not looked at for a command with all it needs, dry-run or not', async () => {
+    const { d, looks } = lazyPrompt(async () => 'pw');
+    await runParsed(parseLine('QueryVmInstance name=x'), d, { dryRun: true });
+    await runParsed(parseLine('QueryVmInstance name=x'), d);
+    await runParsed(parseLine('LogInByAccount accountName=admin password=pw'), d);
+    expect(looks()).toBe(0);
+  });
+
+  it('is asked when a login has no password, and its absence is the usual error', async () => {
+    const asked = lazyPrompt(async () => 's3cret-pw');
+    await runParsed(parseLine('LogInByAccount accountName=admin'), asked.d);
+    expect(asked.looks()).toBeGreaterThan(0);
+    expect(asked.d.errors).toEqual(['Error: the server echoed *** back']);
+    const none = lazyPrompt(undefined);
+    await runParsed(parseLine('LogInByAccount accountName=admin'), none.d);
+    expect(none.d.errors[0]).toMatch(/password is required and there is no terminal/);
+  });
+});

@@ -140,7 +140,11 @@ export async function runCommandDetailed(cmd: CommandNode, deps: RunnerDeps, opt
   // Every line written to stderr about this command has its secret values masked (a planner error
   // naming a bad password value, a server error echoing one); run() adds a prompted password.
   const secrets = commandSecrets(cmd);
-  const masked: RunnerDeps = { ...deps, err: (t) => deps.err(maskSecrets(t, secrets)) };
+  // A copy whose accessors stay accessors (the password prompt creates stdin only when asked for).
+  const masked = Object.defineProperties({} as RunnerDeps, {
+    ...Object.getOwnPropertyDescriptors(deps),
+    err: { value: (t: string) => deps.err(maskSecrets(t, secrets)), enumerable: true },
+  });
   const code = await run(cmd, api, masked, opts, signal, secrets).catch((e: unknown) => {
     masked.err(renderError(e, deps.commandPrefix()));
     return { code: exitCodeFor(e), error: e };

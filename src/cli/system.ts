@@ -1,10 +1,12 @@
 // The only module that reads the real process: builds CliIO from process (with guarded output
 // streams), turns signals and lost output into abort signals for main, and maps what main returns
 // to the process's exit code.
+import { writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import type { ProcessIdentity } from '../config/identity.js';
-import type { CliIO } from './io.js';
-import { guardOutput, isClosedPipe, type OutputFailure } from './output-guard.js';
+import type { CliIO, OutStream } from './io.js';
+import { guardOutput, guardOutputLazily, isClosedPipe, type OutputFailure } from './output-guard.js';
+import { syncOutput } from './sync-output.js';
 import { endsProcess, exitCodeAfterStop, STOP_EXIT_CODES, type StopReason } from './stops.js';
 
 /** After a stop that ends the process, how long the run gets to finish before the process exits anyway. */
@@ -45,39 +47,69 @@ export function startSystem(): SystemRun {
     }
   };
 
-  const onOutputFailure = (f: OutputFailure): void => {
-    if (isClosedPipe(f.code)) return stop('output-closed');
-    if (f.stream === 'stdout') stderr.write(`Error: cannot write the output: ${describeWriteError(f.code)}\n`);
-    stop('output-failed');
-  };
+  const onOutputFailure = outputFailureHandler(() => stderr, stop);
   const stdout = guardOutput(process.stdout, 'stdout', onOutputFailure);
-  const stderr = guardOutput(process.stderr, 'stderr', onOutputFailure);
+  // Opened when something is written or asked of it: most commands print no error.
+  const stderr = guardOutputLazily(() => process.stderr, 'stderr', onOutputFailure);
 
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => stop(sig));
-  // The last line of defence: whatever escaped is one line, never a stack trace.
+  reportCrashes(stderr);
+  process.on('exit', (code) => {
+    process.exitCode = exitCodeAfterStop(code, reason);
+  });
+
+  return { io: processIO(stdout, stderr), interrupt: interrupt.signal, terminate: terminate.signal };
+}
+
+/**
+ * The IO of `__complete` (one Tab in bash or zsh): stdout and stderr written synchronously, no
+ * stream created (sync-output.ts); no signal handling (Ctrl-C ends it at once, as any Tab helper).
+ * A closed or unwritable output ends it as it ends every front end (141, or one line and 1).
+ */
+export function completionIO(): CliIO {
+  let reason: StopReason | undefined;
+  const onOutputFailure = outputFailureHandler(() => stderr, (r) => void (reason ??= r));
+  const stdout = syncOutput(1, 'stdout', writeSync, () => process.stdout, onOutputFailure);
+  const stderr = syncOutput(2, 'stderr', writeSync, () => process.stderr, onOutputFailure);
+  reportCrashes(stderr);
+  process.on('exit', (code) => {
+    process.exitCode = exitCodeAfterStop(code, reason);
+  });
+  return processIO(stdout, stderr);
+}
+
+/** A reader gone away ends the run quietly; any other failure of stdout is one line on stderr. */
+function outputFailureHandler(stderr: () => OutStream, stop: (r: StopReason) => void): (f: OutputFailure) => void {
+  return (f) => {
+    if (isClosedPipe(f.code)) return stop('output-closed');
+    if (f.stream === 'stdout') stderr().write(`Error: cannot write the output: ${describeWriteError(f.code)}\n`);
+    stop('output-failed');
+  };
+}
+
+/** The last line of defence: whatever escaped is one line, never a stack trace. */
+function reportCrashes(stderr: OutStream): void {
   const crash = (e: unknown): void => {
     stderr.write(`Error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  process.on('exit', (code) => {
-    process.exitCode = exitCodeAfterStop(code, reason);
-  });
+}
 
+function processIO(stdout: OutStream, stderr: OutStream): CliIO {
   return {
-    io: {
-      argv: process.argv.slice(2),
-      env: process.env,
-      stdout,
-      stderr,
-      stdin: process.stdin,
-      cwd: process.cwd(),
-      homedir: homedir(),
-      identity: systemIdentity(),
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout,
+    stderr,
+    // Created on first use: a one-shot command that reads no input never pays for the stream.
+    get stdin() {
+      return process.stdin;
     },
-    interrupt: interrupt.signal,
-    terminate: terminate.signal,
+    cwd: process.cwd(),
+    homedir: homedir(),
+    identity: systemIdentity(),
   };
 }
 

@@ -1,6 +1,6 @@
 // Resolves where and how to connect: flags > environment > profile > defaults (localhost:8080),
 // with host values checked (`host`, `host:port`, `[v6]:port`, `http(s)://host[:port]`). Pure.
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
 import type { Endpoint } from '../plan/request.js';
 import { UsageError } from '../execute/errors.js';
 import { DEFAULT_READ_TIMEOUT_MS } from '../execute/transport.js';
@@ -219,6 +219,17 @@ const HOSTNAME_RE = new RegExp(`^${LABEL}(?:\\.${LABEL})*\\.?$`, 'i');
  * `[v6]:port`, or `http://` / `https://` with any of those and an optional `/` at the end.
  * Anything else (paths, `#`, users, spaces, other schemes) is a usage error naming `source`.
  */
+const IPV4_OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^(?:${IPV4_OCTET}\\.){3}${IPV4_OCTET}$`);
+
+/**
+ * A dotted-quad IPv4 address, as node:net's isIPv4 reads one (four decimal octets 0-255, no leading
+ * zeros), without loading node:net: a --dry-run to 127.0.0.1 needs no socket code.
+ */
+export function isIPv4Literal(text: string): boolean {
+  return IPV4.test(text);
+}
+
 export function parseHost(text: string, source: string): HostSpec {
   const shown = (text.length > 100 ? `${text.slice(0, 97)}...` : text).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   const bad = (why: string): UsageError => new UsageError(`Error: ${source}: not a host: '${shown}' (${why})`, `Give ${HOST_FORMS}.`);
@@ -251,7 +262,7 @@ export function parseHost(text: string, source: string): HostSpec {
     if (host.length > 253 || !HOSTNAME_RE.test(host)) throw bad('not a host name or address');
     // A name whose last label is a number is read by URLs as an IPv4 address (`0x7f.1` is 127.0.0.1): only accept real ones.
     const last = host.replace(/\.$/, '').split('.').pop()!;
-    if (/^(\d+|0x[0-9a-f]*)$/i.test(last) && !isIPv4(host)) throw bad('not an IPv4 address');
+    if (/^(\d+|0x[0-9a-f]*)$/i.test(last) && !isIPv4Literal(host)) throw bad('not an IPv4 address');
   }
   const spec: HostSpec = { host };
   if (portText !== undefined) {

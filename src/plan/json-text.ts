@@ -9,12 +9,14 @@ export class ExactLong {
 /** Like JSON.stringify(value, null, indent), but ExactLong values are written as bare numbers. */
 export function toJsonText(value: unknown, indent?: number): string {
   const marks: string[] = [];
-  // A per-call nonce so that no user string can look like a placeholder.
-  const nonce = randomBytes(6).toString('hex');
+  // A per-call nonce so that no user string can look like a placeholder; drawn at the first
+  // ExactLong (before it no placeholder exists), so most bodies never load node:crypto.
+  let nonce: string | undefined;
   const text = JSON.stringify(
     value,
     (_key, v: unknown) => {
       if (v instanceof ExactLong) {
+        nonce ??= randomBytes(6).toString('hex');
         marks.push(v.digits);
         return `\u0000${nonce}:${marks.length - 1}\u0000`;
       }

@@ -1,8 +1,9 @@
 // The schema registry: lookups of APIs, params, inventories, joins and dotted field paths.
-// Pure over its data; the data itself (generated JSON beside this module) is read lazily on first use.
-import { readFileSync } from 'node:fs';
+// Pure over its data; the data itself (generated JSON beside this module) is read lazily on first use,
+// each entry when first looked up.
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { closestNames } from './suggest.js';
-import { storeFromData, storeFromEncoded, type RegistryIndex, type RegistryStore } from './store.js';
+import { storeFromData, storeFromEncoded, type LineReader, type RegistryIndex, type RegistryStore } from './store.js';
 import type { ApiDef, ApiDoc, DocsData, FieldDef, InventoryDef, JoinDef, ParamDef, RegistryData } from './types.js';
 
 /** Tag pseudo-fields every queryable inventory accepts in conditions. */
@@ -38,7 +39,8 @@ export type PathProblem = 'no-field' | 'no-join' | 'field-not-join' | 'unknown-t
 export class Registry {
   readonly version: string;
   private readonly store: RegistryStore;
-  private readonly lowerToName: Map<string, string>;
+  /** Lower-case name to name, built on the first lookup whose case differs (most lookups match exactly). */
+  private lowerToName: Map<string, string> | undefined;
   private readonly queryParams: ParamDef[];
   private docsData: DocsData | undefined;
 
@@ -48,7 +50,6 @@ export class Registry {
   ) {
     this.store = 'apis' in data ? storeFromData(data) : data;
     this.version = this.store.version;
-    this.lowerToName = new Map(this.store.apiNames.map((n) => [n.toLowerCase(), n]));
     this.queryParams = this.store.queryParams;
   }
 
@@ -59,6 +60,9 @@ export class Registry {
 
   /** Case-insensitive lookup. */
   api(name: string): ApiDef | undefined {
+    const same = this.store.getApi(name);
+    if (same) return same;
+    this.lowerToName ??= new Map(this.store.apiNames.map((n) => [n.toLowerCase(), n]));
     const exact = this.lowerToName.get(name.toLowerCase());
     return exact === undefined ? undefined : this.store.getApi(exact);
   }
@@ -208,11 +212,26 @@ function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(dataFile(file), 'utf8')) as T;
 }
 
+/** Reads byte ranges of `file` when asked, through one descriptor opened on the first read and kept. */
+function rangeReader(file: URL): LineReader {
+  let fd: number | undefined;
+  return (offset, length) => {
+    fd ??= openSync(file, 'r');
+    const bytes = Buffer.allocUnsafe(length);
+    for (let at = 0; at < length; ) {
+      const n = readSync(fd, bytes, at, length - at, offset + at);
+      if (n === 0) throw new Error(`${file.pathname} ends before byte ${offset + length}`);
+      at += n;
+    }
+    return bytes.toString('utf8');
+  };
+}
+
 let shared: Registry | undefined;
 
 /** The registry generated from ZStack 5.2, loaded on first call and kept; entries decode lazily. */
 export function loadRegistry(): Registry {
-  const store = (): RegistryStore => storeFromEncoded(readJson<RegistryIndex>('registry-index.json'), readFileSync(dataFile('registry.jsonl')));
+  const store = (): RegistryStore => storeFromEncoded(readJson<RegistryIndex>('registry-index.json'), rangeReader(dataFile('registry.jsonl')));
   shared ??= new Registry(store(), () => {
     try {
       return readJson<DocsData>('docs.json');

@@ -50,18 +50,50 @@ export function encodeRegistry(data: RegistryData): { lines: string; index: Regi
   return { lines: parts.join(''), index: { version: data.version, queryParams: data.queryParams, apis, inventories } };
 }
 
-/** A store over the encoded form; each entry is parsed on first access and kept. */
-export function storeFromEncoded(index: RegistryIndex, bytes: Buffer): RegistryStore {
-  const apiAt = new Map(index.apis.map(([n, o, l]) => [n, [o, l] as const]));
-  const invAt = new Map(index.inventories.map(([n, o, l]) => [n, [o, l] as const]));
+type Entry = [name: string, offset: number, length: number];
+
+/** Lookups by name that scan before building a map; past this many, a map is built. */
+const SCANS_BEFORE_MAP = 8;
+
+/**
+ * Finds index entries by name: by scanning for the first few lookups (a one-shot command makes one
+ * or two), then through a map (the shell and completion make many). Building maps of ~2,000 names
+ * in every process cost more than a command's own lookups.
+ */
+function finder(entries: readonly Entry[]): (name: string) => Entry | undefined {
+  let byName: Map<string, Entry> | undefined;
+  let scans = 0;
+  return (name) => {
+    if (byName) return byName.get(name);
+    if (++scans <= SCANS_BEFORE_MAP) {
+      for (let i = 0; i < entries.length; i++) if (entries[i]![0] === name) return entries[i];
+      return undefined;
+    }
+    byName = new Map();
+    for (let i = 0; i < entries.length; i++) byName.set(entries[i]![0], entries[i]!);
+    return byName.get(name);
+  };
+}
+
+/** The text of `length` bytes at `offset` of the JSON lines. */
+export type LineReader = (offset: number, length: number) => string;
+
+/**
+ * A store over the encoded form; each entry is read (from the bytes, or through `lines` from the
+ * file: a command reads a few entries of a 1.4 MB file) and parsed on first access, and kept.
+ */
+export function storeFromEncoded(index: RegistryIndex, lines: Buffer | LineReader): RegistryStore {
+  const read: LineReader = typeof lines === 'function' ? lines : (offset, length) => lines.toString('utf8', offset, offset + length);
+  const apiAt = finder(index.apis);
+  const invAt = finder(index.inventories);
   const apiCache = new Map<string, ApiDef>();
   const invCache = new Map<string, InventoryDef>();
-  function get<T>(at: Map<string, readonly [number, number]>, cache: Map<string, T>, name: string): T | undefined {
+  function get<T>(at: (name: string) => Entry | undefined, cache: Map<string, T>, name: string): T | undefined {
     const hit = cache.get(name);
     if (hit) return hit;
-    const pos = at.get(name);
+    const pos = at(name);
     if (!pos) return undefined;
-    const value = JSON.parse(bytes.toString('utf8', pos[0], pos[0] + pos[1])) as T;
+    const value = JSON.parse(read(pos[1], pos[2])) as T;
     cache.set(name, value);
     return value;
   }

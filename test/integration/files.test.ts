@@ -56,7 +56,9 @@ describe('parallel processes keep every change', () => {
     // Each login also records what the server supports (capabilities.json), under the same rules.
     const caps = JSON.parse(readFileSync(join(home, 'capabilities.json'), 'utf8')).servers as Record<string, unknown>;
     expect(Object.keys(caps).sort()).toEqual([`127.0.0.1:${sim.port}`, `localhost:${sim.port}`]);
-    expect(readdirSync(home).sort()).toEqual(['capabilities.json', 'sessions.json']);
+    // HOME is this directory too: the code cache, written by 20 processes at once, is one whole file.
+    expect(readdirSync(home).sort()).toEqual(['.cache', 'capabilities.json', 'sessions.json']);
+    expect(readdirSync(join(home, '.cache', 'zstack-cli'))).toEqual([expect.stringMatching(/^zstack-cli@[^@]+@v\d[^@]*\.v8cache$/)]);
   });
 
   it(`${PARALLEL} profile adds at once: every profile is kept`, async () => {

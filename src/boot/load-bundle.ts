@@ -1,0 +1,80 @@
+// Runs one of the CLI's CommonJS bundles (dist/*.cjs) the way Node runs a CommonJS module, but
+// compiled through vm.Script with a V8 code cache kept on disk: a later process deserializes the
+// compiled code instead of parsing and compiling the bundle again (Node 20 offers no code cache for
+// ES modules). The cache is keyed by the bundle's build id (version + content hash, on its first
+// line) and the Node version; V8 itself refuses a cache that does not fit (`cachedDataRejected`),
+// and then a fresh one is written. The first run, a read-only disk or a missing home work without.
+import { dirname, basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
+import { codeCacheDir, readCacheFile, writeCacheFile, type Env } from './cache-file.js';
+
+export interface BundleHost {
+  env: Env;
+  /** The user's id (`process.getuid()`); undefined where there is none (Windows). */
+  uid: number | undefined;
+  /** What else the compiled code depends on: Node's version, the architecture, V8 flags given. */
+  runtime: string;
+  /** The home directory, asked only when `HOME` is unset. */
+  homedir: () => string | undefined;
+}
+
+/** What became of the code cache in this process. */
+export type CacheState = 'accepted' | 'rejected' | 'missing' | 'off';
+
+export interface LoadedBundle<T> {
+  exports: T;
+  cache: CacheState;
+  /** Writes the code cache when none was usable, with every function compiled so far; never throws. */
+  saveCache(): boolean;
+}
+
+/** `// zstack-cli-bundle <version>+<hash>`: written by scripts/bundle.mjs as the bundle's first line. */
+const ID_LINE = /^\/\/ zstack-cli-bundle ([0-9A-Za-z.+-]+)\n/;
+
+/** The build id on a bundle's first line, if any. */
+export function bundleId(source: string): string | undefined {
+  return ID_LINE.exec(source.slice(0, 200))?.[1];
+}
+
+/** The cache file's name: `<bundle>@<id>@<runtime>.v8cache`, other characters than `[0-9A-Za-z._+-]` as `_`. */
+export function cacheFileName(bundle: string, id: string, runtime: string): string {
+  const safe = (s: string): string => s.replace(/[^0-9A-Za-z._+-]/g, '_');
+  return `${safe(bundle)}@${safe(id)}@${safe(runtime)}.v8cache`;
+}
+
+export function loadBundle<T>(file: string, host: BundleHost): LoadedBundle<T> {
+  // ASCII only (scripts/bundle.mjs checks): latin1 reads it without decoding UTF-8.
+  const source = readFileSync(file, 'latin1');
+  const id = bundleId(source);
+  const name = basename(file).replace(/\.cjs$/, '');
+  const dir = id === undefined ? undefined : codeCacheDir(host.env, host.homedir);
+  const cacheName = id === undefined ? '' : cacheFileName(name, id, host.runtime);
+  const cached = dir === undefined ? undefined : readCacheFile(dir, cacheName, host.uid);
+  // The bundle is a function expression with the parameters of Node's own CommonJS wrapper.
+  const script = new Script(source, {
+    filename: file,
+    ...(cached ? { cachedData: cached } : {}),
+  });
+  const cache: CacheState = dir === undefined ? 'off' : !cached ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  const module = { exports: {} as T };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  let saved = false;
+  return {
+    exports: module.exports,
+    cache,
+    saveCache: () => {
+      if (dir === undefined || cache === 'accepted' || saved) return false;
+      saved = true;
+      try {
+        // Caches of this bundle from other builds are obsolete; those of other runtimes stay.
+        const ofBundle = `${cacheName.split('@')[0]}@`;
+        const ofBuild = `${cacheName.split('@').slice(0, 2).join('@')}@`;
+        return writeCacheFile(dir, cacheName, script.createCachedData(), host.uid, (f) => f.startsWith(ofBundle) && !f.startsWith(ofBuild) && f.endsWith('.v8cache'));
+      } catch {
+        return false;
+      }
+    },
+  };
+}

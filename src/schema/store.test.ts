@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { Registry } from './registry.js';
+import { encodeRegistry, storeFromEncoded } from './store.js';
+import type { ApiDef, InventoryDef, RegistryData } from './types.js';
+
+const api = (name: string): ApiDef => ({ name, method: 'GET', path: `/${name.toLowerCase()}`, wrapper: '', needSession: true, async: false, query: false, params: [] });
+const inventory = (name: string): InventoryDef => ({ name, fields: [], queryable: [], joins: [] });
+
+// Sorted as the generator sorts (case-insensitively), which is not the order of `<`.
+const data: RegistryData = {
+  version: 'test',
+  apis: Array.from({ length: 30 }, (_, i) => api(`${i % 2 ? 'Query' : 'query'}Thing${String(i).padStart(2, '0')}`)),
+  inventories: Array.from({ length: 12 }, (_, i) => inventory(`Thing${i}Inventory`)),
+  queryParams: [],
+};
+const encoded = encodeRegistry(data);
+const bytes = Buffer.from(encoded.lines);
+const open = () => storeFromEncoded(encoded.index, bytes);
+
+describe('storeFromEncoded', () => {
+  it('finds every entry and no other, across the first lookups and the many after them', () => {
+    const store = open();
+    for (const round of [1, 2]) {
+      for (const a of data.apis) expect(store.getApi(a.name), `${a.name} (round ${round})`).toEqual(a);
+      for (const i of data.inventories) expect(store.getInventory(i.name)).toEqual(i);
+      expect(store.getApi('QueryThing99')).toBeUndefined();
+      expect(store.getApi('querything01')).toBeUndefined();
+      expect(store.getInventory('__proto__')).toBeUndefined();
+    }
+  });
+
+  it('answers a miss among the first lookups the same as after them', () => {
+    const store = open();
+    expect(store.getApi('Nope')).toBeUndefined();
+    expect(store.getApi(data.apis[29]!.name)).toEqual(data.apis[29]);
+  });
+});
+
+describe('storeFromEncoded over a reader of byte ranges', () => {
+  it('reads only the entries looked up, each once, and gives what the bytes give', () => {
+    const reads: number[] = [];
+    const store = storeFromEncoded(encoded.index, (offset, length) => {
+      reads.push(offset);
+      return bytes.toString('utf8', offset, offset + length);
+    });
+    expect(reads).toEqual([]);
+    expect(store.getApi('QueryThing07')).toEqual(open().getApi('QueryThing07'));
+    expect(store.getApi('QueryThing07')).toEqual(data.apis[7]);
+    expect(store.getInventory('Thing3Inventory')).toEqual(data.inventories[3]);
+    expect(store.getApi('Nope')).toBeUndefined();
+    expect(reads).toHaveLength(2);
+  });
+});
+
+describe('Registry over the encoded store', () => {
+  it('finds APIs in any case, before and after exact-case lookups', () => {
+    const reg = new Registry(open());
+    expect(reg.api('QUERYTHING01')?.name).toBe('QueryThing01');
+    for (const a of data.apis) expect(reg.api(a.name)?.name).toBe(a.name);
+    expect(reg.api('querything03')?.name).toBe('QueryThing03');
+    expect(reg.api('querything99')).toBeUndefined();
+  });
+});
