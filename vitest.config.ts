@@ -6,5 +6,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // A test that asserts nothing fails: waiting for the screen is not an assertion.
+    expect: { requireAssertions: true },
   },
 });

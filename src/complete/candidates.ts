@@ -28,6 +28,11 @@ export interface CompleteContext {
   local?: LocalValues;
   /** APIs the management node is known not to support: never offered as names. */
   unsupportedApis?: UnsupportedSource;
+  /**
+   * Told of an exception the engine caught in itself (a bug: the line still gets an answer, with no
+   * candidates). Tests pass it to see that nothing was caught; a failing value source is not reported.
+   */
+  onInternalError?: (error: unknown) => void;
 }
 
 /** The analyzer's view of the context: which words are options, which names are built-ins. */
@@ -44,13 +49,15 @@ export async function complete(line: string, cursor: number, ctx: CompleteContex
   let a: Analysis;
   try {
     a = analyze(line, cursor, shapeOf(ctx));
-  } catch {
+  } catch (e) {
+    ctx.onInternalError?.(e);
     const at = Math.max(0, Math.min(line.length, cursor | 0));
     return { replaceFrom: at, replaceTo: at, candidates: [] };
   }
   try {
     return await candidatesFor(a, ctx);
-  } catch {
+  } catch (e) {
+    ctx.onInternalError?.(e);
     return { replaceFrom: a.replaceFrom, replaceTo: a.replaceTo, candidates: [] };
   }
 }

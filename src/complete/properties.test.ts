@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { completionTable } from '../commands/table.js';
 import { loadRegistry } from '../schema/registry.js';
 import { analyze } from './analyze.js';
 import { complete } from './candidates.js';
@@ -15,6 +16,8 @@ const pieces = fc.oneof(
 );
 const lines = fc.array(pieces, { maxLength: 12 }).map((p) => p.join(''));
 const cursors = fc.oneof(fc.integer({ min: -3, max: 200 }), fc.constant(Number.NaN));
+const table = { shell: completionTable('shell'), oneshot: completionTable('oneshot') };
+const fronts = fc.constantFrom('shell', 'oneshot', 'bare') as fc.Arbitrary<'shell' | 'oneshot' | 'bare'>;
 const flaky: ValueSource = {
   values: async (req) => {
     if (req.prefix.length % 2) throw new Error('flaky');
@@ -35,15 +38,31 @@ describe('never throws', () => {
     );
   });
 
-  it('complete and formatListing resolve for any line and cursor', async () => {
+  // complete() catches its own exceptions (a line must always get an answer), so this property
+  // watches what it caught: nothing, whatever the line, the cursor, the front end's words or a
+  // value source that fails.
+  it('complete and formatListing resolve for any line and cursor, and the engine catches nothing of its own', async () => {
     await fc.assert(
-      fc.asyncProperty(lines, cursors, async (line, cursor) => {
-        const c = await complete(line, cursor, { registry, values: flaky });
+      fc.asyncProperty(lines, cursors, fronts, async (line, cursor, front) => {
+        const caught: unknown[] = [];
+        const words = front === 'bare' ? {} : table[front];
+        const c = await complete(line, cursor, { registry, values: flaky, ...words, onInternalError: (e) => caught.push(e) });
+        expect(caught).toEqual([]);
         expect(c.replaceFrom).toBeGreaterThanOrEqual(0);
+        expect(c.replaceFrom).toBeLessThanOrEqual(c.replaceTo);
         expect(c.replaceTo).toBeLessThanOrEqual(line.length);
-        expect(Array.isArray(formatListing(c, { width: 30 }))).toBe(true);
+        const listing = formatListing(c, { width: 30 });
+        expect(listing.every((l) => typeof l === 'string')).toBe(true);
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('reports an exception it caught in itself (what the property above watches)', async () => {
+    const caught: unknown[] = [];
+    const broken: typeof registry = Object.create(registry, { api: { value: () => { throw new Error('registry bug'); } } });
+    const c = await complete('QueryVmInstance na', 18, { registry: broken, onInternalError: (e) => caught.push(e) });
+    expect(c).toEqual({ replaceFrom: 16, replaceTo: 18, candidates: [] });
+    expect(caught).toEqual([new Error('registry bug')]);
   });
 });

@@ -43,7 +43,7 @@ describe('readCaFile', () => {
     expect(asked).toBe(MAX_CA_FILE_BYTES);
   });
 
-  it.skipIf(!hasOpenssl)('returns the certificates of a real PEM file (openssl present)', () => {
+  it.skipIf(!hasOpenssl)(`returns the certificates of a real PEM file${hasOpenssl ? '' : ' (skipped: openssl is not installed)'}`, () => {
     const pem = readFileSync(selfSignedCert(dir, 'ca.test').certFile, 'utf8');
     const bundle = file('bundle.pem', `# comment\n${pem}\n${pem}`);
     expect(readCaFile(bundle).match(/BEGIN CERTIFICATE/g)).toHaveLength(2);

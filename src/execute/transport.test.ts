@@ -267,7 +267,7 @@ describe.each(IMPLEMENTATIONS)('%s transport against a local server', (_name, cr
   });
 });
 
-describe.skipIf(!hasOpenssl).each(IMPLEMENTATIONS)('%s transport with a self-signed https server', (_name, createTransport) => {
+describe.skipIf(!hasOpenssl).each(IMPLEMENTATIONS)(`%s transport with a self-signed https server${hasOpenssl ? '' : ' (skipped: openssl is not installed)'}`, (_name, createTransport) => {
   async function tlsServer(host = '127.0.0.1'): Promise<{ port: number; certPem: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'zs-tls-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

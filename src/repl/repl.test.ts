@@ -81,6 +81,8 @@ describe('completion in the shell', () => {
     h.send('queryvminstancepci');
     h.send(KEY.tab);
     await h.waitFor((r) => r.some((l) => l.startsWith(`${PROMPT}QueryVmInstancePciDeviceSpecRef`)));
+    expect(await h.cursorRow()).toBe(`${PROMPT}QueryVmInstancePciDeviceSpecRef`);
+    expect(await h.cursorX()).toBe(`${PROMPT}QueryVmInstancePciDeviceSpecRef `.length);
   });
 
   it('double Tab prints the titled listing and redraws the line', async () => {
@@ -113,6 +115,8 @@ describe('completion in the shell', () => {
     await new Promise((r) => setTimeout(r, 20));
     timers.advance(300);
     await h.waitFor((r) => r.includes(`${PROMPT}QueryZone`));
+    // The keys typed while the completer hung went on the line, after the word Tab was pressed on.
+    expect(await h.cursorRow()).toBe(`${PROMPT}QueryZone`);
   });
 
   it('a completer that throws does not end the shell', async () => {
@@ -140,6 +144,9 @@ describe('history', () => {
     await h.waitForCursorRow(`${PROMPT}QueryZone`);
     h.send(KEY.down);
     await h.waitForCursorRow(`${PROMPT}QueryHost limit=2`);
+    expect(await h.cursorX()).toBe(`${PROMPT}QueryHost limit=2`.length);
+    await run(h, ran, '');
+    expect(ran.map((r) => r.line)).toEqual(['QueryZone', 'QueryHost limit=2', 'QueryHost limit=2']);
   });
 
   it('Ctrl-R finds an older line and Enter runs it', async () => {
@@ -368,8 +375,9 @@ describe('the terminal a command gets', () => {
     const { h } = shell({ runLine: async (_l, _s, tty) => tty.page('just one line\n') });
     h.send('short');
     h.send(KEY.enter);
-    await h.waitFor((r) => r.includes('just one line'));
+    const rows = await h.waitFor((r) => r.includes('just one line'));
     await h.waitForCursorRow(PROMPT);
+    expect(rows.join('\n')).not.toContain('--More--');
   });
 
   it('reports the terminal size and offers hidden input only on a terminal', async () => {

@@ -78,6 +78,7 @@ async function tab(s: ScreenShell, text: string, want: string): Promise<void> {
   await s.quiet(100);
   s.send('#');
   await s.waitForCursorRow(new RegExp(`^${PROMPT}${esc(want)}#$`));
+  expect(await s.cursorRow(), `Tab after ${text}`).toBe(`${PROMPT}${want}#`);
 }
 
 /** Empties the line with Ctrl-U (line editing in both shells; no signal, so no race with a redraw). */

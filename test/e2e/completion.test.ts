@@ -27,6 +27,7 @@ describe('API name completion', () => {
     await s.until(async () => (await s.cursorX()) === prompt.length + 'QueryVmInstance '.length, 'had the cursor after "QueryVmInstance "');
     s.send('name=web-01');
     await s.waitForCursorRow(`${prompt}QueryVmInstance name=web-01`);
+    expect(await s.cursorX()).toBe(`${prompt}QueryVmInstance name=web-01`.length);
   });
 
   it('a fuzzy name: qvmins + Tab becomes QueryVmInstance', async () => {
@@ -35,6 +36,7 @@ describe('API name completion', () => {
     await s.waitForCursorRow(`${prompt}qvmins`);
     s.send(KEY.tab);
     await s.waitForCursorRow(new RegExp(`^${re(prompt)}QueryVmInstance$`));
+    expect(await s.cursorX()).toBe(`${prompt}QueryVmInstance `.length);
   });
 });
 

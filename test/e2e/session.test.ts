@@ -105,6 +105,7 @@ describe('password prompt', () => {
     await s.quiet();
     s.send(KEY.enter);
     await s.waitForCursorRow(adminPrompt(sim));
+    expect(await s.cursorRow()).toBe(adminPrompt(sim).trimEnd());
   });
 
   it('one-shot LogInByAccount on a terminal asks the same way: Password for admin:, nothing echoed', async () => {
@@ -134,7 +135,8 @@ describe('password prompt', () => {
     s.send(KEY.ctrlC);
     await s.waitForCursorRow(LOGGED_OUT);
     const from = await typeLine(s, LOGGED_OUT, 'QueryZone');
-    await s.waitFor(/not logged in/, { from });
+    const out = await s.waitFor(/not logged in/, { from });
+    expect(out).toContain('Error: QueryZone needs a session and you are not logged in');
   });
 });
 

@@ -86,6 +86,7 @@ describe('background jobs in the shell', () => {
     await s.waitFor(/^Wait for it: job wait [0-9a-f]{32}$/m, { from });
     await s.waitForCursorRow(prompt);
     from = await typeLine(s, prompt, 'job wait 1');
-    await s.waitFor(/"state": "Running"/, { from });
+    const out = await s.waitFor(/"state": "Running"/, { from });
+    expect(out).toContain(`"uuid": "${String(vm.uuid)}"`);
   });
 });

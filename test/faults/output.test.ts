@@ -100,7 +100,8 @@ describe('a closed stderr', () => {
   });
 });
 
-describe.skipIf(!existsSync('/dev/full'))('a full disk (/dev/full as stdout)', () => {
+const hasFull = existsSync('/dev/full');
+describe.skipIf(!hasFull)(`a full disk (/dev/full as stdout)${hasFull ? '' : ' (skipped: this system has no /dev/full)'}`, () => {
   function toFull(args: string[]): Promise<{ code: number | null; stderr: string }> {
     return new Promise((resolve, reject) => {
       const fd = openSync('/dev/full', 'w');
