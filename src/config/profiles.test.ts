@@ -42,6 +42,13 @@ describe('profiles (conf)', () => {
     expect(() => p.set('x', { host: '' })).toThrow(UsageError);
     expect(() => p.set('x', { host: 'h', port: 0 })).toThrow(UsageError);
     expect(() => p.setDefault('missing')).toThrow(UsageError);
+    // A host every later use would refuse is refused when saved, with the same words.
+    for (const host of ['a#', 'h/path', 'ftp://h', 'h:0', 'h:70000', '[zz]:1']) {
+      expect(() => p.set('x', { host }), host).toThrow(/host of profile x: not a host: /);
+    }
+    expect(p.data().profiles.x).toBeUndefined();
+    p.set('v6', { host: '[::1]:8080' });
+    expect(p.data().profiles.v6?.host).toBe('[::1]:8080');
   });
 
   it('refuses a profile file that is a link, and says in one line when it is not JSON', async () => {
