@@ -53,8 +53,8 @@ describe('resolveConnection', () => {
       account: 'ops',
     });
     expect(
-      resolveConnection({ host: 'flag.host', port: '1234', timeout: '2m', session: 'flagsession', account: 'me', insecure: true }, env, profiles),
-    ).toMatchObject({ endpoint: { host: 'flag.host', port: 1234 }, timeoutMs: 120_000, session: 'flagsession', account: 'me', insecure: true });
+      resolveConnection({ host: 'https://flag.host', port: '1234', timeout: '2m', session: 'flagsession', account: 'me', insecure: true }, env, profiles),
+    ).toMatchObject({ endpoint: { scheme: 'https', host: 'flag.host', port: 1234 }, timeoutMs: 120_000, session: 'flagsession', account: 'me', insecure: true });
   });
 
   it('picks each field from the highest-priority source that sets it (property)', () => {
@@ -129,6 +129,13 @@ describe('host values', () => {
     expect(() => endpoint({ host: 'a#' })).toThrow("--host: not a host: 'a#'");
     expect(() => endpoint({}, {}, { default: 'p', profiles: { p: { host: 'h/x' } } })).toThrow('host of profile p: not a host');
     expect(() => parseHost('\u001b[31mred', '--host')).toThrow("'?[31mred'");
+  });
+
+  it('--insecure (or a profile\'s insecure) over plain http is a usage error, not silently ignored', () => {
+    expect(() => resolveConnection({ host: 'h', insecure: true }, {}, { profiles: {} })).toThrow('--insecure skips TLS certificate checks, but the connection is plain http');
+    expect(() => resolveConnection({}, {}, { default: 'p', profiles: { p: { host: 'h', insecure: true } } })).toThrow('insecure of profile p skips TLS');
+    expect(resolveConnection({ host: 'https://h', insecure: true }, {}, { profiles: {} })).toMatchObject({ insecure: true, endpoint: { scheme: 'https' } });
+    expect(resolveConnection({ host: 'h', insecure: false }, {}, { profiles: {} }).insecure).toBe(false);
   });
 
   it('any accepted host makes a URL with exactly that host and port (property)', () => {

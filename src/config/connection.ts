@@ -108,6 +108,11 @@ export function resolveConnection(flags: ConnectionFlags, env: Env, profiles: Pr
   // A CA file only matters for https; with https it is the nearest one given.
   const ca = https ? (levels.find((l) => l.ca)?.ca?.value) : undefined;
   const insecure = flags.insecure ?? profile?.insecure ?? false;
+  // Like a CA file, skipping certificate checks only means something over https: say so rather than ignore it.
+  if (insecure && !https) {
+    const source = flags.insecure !== undefined ? '--insecure' : `insecure of profile ${profileName}`;
+    throw new UsageError(`Error: ${source} skips TLS certificate checks, but the connection is plain http`, 'Drop it, or use https.');
+  }
   const session = nonEmpty(flags.session) ?? nonEmpty(env.ZSTACK_SESSION);
   const account = nonEmpty(flags.account) ?? nonEmpty(profile?.account);
   const confirm = profileConfirm(profile, profileName);

@@ -47,6 +47,8 @@ describe('profiles (conf)', () => {
       expect(() => p.set('x', { host }), host).toThrow(/host of profile x: not a host: /);
     }
     expect(p.data().profiles.x).toBeUndefined();
+    expect(() => p.set('x', { host: 'h', insecure: true })).toThrow('insecure of profile x skips TLS certificate checks');
+    expect(() => p.set('x', { host: 'http://h', ca: '/ca.pem' })).toThrow('needs https');
     p.set('v6', { host: '[::1]:8080' });
     expect(p.data().profiles.v6?.host).toBe('[::1]:8080');
   });

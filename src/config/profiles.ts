@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type Conf from 'conf';
 import { UsageError } from '../execute/errors.js';
 import type { ConfigFiles } from './config-files.js';
-import { parseHost, type Profile, type ProfilesData } from './connection.js';
+import { resolveConnection, type Profile, type ProfilesData } from './connection.js';
 import { ConfigFileError, fileError } from './errors.js';
 
 type Shape = { default?: string; profiles?: Record<string, Profile> };
@@ -83,8 +83,9 @@ function guarded<T>(path: string, f: () => T): T {
 
 function validateProfile(name: string, p: Profile): void {
   if (typeof p.host !== 'string' || p.host.trim() === '') throw new UsageError(`Error: profile ${name} needs a host`);
-  // Checked when saved, with the rule every use applies, so a profile that cannot be used is never kept.
-  parseHost(p.host, `host of profile ${name}`);
+  // Resolved when saved, by the rules every use applies (host, port, https, CA, insecure, confirm),
+  // so a profile that cannot be used is never kept.
+  resolveConnection({}, {}, { default: name, profiles: { [name]: p } });
   if (p.port !== undefined && (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535))
     throw new UsageError(`Error: profile ${name}: not a port number: ${String(p.port)}`);
 }
