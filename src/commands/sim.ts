@@ -3,6 +3,8 @@ import { EXIT_CODES, UsageError } from '../errors/cli-error.js';
 import { SIM_ACCOUNT } from '../cli/sim-command.js';
 import type { BuiltinSpec, CommandContext } from './types.js';
 
+/** The longest delay a Node timer keeps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 async function serve(ctx: CommandContext): Promise<number> {
   const portText = typeof ctx.flags.port === 'string' ? ctx.flags.port : '8080';
@@ -12,7 +14,9 @@ async function serve(ctx: CommandContext): Promise<number> {
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got '${portText.slice(0, 80)}'`);
   const jobDelayMs = /^\d+(\.\d+)?$/.test(delayText) ? Number(delayText) : NaN;
-  if (!Number.isFinite(jobDelayMs)) throw new UsageError(`--job-delay must be a number of milliseconds, got '${delayText.slice(0, 80)}'`);
+  // Timers hold at most 2^31-1 ms (24.8 days); a longer delay would fire at once.
+  if (!Number.isFinite(jobDelayMs) || jobDelayMs > MAX_TIMER_MS)
+    throw new UsageError(`--job-delay must be a number of milliseconds up to ${MAX_TIMER_MS}, got '${delayText.slice(0, 80)}'`);
   const { startSimulator } = await import('../sim/index.js');
   let sim;
   try {

@@ -157,3 +157,14 @@ describe('numbers and hosts', () => {
     expect(both.stderr).toContain('--port 2 and the port in --host h:1 disagree');
   });
 });
+
+describe('zstack-cli sim refuses what it cannot serve', () => {
+  it('a --job-delay a timer cannot hold (over 2^31-1 ms) or that is no number: exit 2, one line, no server started', async () => {
+    for (const delay of ['3000000000', 'abc', '-5']) {
+      const r = await runCli(['--port', '0', 'sim', '--job-delay', delay], { home: tempHome(), timeoutMs: 20_000 });
+      expect(r.code, delay).toBe(2);
+      expect(lines(r), delay).toEqual([`Error: --job-delay must be a number of milliseconds up to 2147483647, got '${delay}'`]);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
