@@ -1,7 +1,7 @@
 // --password-stdin: a login reads its password from stdin, one line per login (the trailing newline
 // stripped), so that scripts need neither a terminal nor the password in argv, where `ps` shows it.
 import { StringDecoder } from 'node:string_decoder';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import type { PasswordPrompt } from './runner.js';
 
 /** Longest line taken as a password (bounded work on any input). */

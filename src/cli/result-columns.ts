@@ -3,7 +3,7 @@
 // inventory holding every field of the first row (the server leaves null fields out, so a row's own
 // keys are not enough), and the columns are checked against it; when no inventory fits, a column
 // counts as missing when no row has its first segment.
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import { columnProblem } from '../plan/columns.js';
 import type { Registry } from '../schema/registry.js';
 import { closestNames } from '../schema/suggest.js';

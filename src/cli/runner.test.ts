@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import { parseLine, parseWords } from '../parse/parser.js';
 import { loadRegistry } from '../schema/registry.js';
 import { runParsed, type RunnerDeps } from './runner.js';

@@ -3,7 +3,7 @@
 // bounded memory (one line of at most 1 MB plus one read chunk). A file is checked whole before its
 // first line runs; stdin, which cannot be read twice, is checked line by line before each one runs.
 import { isUtf8 } from 'node:buffer';
-import { EXIT_CODES } from '../execute/errors.js';
+import { EXIT_CODES } from '../errors/cli-error.js';
 import { escapeControls } from '../parse/echo.js';
 import { runScript, type ScriptOptions } from './script.js';
 

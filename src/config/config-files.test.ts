@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemIdentity } from '../cli/system.js';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import { configFiles, type ConfigFiles } from './config-files.js';
 import { ConfigFileError } from './errors.js';
 import type { ProcessIdentity } from './identity.js';

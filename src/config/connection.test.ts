@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import { DEFAULT_TIMEOUT_MS, parseHost, parseTimeout, resolveConnection, serverKey, type ProfilesData } from './connection.js';
 import { configDir } from './paths.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemIdentity } from '../cli/system.js';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import { configFiles } from './config-files.js';
 import { resolveConnection } from './connection.js';
 import { openProfiles } from './profiles.js';

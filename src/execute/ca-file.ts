@@ -2,7 +2,7 @@
 // wrong file is a usage error (exit 2) before anything is sent, not a puzzling TLS failure later.
 import { X509Certificate } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors/cli-error.js';
 
 /** A CA bundle larger than this is not one (the system bundle is about 200 KiB). */
 export const MAX_CA_FILE_BYTES = 4 * 2 ** 20;

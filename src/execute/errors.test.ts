@@ -1,22 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  AuthError,
-  ConnectionError,
-  EXIT_CODES,
-  InterruptedError,
-  JobTimeoutError,
-  ProtocolError,
-  TooLargeError,
-  UsageError,
-  describeBody,
-  exitCodeFor,
-  exitCodeOf,
-  parseZStackError,
-  renderError,
-  type ErrorKind,
-} from './errors.js';
+import { EXIT_CODES, UsageError, exitCodeFor, exitCodeOf, type ErrorKind } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
+import { ApiError, AuthError, ConnectionError, InterruptedError, JobTimeoutError, ProtocolError, TooLargeError, describeBody, parseZStackError } from './errors.js';
 import { pathToStates, vmStateHint } from './vm-state-hint.js';
 
 describe('exit codes', () => {

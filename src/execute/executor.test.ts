@@ -2,31 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { API_ROOT, type PlannedRequest } from '../plan/request.js';
 import { loadRegistry } from '../schema/registry.js';
-import {
-  ApiError,
-  AuthError,
-  ConnectionError,
-  InterruptedError,
-  JobNotFoundError,
-  JobTimeoutError,
-  ProtocolError,
-  TooLargeError,
-  UsageError,
-  exitCodeFor,
-  isSessionExpired,
-  renderError,
-} from './errors.js';
-import {
-  nextPollWait,
-  QUERY_MAX_BODY_BYTES,
-  execute,
-  randomJobUuid,
-  waitJob,
-  type ExecContext,
-  type ExecOptions,
-  type SessionInfo,
-  type SessionProvider,
-} from './executor.js';
+import { UsageError, exitCodeFor } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
+import { ApiError, AuthError, ConnectionError, InterruptedError, JobNotFoundError, JobTimeoutError, ProtocolError, TooLargeError, isSessionExpired } from './errors.js';
+import { type SessionInfo, type SessionProvider } from '../config/session.js';
+import { nextPollWait, QUERY_MAX_BODY_BYTES, execute, randomJobUuid, waitJob, type ExecContext, type ExecOptions } from './executor.js';
 import { FakeClock, StubTransport } from './testing.js';
 import type { WebhookReceiver, WebhookResult } from './webhook.js';
 

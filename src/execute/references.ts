@@ -13,7 +13,8 @@ import type { Registry } from '../schema/registry.js';
 import { resourceLabel, type ResourceRef } from '../schema/resources.js';
 import { closestNames } from '../schema/suggest.js';
 import type { ApiDef } from '../schema/types.js';
-import { AuthError, CliError, UsageError, withNext } from './errors.js';
+import { CliError, UsageError } from '../errors/cli-error.js';
+import { AuthError, withNext } from './errors.js';
 import { execute, type ExecContext } from './executor.js';
 
 export type Row = Record<string, unknown>;
