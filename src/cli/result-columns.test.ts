@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../schema/registry.js';
+import { renderError } from '../errors/report.js';
 import { missingColumns } from './result-columns.js';
 
 describe('-c checked against an answer', () => {
@@ -7,8 +8,13 @@ describe('-c checked against an answer', () => {
   it('takes the inventory the row fits and names the closest fields', () => {
     const row = { uuid: 'u', name: 'vm', state: 'Running', vmNics: [] };
     expect(missingColumns(reg, [row], ['name', 'vmNics.ip', 'description'], 'X')).toBeUndefined();
-    expect(missingColumns(reg, [row], ['nmae'], "StartVmInstance's result")?.message).toMatch(/^Error: -c nmae: no row of StartVmInstance's result can have it: .*\(did you mean name\?\)$/);
-    expect(missingColumns(reg, [{ zzz: 1, yyy: 2 }], ['zzy'], 'X')?.message).toBe("Error: -c zzy: no row of X has 'zzy' (did you mean zzz, yyy?)");
+    const went = 'the call itself went through; -o json lists the fields';
+    expect(renderError(missingColumns(reg, [row], ['nmae'], "StartVmInstance's result"))).toMatch(
+      new RegExp(`^Error: -c nmae: no row of StartVmInstance's result can have it: .* \\(did you mean name\\?; ${went}\\)$`),
+    );
+    expect(renderError(missingColumns(reg, [{ zzz: 1, yyy: 2 }], ['zzy'], 'X'))).toBe(`Error: -c zzy: no row of X has 'zzy' (did you mean zzz, yyy?; ${went})`);
+    // Several columns: one line each, the last one saying the call went through.
+    expect(renderError(missingColumns(reg, [{ zzz: 1, yyy: 2 }], ['zzy', 'qqq'], 'X'))).toBe(`Error: -c zzy: no row of X has 'zzy' (did you mean zzz, yyy?)\nError: -c qqq: no row of X has 'qqq' (${went})`);
     expect(missingColumns(reg, [], ['zzy'], 'X')).toBeUndefined();
   });
 });

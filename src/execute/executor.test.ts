@@ -358,7 +358,7 @@ describe('execute: what a job poll may meet besides ZStack', () => {
     const t = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted()).on('GET', JOB_PATH, page502);
     const e = await caught(execute(startVm(), setup(t).ctx));
     expect(renderError(e).split('\n')).toEqual([
-      'Error HTTP 502 Bad Gateway from a web server or proxy, not the management node (an HTML page: "502 Bad Gateway")',
+      'Error HTTP 502 Bad Gateway: a web server or proxy answered, not the management node (an HTML page: "502 Bad Gateway")',
       hint,
     ]);
     const z = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted()).on('GET', JOB_PATH, zerr('VM.1001', 'no host'));

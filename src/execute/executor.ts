@@ -195,7 +195,7 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
 /** Waits for a job accepted earlier (`zstack-cli job wait <uuid>`), polling it on this endpoint. */
 export async function waitJob(jobUuid: string, ctx: ExecContext): Promise<ExecResult> {
   const id = jobUuid.trim().toLowerCase();
-  if (!JOB_UUID_RE.test(id)) throw new UsageError(`not a job uuid: ${jobUuid}`, 'a job uuid is 32 hex characters');
+  if (!JOB_UUID_RE.test(id)) throw new UsageError(`not a job uuid: ${jobUuid}`, 'expected 32 hex characters');
   if (ctx.options.signal?.aborted) throw new InterruptedError(id);
   const start = ctx.clock.now();
   const session = await ctx.session.current();
