@@ -14,6 +14,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Said under -c problems found in an answer: exit 2, though the call was made. */
+export const WENT_THROUGH = 'the call itself went through; -o json shows the fields its result has';
+
 /** The smallest inventory whose fields include every key of `row`. */
 export function inventoryOfRow(reg: Registry, row: Record<string, unknown>): InventoryDef | undefined {
   const keys = Object.keys(row);
@@ -30,7 +33,7 @@ export function inventoryOfRow(reg: Registry, row: Record<string, unknown>): Inv
 
 /**
  * A usage error naming the columns no row of `what` can have (one problem each, with the closest
- * names; the last says the call went through); undefined when all can be there.
+ * names, and under the last a line saying the call went through); undefined when all can be there.
  */
 export function missingColumns(reg: Registry, rows: readonly unknown[], columns: readonly string[], what: string): UsageError | undefined {
   const records = rows.filter(isRecord);
@@ -49,8 +52,7 @@ export function missingColumns(reg: Registry, rows: readonly unknown[], columns:
       }
     }
   }
-  const last = problems[problems.length - 1];
-  if (!last) return undefined;
-  last.hint = [last.hint, 'the call itself went through; -o json lists the fields'].filter(Boolean).join('; ');
+  if (problems.length === 0) return undefined;
+  problems[problems.length - 1]!.details = [`  ${WENT_THROUGH}`];
   return UsageError.of(problems);
 }
