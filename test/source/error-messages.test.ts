@@ -2,11 +2,11 @@
 // says it twice. Two checks: the sources hold no string that starts a message with `Error` (read
 // with the TypeScript parser, so comments and regular expressions do not count), and every kind
 // of error the CLI throws renders with `Error` exactly once at the start of its first line.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { SRC, srcModules } from './src-modules.js';
 import { NotConfirmedError } from '../../src/cli/guard.js';
 import { NotTextScript } from '../../src/cli/script-text.js';
 import { ConfigFileError } from '../../src/config/errors.js';
@@ -24,18 +24,9 @@ import {
   type ConnectionReason,
 } from '../../src/execute/errors.js';
 
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 const RENDERER = join('errors', 'report.ts');
 /** A message that starts the way only the renderer may start a line: `Error: `, `Error VM.1010: `, `Error HTTP 404`. */
 const PREFIXED = /^Error(:|\s)/;
-
-function modules(dir = SRC): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'data' ? [] : modules(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [relative(SRC, path)] : [];
-  });
-}
 
 /** The string literals and template starts of a module that begin like a rendered error. */
 function prefixedStrings(module: string): string[] {
@@ -56,11 +47,11 @@ describe('`Error: ` is written by the renderer only', () => {
   });
 
   it('no other module of src/ starts a message with `Error`', () => {
-    const offending = modules()
+    const offending = srcModules()
       .filter((m) => m !== RENDERER)
       .flatMap(prefixedStrings);
     expect(offending).toEqual([]);
-    expect(modules().length).toBeGreaterThan(100);
+    expect(srcModules().length).toBeGreaterThan(100);
   });
 });
 

@@ -1,13 +1,11 @@
 // The layering of src/ (README, Layout): each folder imports only the folders before it in the
 // pipeline, so pure stages stay pure and config never reaches into the executor. Imports are read
 // from the sources (static, dynamic and type-only alike: a type import is a dependency too).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
+import { SRC, srcModules } from './src-modules.js';
 
 /** What each folder of src/ may import besides itself; cli/ and commands/ (the composition root) may import anything. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
@@ -25,15 +23,6 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   boot: [],
 };
 
-/** Every module of src/ (tests beside the code are not modules), relative to src/. */
-function modules(dir = SRC): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'data' ? [] : modules(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [relative(SRC, path)] : [];
-  });
-}
-
 /** The src/ folders a module imports from, with the import as written. */
 function importedFolders(module: string): Array<{ folder: string; spec: string }> {
   const text = readFileSync(join(SRC, module), 'utf8');
@@ -49,7 +38,7 @@ function importedFolders(module: string): Array<{ folder: string; spec: string }
 const folderOf = (module: string): string => module.split(sep)[0]!;
 
 describe('layering of src/', () => {
-  const all = modules();
+  const all = srcModules();
 
   it('reads the imports it judges (the composition root imports the executor; config modules exist)', () => {
     expect(all.filter((m) => folderOf(m) === 'config').length).toBeGreaterThan(5);
