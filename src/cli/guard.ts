@@ -49,6 +49,9 @@ export class NotConfirmedError extends CliError {
   constructor(api: string) {
     super(`Not sent: ${api} was not confirmed.`);
   }
+  override get byUser(): boolean {
+    return true;
+  }
 }
 
 /** Whether the policy asks before this call. */

@@ -5,9 +5,8 @@ import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import { ALL_SYNTAX, flagsOf, type Flags } from '../commands/options.js';
 import { lineChoices } from '../commands/line-options.js';
 import { commandWordIndex, wordTokens } from '../parse/options.js';
-import { EXIT_CODES, UsageError } from '../errors/cli-error.js';
+import { UsageError } from '../errors/cli-error.js';
 import { reportError } from '../errors/report.js';
-import { usageLine } from './usage-error.js';
 import { quoteWord } from '../parse/lexer.js';
 import { parseLine, parseWords } from '../parse/parser.js';
 import type { CommandContext } from '../commands/types.js';
@@ -38,10 +37,7 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
       if (builtinNamed(io.argv[at], 'oneshot')) return await builtin(io, signal);
     }
     const parsed = parseWords(io.argv, ALL_SYNTAX);
-    if (parsed.diagnostics.length) {
-      for (const d of parsed.diagnostics) io.stderr.write(`${usageLine(d)}\n`);
-      return EXIT_CODES.usage;
-    }
+    if (parsed.diagnostics.length) throw UsageError.of(parsed.diagnostics);
     const flags = flagsOf(parsed.options);
     if (flags.version === true) {
       io.stdout.write(`${VERSION}\n`);

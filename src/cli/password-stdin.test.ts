@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import { MAX_PASSWORD_LINE, stdinPasswordReader } from './password-stdin.js';
 
 function input(...chunks: (string | Buffer)[]): PassThrough {

@@ -1,7 +1,7 @@
 // --password-stdin: a login reads its password from stdin, one line per login (the trailing newline
 // stripped), so that scripts need neither a terminal nor the password in argv, where `ps` shows it.
 import { StringDecoder } from 'node:string_decoder';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import type { PasswordPrompt } from './runner.js';
 
 /** Longest line taken as a password (bounded work on any input). */
@@ -26,7 +26,7 @@ export function stdinPasswordReader(stdin: Input): PasswordPrompt {
           return true;
         }
         if (nl > MAX_PASSWORD_LINE || buffered.length > MAX_PASSWORD_LINE) {
-          reject(new UsageError(`Error: --password-stdin: the first line of stdin is longer than ${MAX_PASSWORD_LINE} characters, not a password`));
+          reject(new UsageError(`--password-stdin: the first line of stdin is longer than ${MAX_PASSWORD_LINE} characters, not a password`));
           return true;
         }
         if (!ended) return false;
@@ -54,7 +54,7 @@ export function stdinPasswordReader(stdin: Input): PasswordPrompt {
       };
       const onError = (e: Error): void => {
         done();
-        reject(new UsageError(`Error: --password-stdin: cannot read stdin (${e.message})`));
+        reject(new UsageError(`--password-stdin: cannot read stdin: ${e.message}`));
       };
       stdin.on('data', onData);
       stdin.on('end', onEnd);
@@ -64,11 +64,11 @@ export function stdinPasswordReader(stdin: Input): PasswordPrompt {
 
   return async () => {
     if (stdin.isTTY) {
-      throw new UsageError('Error: --password-stdin reads the password from a pipe, but stdin is a terminal (e.g. printf \'%s\\n\' "$PW" | zstack-cli --password-stdin LogInByAccount accountName=admin)');
+      throw new UsageError('--password-stdin reads the password from a pipe, but stdin is a terminal', 'e.g. printf \'%s\\n\' "$PW" | zstack-cli --password-stdin LogInByAccount accountName=admin');
     }
     const line = await nextLine();
-    if (line === undefined) throw new UsageError('Error: --password-stdin: stdin ended before the password line (pipe one line per login)');
-    if (line === '') throw new UsageError('Error: --password-stdin: the password line on stdin is empty');
+    if (line === undefined) throw new UsageError('--password-stdin: stdin ended before the password line', 'pipe one line per login');
+    if (line === '') throw new UsageError('--password-stdin: the password line on stdin is empty');
     return line;
   };
 }

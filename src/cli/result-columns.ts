@@ -3,7 +3,8 @@
 // inventory holding every field of the first row (the server leaves null fields out, so a row's own
 // keys are not enough), and the columns are checked against it; when no inventory fits, a column
 // counts as missing when no row has its first segment.
-import { UsageError } from '../execute/errors.js';
+import { UsageError, type Problem } from '../errors/cli-error.js';
+import { didYouMean } from '../plan/errors.js';
 import { columnProblem } from '../plan/columns.js';
 import type { Registry } from '../schema/registry.js';
 import { closestNames } from '../schema/suggest.js';
@@ -12,6 +13,9 @@ import type { InventoryDef } from '../schema/types.js';
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** Said under -c problems found in an answer: exit 2, though the call was made. */
+export const WENT_THROUGH = 'the call itself went through; -o json shows the fields its result has';
 
 /** The smallest inventory whose fields include every key of `row`. */
 export function inventoryOfRow(reg: Registry, row: Record<string, unknown>): InventoryDef | undefined {
@@ -27,26 +31,28 @@ export function inventoryOfRow(reg: Registry, row: Record<string, unknown>): Inv
   return best;
 }
 
-/** A usage error naming the columns no row of `what` can have; undefined when all can be there. */
+/**
+ * A usage error naming the columns no row of `what` can have (one problem each, with the closest
+ * names, and under the last a line saying the call went through); undefined when all can be there.
+ */
 export function missingColumns(reg: Registry, rows: readonly unknown[], columns: readonly string[], what: string): UsageError | undefined {
   const records = rows.filter(isRecord);
   if (records.length === 0) return undefined;
   const inv = inventoryOfRow(reg, records[0]!);
   const keys = [...new Set(records.flatMap((r) => Object.keys(r)))];
-  const lines: string[] = [];
+  const problems: Problem[] = [];
   for (const c of columns) {
     if (inv) {
       const p = columnProblem(reg, inv, c);
-      if (p) lines.push(`Error: -c ${c}: no row of ${what} can have it: ${p.reason}${p.suggestions.length ? ` (did you mean ${p.suggestions.join(', ')}?)` : ''}`);
+      if (p) problems.push({ message: `-c ${c}: no row of ${what} can have it: ${p.reason}`, hint: didYouMean(p.suggestions) });
     } else {
       const first = c.split('.')[0]!;
       if (!records.some((r) => Object.hasOwn(r, first) || Object.hasOwn(r, c))) {
-        const close = closestNames(first, keys);
-        lines.push(`Error: -c ${c}: no row of ${what} has '${first}'${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}`);
+        problems.push({ message: `-c ${c}: no row of ${what} has '${first}'`, hint: didYouMean(closestNames(first, keys)) });
       }
     }
   }
-  if (lines.length === 0) return undefined;
-  const e = new UsageError(lines.join('\n'), 'the fields are listed with -o json (the call itself went through)');
-  return e;
+  if (problems.length === 0) return undefined;
+  problems[problems.length - 1]!.details = [`  ${WENT_THROUGH}`];
+  return UsageError.of(problems);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import { parseLine, parseWords } from '../parse/parser.js';
 import { loadRegistry } from '../schema/registry.js';
 import { runParsed, type RunnerDeps } from './runner.js';
@@ -15,7 +15,7 @@ function deps(over: Partial<RunnerDeps> = {}): RunnerDeps & { errors: string[]; 
     endpoint: { scheme: 'http', host: 'localhost', port: 8080 },
     session: { current: () => ({ uuid: SESSION, account: 'admin' }), loggedIn: () => undefined, forget: () => undefined },
     execContext: async () => {
-      throw new UsageError('Error: the server echoed s3cret-pw back');
+      throw new UsageError('the server echoed s3cret-pw back');
     },
     promptPassword: undefined,
     showResult: async () => undefined,
@@ -35,7 +35,8 @@ describe('runner: secrets in what it prints', () => {
     await runParsed(parseLine("LogInByAccount accountName=admin 'password'=hunter2"), d);
     await runParsed(parseLine('LogInByAccount accountName=admin password s3cret-pw'), d);
     await runParsed(parseWords(['LogInByAccount', 'accountName=admin', 'password=s3cret-pw']), d);
-    expect(d.errors).toEqual([
+    // One report per line run; a line with two syntax errors reports both, one line each.
+    expect(d.errors.flatMap((t) => t.split('\n'))).toEqual([
       "Error: unexpected 'p' in 'password=***' (a param is key=value; quote values with spaces: name=\"my vm\")",
       "Error: expected key=value, got 'password' (write password=<value>)",
       "Error: unexpected '***' in '***' (a param is key=value; quote values with spaces: name=\"my vm\")",

@@ -12,12 +12,13 @@ import { commandSecrets, maskSecrets } from '../plan/secrets.js';
 import type { Endpoint, PlannedRequest } from '../plan/request.js';
 import type { Registry } from '../schema/registry.js';
 import type { ApiDef } from '../schema/types.js';
-import { EXIT_CODES, exitCodeFor, renderError, UsageError } from '../execute/errors.js';
-import { type ExecContext, type ExecResult, type SessionProvider } from '../execute/executor.js';
+import { EXIT_CODES, exitCodeFor, UsageError } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
+import { type SessionProvider } from '../config/session.js';
+import { type ExecContext, type ExecResult } from '../execute/executor.js';
 import { fetchForOutput } from '../execute/fetch.js';
 import { resolveNames, rowsVia } from '../execute/references.js';
 import { REDACTED } from '../plan/secrets.js';
-import { usageLine } from './usage-error.js';
 import type { CallGuard, ConfirmPrompt } from './guard.js';
 
 /** Login APIs whose password may be asked for instead of typed. */
@@ -87,7 +88,7 @@ async function complete(cmd: CommandNode, api: ApiDef, deps: RunnerDeps, opts: R
   const args = [...cmd.args];
   if (api.name === 'LogOut' && !hasArg(cmd, 'sessionUuid')) {
     const s = await deps.session.current();
-    if (!s) throw new UsageError('Error: not logged in, so there is no session to log out', 'give sessionUuid=<uuid> to end another session');
+    if (!s) throw new UsageError('not logged in, so there is no session to log out', 'give sessionUuid=<uuid> to end another session');
     args.push(syntheticArg('sessionUuid', s.uuid));
   }
   if (PROMPTED_LOGINS.has(api.name) && !hasArg(cmd, 'password') && !opts.dryRun && !opts.curl) {
@@ -129,7 +130,7 @@ export async function runParsed(parsed: ParseResult, deps: RunnerDeps, opts: Run
   if (parsed.diagnostics.length) {
     // A diagnostic may quote the token it is about: secrets in it are masked like everywhere else.
     const secrets = parsed.command ? commandSecrets(parsed.command) : [];
-    for (const d of parsed.diagnostics) deps.err(maskSecrets(usageLine(d), secrets));
+    deps.err(maskSecrets(renderError(UsageError.of(parsed.diagnostics)), secrets));
     return { code: EXIT_CODES.usage };
   }
   return parsed.command ? runCommandDetailed(parsed.command, deps, opts, signal) : { code: 0 };
@@ -158,16 +159,10 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
   // `@name` references become uuids here, by read-only queries (also for --dry-run and --curl).
   const named = api ? await resolveNames(deps.registry, api, filled, rowsVia(deps.registry, (q) => deps.execContext(signal, q, { timeoutMs: opts.timeoutMs }))) : filled;
   const planned = planCommand(deps.registry, named);
-  if (!planned.ok) {
-    for (const e of planned.errors) deps.err(usageLine(e));
-    return EXIT_CODES.usage;
-  }
+  if (!planned.ok) throw UsageError.of(planned.errors);
   const req = planned.request;
   const columnErrs = columnErrors(deps.registry, req.api, opts.columns);
-  if (columnErrs.length) {
-    for (const e of columnErrs) deps.err(usageLine(e));
-    return EXIT_CODES.usage;
-  }
+  if (columnErrs.length) throw UsageError.of(columnErrs);
   for (const w of req.warnings) deps.err(`warning: ${w}`);
   if (opts.dryRun) {
     deps.out(dryRunJson(req, deps.endpoint, opts.showSecrets === true));

@@ -62,14 +62,14 @@ describe('textLines', () => {
   });
 
   it('refuses a NUL byte, naming the file and line', async () => {
-    expect(await refusal([Buffer.from('QueryZone\nQuery\0Host\n')])).toBe('Error: test.zs:2: not a text script: it holds a NUL byte');
+    expect(await refusal([Buffer.from('QueryZone\nQuery\0Host\n')])).toBe('test.zs:2: not a text script: it holds a NUL byte');
   });
 
   it('refuses bytes that are not UTF-8, wherever the chunks are cut', async () => {
     const bad = Buffer.concat([Buffer.from('QueryZone\nQueryHost\nQueryVm name=é'), Buffer.from([0xc3]), Buffer.from('\n')]);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat(), { maxLength: 6 }), async (cuts) => {
-        expect(await refusal(chunked(bad, cuts))).toBe('Error: test.zs:3: not a text script: it is not UTF-8');
+        expect(await refusal(chunked(bad, cuts))).toBe('test.zs:3: not a text script: it is not UTF-8');
       }),
       { numRuns: 200 },
     );
@@ -80,14 +80,14 @@ describe('textLines', () => {
 
   it('refuses a line over 1 MB after reading little more than 1 MB of it', async () => {
     const e = endless(64 * 1024, 10_000); // 640 MB if it were all read
-    expect(await refusal(e.source)).toBe('Error: test.zs:1: not a text script: the line is longer than 1 MB');
+    expect(await refusal(e.source)).toBe('test.zs:1: not a text script: the line is longer than 1 MB');
     expect(e.pulled()).toBeLessThanOrEqual(MAX_LINE_BYTES / (64 * 1024) + 1);
     expect(await lines([Buffer.alloc(MAX_LINE_BYTES, 0x78), Buffer.from('\nQueryZone\n')])).toHaveLength(2);
   });
 
   it('escapes control characters in the file name', async () => {
     const it = textLines([Buffer.from('\0')], 'evil\u001b[2J.zs');
-    await expect(it.next()).rejects.toThrow('Error: evil\\e[2J.zs:1: not a text script');
+    await expect(it.next()).rejects.toThrow('evil\\e[2J.zs:1: not a text script');
   });
 });
 

@@ -3,7 +3,8 @@
 // bounded memory (one line of at most 1 MB plus one read chunk). A file is checked whole before its
 // first line runs; stdin, which cannot be read twice, is checked line by line before each one runs.
 import { isUtf8 } from 'node:buffer';
-import { EXIT_CODES } from '../execute/errors.js';
+import { EXIT_CODES, UsageError } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
 import { escapeControls } from '../parse/echo.js';
 import { runScript, type ScriptOptions } from './script.js';
 
@@ -12,11 +13,11 @@ export const MAX_LINE_BYTES = 1 << 20;
 
 export type ByteSource = AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
 
-/** Why a script is refused, as the one line to print. */
-export class NotTextScript extends Error {}
+/** Why a script is refused (exit 2). */
+export class NotTextScript extends UsageError {}
 
 function refuse(source: string, lineNo: number, why: string): NotTextScript {
-  return new NotTextScript(`Error: ${escapeControls(source)}:${lineNo}: not a text script: ${why}`);
+  return new NotTextScript(`${escapeControls(source)}:${lineNo}: not a text script: ${why}`);
 }
 
 function decodeLine(bytes: Buffer, source: string, lineNo: number): string {
@@ -70,7 +71,7 @@ export async function runScriptText(input: ByteSource, opts: ScriptOptions, reop
     return await runScript(textLines(input, opts.source), opts);
   } catch (e) {
     if (!(e instanceof NotTextScript)) throw e;
-    opts.reportError(e.message);
+    opts.reportError(renderError(e));
     return EXIT_CODES.usage;
   }
 }

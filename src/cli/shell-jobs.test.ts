@@ -42,7 +42,7 @@ describe('JobTable', () => {
     await j.done;
     expect(seen?.aborted).toBe(true);
     expect(j.state).toBe('failed');
-    expect(j.errorText).toBe('stopped');
+    expect(j.errorText).toBe('Error: stopped');
   });
 });
 

@@ -2,6 +2,7 @@
 // lists them, a finished one is announced above the next prompt, `job wait N` and `job result N`
 // take its result. A job keeps its result until the shell ends; the shell warns before leaving
 // while any still runs (they go on on the server: `job wait <uuid>` from anywhere).
+import { renderError } from '../errors/report.js';
 import type { ExecResult } from '../execute/executor.js';
 
 export type JobState = 'running' | 'done' | 'failed';
@@ -46,7 +47,7 @@ export class JobTable {
   /**
    * Starts `run` in the background as job N. `run` gets a signal (aborted by stop) and reports the
    * server's job uuid as soon as it is known; it resolves with the result, or rejects with the error
-   * text to show.
+   * text to show (anything else it throws is rendered as every error is).
    */
   start(line: string, api: string, target: string, run: (signal: AbortSignal, sent: (jobUuid: string) => void) => Promise<ExecResult>): ShellJob {
     const ctl = new AbortController();
@@ -68,7 +69,7 @@ export class JobTable {
         job.ended = this.now();
       },
       (e: unknown) => {
-        job.errorText = typeof e === 'string' ? e : e instanceof Error ? e.message : String(e);
+        job.errorText = typeof e === 'string' ? e : renderError(e, '');
         job.state = 'failed';
         job.ended = this.now();
       },

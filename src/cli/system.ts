@@ -4,6 +4,7 @@
 import { writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import type { ProcessIdentity } from '../config/identity.js';
+import { renderError } from '../errors/report.js';
 import type { CliIO, OutStream } from './io.js';
 import { guardOutput, guardOutputLazily, isClosedPipe, type OutputFailure } from './output-guard.js';
 import { syncOutput } from './sync-output.js';
@@ -82,7 +83,7 @@ export function completionIO(): CliIO {
 function outputFailureHandler(stderr: () => OutStream, stop: (r: StopReason) => void): (f: OutputFailure) => void {
   return (f) => {
     if (isClosedPipe(f.code)) return stop('output-closed');
-    if (f.stream === 'stdout') stderr().write(`Error: cannot write the output: ${describeWriteError(f.code)}\n`);
+    if (f.stream === 'stdout') stderr().write(`${renderError(`cannot write the output: ${describeWriteError(f.code)}`)}\n`);
     stop('output-failed');
   };
 }
@@ -90,7 +91,7 @@ function outputFailureHandler(stderr: () => OutStream, stop: (r: StopReason) => 
 /** The last line of defence: whatever escaped is one line, never a stack trace. */
 function reportCrashes(stderr: OutStream): void {
   const crash = (e: unknown): void => {
-    stderr.write(`Error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    stderr.write(`${renderError(`internal error: ${e instanceof Error ? e.message : String(e)}`)}\n`);
     process.exit(1);
   };
   process.on('uncaughtException', crash);

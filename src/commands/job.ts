@@ -10,7 +10,7 @@ import type { BuiltinSpec, CommandContext } from './types.js';
 
 function shellJob(ctx: CommandContext, arg: string): ShellJob | undefined {
   if (!/^\d{1,9}$/.test(arg)) return undefined;
-  if (!ctx.jobs) throw new UsageError(`${quoted(arg)} is not a job uuid (32 hex characters)`, 'job numbers belong to the shell');
+  if (!ctx.jobs) throw new UsageError(`${quoted(arg)} is not a job uuid`, 'expected 32 hex characters; job numbers belong to the shell');
   const job = ctx.jobs.get(Number(arg));
   if (!job) throw new UsageError(`no background job ${arg}`, 'jobs lists them');
   return job;

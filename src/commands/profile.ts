@@ -9,30 +9,31 @@ import type { BuiltinSpec, CommandContext } from './types.js';
 export const PROFILE_KEYS = ['host', 'port', 'https', 'ca', 'insecure', 'account', 'confirm'] as const;
 type Key = (typeof PROFILE_KEYS)[number];
 
-/** Parses `host=10.0.0.1 port=8080 https=true ...`; a string is the usage error. The host defaults to localhost. */
-export function parseProfileSettings(words: string[], cwd: string): Profile | string {
+/** Parses `host=10.0.0.1 port=8080 https=true ...`, or the usage error it is. The host defaults to localhost. */
+export function parseProfileSettings(words: string[], cwd: string): Profile | UsageError {
+  const bad = (message: string, hint?: string): UsageError => new UsageError(message, hint);
   const p: Partial<Record<Key, unknown>> = {};
   for (const w of words) {
     const eq = w.indexOf('=');
     const key = (eq > 0 ? w.slice(0, eq) : w) as Key;
-    if (!PROFILE_KEYS.includes(key)) return `unknown profile setting '${key.slice(0, 80)}' (settings: ${PROFILE_KEYS.map((k) => `${k}=`).join(' ')})`;
-    if (eq < 0) return `write ${key}=<value>`;
+    if (!PROFILE_KEYS.includes(key)) return bad(`unknown profile setting '${key.slice(0, 80)}'`, `settings: ${PROFILE_KEYS.map((k) => `${k}=`).join(' ')}`);
+    if (eq < 0) return bad(`write ${key}=<value>`);
     const v = w.slice(eq + 1);
     if (key === 'port') {
       const n = /^\d{1,5}$/.test(v) ? Number(v) : NaN;
-      if (!Number.isInteger(n) || n < 1 || n > 65535) return `port must be a number from 1 to 65535, got '${v.slice(0, 80)}'`;
+      if (!Number.isInteger(n) || n < 1 || n > 65535) return bad(`port must be a number from 1 to 65535, got '${v.slice(0, 80)}'`);
       p.port = n;
     } else if (key === 'https' || key === 'insecure') {
-      if (!/^(true|false)$/i.test(v)) return `${key} must be true or false, got '${v.slice(0, 80)}'`;
+      if (!/^(true|false)$/i.test(v)) return bad(`${key} must be true or false, got '${v.slice(0, 80)}'`);
       p[key] = v.toLowerCase() === 'true';
     } else if (key === 'confirm') {
       const policy = confirmPolicy(v);
-      if (!policy) return `confirm must be ${CONFIRM_POLICIES.join(', ')}; got '${v.slice(0, 80)}'`;
+      if (!policy) return bad(`confirm must be ${CONFIRM_POLICIES.join(', ')}; got '${v.slice(0, 80)}'`);
       p.confirm = policy;
     } else if (key === 'ca') {
       p.ca = resolve(cwd, v);
     } else {
-      if (v === '') return `${key} needs a value`;
+      if (v === '') return bad(`${key} needs a value`);
       p[key] = v;
     }
   }
@@ -65,7 +66,7 @@ async function list(ctx: CommandContext): Promise<number> {
 async function add(ctx: CommandContext): Promise<number> {
   const [name, ...rest] = ctx.args;
   const p = parseProfileSettings(rest, ctx.io.cwd);
-  if (typeof p === 'string') throw new UsageError(p);
+  if (p instanceof UsageError) throw p;
   (await store(ctx)).set(name!, p);
   ctx.out(`Saved profile ${name}. Use it with --profile ${name} or make it the default: profile use ${name}`);
   return 0;

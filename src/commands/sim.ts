@@ -1,10 +1,15 @@
 // `sim`: serves the embedded ZStack-compatible simulator on loopback until Ctrl-C.
-import { EXIT_CODES, UsageError } from '../errors/cli-error.js';
+import { CliError, UsageError } from '../errors/cli-error.js';
 import { SIM_ACCOUNT } from '../cli/sim-command.js';
 import type { BuiltinSpec, CommandContext } from './types.js';
 
 /** The longest delay a Node timer keeps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The port asked for is taken: exit 3, like any address that cannot be used. */
+class PortInUseError extends CliError {
+  readonly kind = 'connection' as const;
+}
 
 async function serve(ctx: CommandContext): Promise<number> {
   const portText = typeof ctx.flags.port === 'string' ? ctx.flags.port : '8080';
@@ -23,10 +28,7 @@ async function serve(ctx: CommandContext): Promise<number> {
     sim = await startSimulator({ port, host: bind, seed, jobDelayMs });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EADDRINUSE') {
-      ctx.err(`Error: cannot start the simulator: port ${port} is in use (try --port 0 or another port)`);
-      return EXIT_CODES.connection;
-    }
+    if (err.code === 'EADDRINUSE') throw new PortInUseError(`cannot start the simulator: port ${port} is in use (try --port 0 or another port)`);
     throw new UsageError(`cannot start the simulator: ${err.message}`);
   }
   ctx.out(

@@ -48,7 +48,8 @@ async function watch(ctx: CommandContext): Promise<number> {
   const choices = lineChoices(ctx.flags);
   const parsed = parseWords(ctx.args);
   const cmd = parsed.command;
-  if (parsed.diagnostics.length || !cmd) throw new UsageError(parsed.diagnostics[0]?.message ?? 'watch needs a command', parsed.diagnostics[0]?.hint ?? 'e.g. watch QueryVmInstance state=Starting');
+  if (parsed.diagnostics.length) throw UsageError.of(parsed.diagnostics);
+  if (!cmd) throw new UsageError('watch needs a command', 'e.g. watch QueryVmInstance state=Starting');
   const reg = ctx.registry();
   const api = reg.api(cmd.name);
   if (api && !readsOnly(api)) throw new UsageError(`watch runs only APIs that read; ${api.name} changes things`, 'watch a Query* or Get* API');

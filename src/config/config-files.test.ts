@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemIdentity } from '../cli/system.js';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
 import { configFiles, type ConfigFiles } from './config-files.js';
 import { ConfigFileError } from './errors.js';
 import type { ProcessIdentity } from './identity.js';
@@ -30,7 +31,7 @@ function failure(f: () => unknown): string {
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigFileError);
     expect(e).toBeInstanceOf(UsageError);
-    const text = (e as Error).message;
+    const text = renderError(e);
     expect(text.split('\n')).toHaveLength(1);
     return text;
   }

@@ -2,8 +2,7 @@
 // with host values checked (`host`, `host:port`, `[v6]:port`, `http(s)://host[:port]`). Pure.
 import { isIPv6 } from 'node:net';
 import type { Endpoint } from '../plan/request.js';
-import { UsageError } from '../execute/errors.js';
-import { DEFAULT_READ_TIMEOUT_MS } from '../execute/transport.js';
+import { UsageError } from '../errors/cli-error.js';
 import type { Env } from './paths.js';
 import { confirmPolicy, CONFIRM_POLICIES, DEFAULT_CONFIRM_POLICY, type ConfirmPolicy } from './confirm-policy.js';
 
@@ -67,6 +66,8 @@ export const DEFAULT_HOST = 'localhost';
 export const DEFAULT_PORT = 8080;
 /** Default overall timeout of a call (async jobs such as image downloads can be slow). */
 export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+/** Default read timeout: how long an answer may send nothing (the transports' default too). */
+export const DEFAULT_READ_TIMEOUT_MS = 60_000;
 
 export function resolveConnection(flags: ConnectionFlags, env: Env, profiles: ProfilesData): ResolvedConnection {
   const profileName = nonEmpty(flags.profile) ?? nonEmpty(env.ZSTACK_PROFILE) ?? nonEmpty(profiles.default);
@@ -75,9 +76,7 @@ export function resolveConnection(flags: ConnectionFlags, env: Env, profiles: Pr
     profile = Object.hasOwn(profiles.profiles, profileName) ? profiles.profiles[profileName] : undefined;
     if (!profile) {
       const known = Object.keys(profiles.profiles);
-      throw new UsageError(
-        `Error: no profile named ${profileName}${known.length ? ` (known: ${known.join(', ')})` : ' (none defined)'}`,
-      );
+      throw new UsageError(`no profile named ${profileName}`, known.length ? `known: ${known.join(', ')}` : 'none defined');
     }
   }
 
@@ -111,7 +110,7 @@ export function resolveConnection(flags: ConnectionFlags, env: Env, profiles: Pr
   // Like a CA file, skipping certificate checks only means something over https: say so rather than ignore it.
   if (insecure && !https) {
     const source = flags.insecure !== undefined ? '--insecure' : `insecure of profile ${profileName}`;
-    throw new UsageError(`Error: ${source} skips TLS certificate checks, but the connection is plain http`, 'Drop it, or use https.');
+    throw new UsageError(`${source} skips TLS certificate checks, but the connection is plain http`, 'Drop it, or use https.');
   }
   const session = nonEmpty(flags.session) ?? nonEmpty(env.ZSTACK_SESSION);
   const account = nonEmpty(flags.account) ?? nonEmpty(profile?.account);
@@ -177,7 +176,7 @@ function resolvePort(levels: Level[], hostLevel: Level | undefined, spec: HostSp
     const own = level.port;
     if (own && inHost !== undefined && own.value !== inHost)
       throw new UsageError(
-        `Error: ${own.source} ${own.value} and the port in ${hostLevel!.host!.source} ${hostLevel!.host!.value} disagree`,
+        `${own.source} ${own.value} and the port in ${hostLevel!.host!.source} ${hostLevel!.host!.value} disagree`,
         'Give the port once: in the host (host:port) or on its own.',
       );
     if (own) return own.value;
@@ -197,10 +196,10 @@ function resolveHttps(levels: Level[], hostLevel: Level | undefined, spec: HostS
     if (level.https) said.push(level.https);
     if (level === hostLevel && spec.https !== undefined) said.push({ value: spec.https, source: `${level.host!.source} ${level.host!.value}` });
     if (said.length === 2 && said[0]!.value !== said[1]!.value)
-      throw new UsageError(`Error: ${said[0]!.source} and ${said[1]!.source} disagree on https`, 'Say https once.');
+      throw new UsageError(`${said[0]!.source} and ${said[1]!.source} disagree on https`, 'Say https once.');
     const explicit = said[0];
     if (level.ca && explicit?.value === false)
-      throw new UsageError(`Error: ${level.ca.source} needs https, but ${explicit.source} says plain http`, 'Drop the CA file, or use https.');
+      throw new UsageError(`${level.ca.source} needs https, but ${explicit.source} says plain http`, 'Drop the CA file, or use https.');
     if (explicit) return explicit.value;
     if (level.ca) return true;
   }
@@ -237,7 +236,7 @@ export function isIPv4Literal(text: string): boolean {
 
 export function parseHost(text: string, source: string): HostSpec {
   const shown = (text.length > 100 ? `${text.slice(0, 97)}...` : text).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  const bad = (why: string): UsageError => new UsageError(`Error: ${source}: not a host: '${shown}' (${why})`, `Give ${HOST_FORMS}.`);
+  const bad = (why: string): UsageError => new UsageError(`${source}: not a host: '${shown}': ${why}`, `Give ${HOST_FORMS}.`);
   let rest = text.trim();
   let https: boolean | undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);
@@ -292,7 +291,7 @@ function nonEmpty(v: string | undefined): string | undefined {
 
 function parsePort(v: number | string, source: string): number {
   const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`Error: ${source}: not a port number: ${String(v)}`);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`${source}: not a port number: ${String(v)}`);
   return n;
 }
 
@@ -306,6 +305,6 @@ export function parseTimeout(v: number | string, source: string): number {
     const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(v);
     ms = m ? Number(m[1]) * UNIT_MS[(m[2] ?? 's').toLowerCase()]! : NaN;
   }
-  if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`Error: ${source}: not a timeout: ${String(v)} (seconds, or e.g. 90s, 10m)`);
+  if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`${source}: not a timeout: ${String(v)}`, 'seconds, or e.g. 90s, 10m');
   return Math.round(ms);
 }

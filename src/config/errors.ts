@@ -1,8 +1,7 @@
 // The config layer's error: a file or directory zstack-cli keeps cannot be used. One line naming the
 // path, what is wrong and what to do; exit 2 (usage), raised before any request is sent where it can
-// be known then. It extends the executor's UsageError only so that the one exit-code mapping applies:
-// this is config's single import of execute/ for errors, to fold into the one error type (issue #12).
-import { UsageError } from '../execute/errors.js';
+// be known then. A UsageError: `Error: <path>: <problem> (<what to do>)`.
+import { UsageError } from '../errors/cli-error.js';
 
 export class ConfigFileError extends UsageError {
   constructor(
@@ -10,7 +9,7 @@ export class ConfigFileError extends UsageError {
     problem: string,
     fix: string,
   ) {
-    super(`Error: ${path}: ${problem} (${fix})`);
+    super(`${path}: ${problem}`, fix);
   }
 }
 

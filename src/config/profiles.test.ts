@@ -3,10 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemIdentity } from '../cli/system.js';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
 import { configFiles } from './config-files.js';
 import { resolveConnection } from './connection.js';
 import { openProfiles } from './profiles.js';
+
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
 
 const files = configFiles({ me: systemIdentity() });
 let dir: string;
@@ -57,11 +67,11 @@ describe('profiles (conf)', () => {
     const target = join(dir, 'elsewhere.json');
     writeFileSync(target, '{"profiles":{}}');
     symlinkSync(target, join(dir, 'profiles.json'));
-    await expect(openProfiles(dir, files)).rejects.toThrow(`Error: ${join(dir, 'profiles.json')}: is a symbolic link, and zstack-cli never writes through links (replace it with a regular file)`);
+    expect(renderError(await openProfiles(dir, files).catch((e: unknown) => e))).toBe(`Error: ${join(dir, 'profiles.json')}: is a symbolic link, and zstack-cli never writes through links (replace it with a regular file)`);
     rmSync(join(dir, 'profiles.json'));
     const p = await openProfiles(dir, files);
     writeFileSync(p.path, '{"profiles": ');
-    expect(() => p.data()).toThrow(`Error: ${p.path}: is not valid JSON (fix it, or remove it to start over)`);
+    expect(renderError(thrown(() => p.data()))).toBe(`Error: ${p.path}: is not valid JSON (fix it, or remove it to start over)`);
     expect(() => p.set('a', { host: 'h' })).toThrow(UsageError);
     expect(readFileSync(target, 'utf8')).toBe('{"profiles":{}}');
   });

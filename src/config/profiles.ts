@@ -4,7 +4,7 @@
 // someone else's file, directory 0700), so parallel changes merge and a kill -9 never breaks the file.
 import { join } from 'node:path';
 import type Conf from 'conf';
-import { UsageError } from '../execute/errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import type { ConfigFiles } from './config-files.js';
 import { resolveConnection, type Profile, type ProfilesData } from './connection.js';
 import { ConfigFileError, fileError } from './errors.js';
@@ -46,7 +46,7 @@ export async function openProfiles(dir: string, files: ConfigFiles): Promise<Pro
       return d !== undefined ? { default: d, profiles: profiles() } : { profiles: profiles() };
     },
     set(name, profile) {
-      if (!NAME_RE.test(name)) throw new UsageError(`Error: bad profile name: ${name} (letters, digits, . _ -)`);
+      if (!NAME_RE.test(name)) throw new UsageError(`bad profile name: ${name}`, 'letters, digits, . _ -');
       validateProfile(name, profile);
       change(() => conf.set('profiles', { ...profiles(), [name]: clean(profile) }));
     },
@@ -63,7 +63,7 @@ export async function openProfiles(dir: string, files: ConfigFiles): Promise<Pro
     setDefault(name) {
       change(() => {
         if (name === undefined) return conf.delete('default');
-        if (!Object.hasOwn(profiles(), name)) throw new UsageError(`Error: no profile named ${name}`);
+        if (!Object.hasOwn(profiles(), name)) throw new UsageError(`no profile named ${name}`);
         conf.set('default', name);
       });
     },
@@ -82,12 +82,12 @@ function guarded<T>(path: string, f: () => T): T {
 }
 
 function validateProfile(name: string, p: Profile): void {
-  if (typeof p.host !== 'string' || p.host.trim() === '') throw new UsageError(`Error: profile ${name} needs a host`);
+  if (typeof p.host !== 'string' || p.host.trim() === '') throw new UsageError(`profile ${name} needs a host`);
   // Resolved when saved, by the rules every use applies (host, port, https, CA, insecure, confirm),
   // so a profile that cannot be used is never kept.
   resolveConnection({}, {}, { default: name, profiles: { [name]: p } });
   if (p.port !== undefined && (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535))
-    throw new UsageError(`Error: profile ${name}: not a port number: ${String(p.port)}`);
+    throw new UsageError(`profile ${name}: not a port number: ${String(p.port)}`);
 }
 
 /** Keeps only known fields, dropping undefined ones (conf stores JSON). */

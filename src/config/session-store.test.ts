@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemIdentity } from '../cli/system.js';
+import { renderError } from '../errors/report.js';
 import { configFiles } from './config-files.js';
 import type { FsOps } from './safe-fs.js';
 import { SESSION_FILE, SessionStore as Store, promptLabel, storeSessionProvider, type SessionStoreOptions } from './session-store.js';
@@ -94,7 +95,7 @@ describe('SessionStore', () => {
         },
       };
       const err = await new SessionStore({ dir, fs: failing }).save('a:8080', 'admin', S2).catch((e: Error) => e);
-      expect(String(err)).toContain(`${store.path}: no space left to write it (free some space on that disk and retry)`);
+      expect(renderError(err)).toContain(`${store.path}: no space left to write it (free some space on that disk and retry)`);
       expect(readFileSync(store.path, 'utf8')).toBe(before);
       expect(readdirSync(dir)).toEqual([SESSION_FILE]);
     }

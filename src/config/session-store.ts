@@ -2,7 +2,7 @@
 // process. Each change is a read-modify-write under the file's lock with an atomic write (config-files.ts),
 // so parallel logins all keep their sessions and a kill -9 never leaves a broken file.
 import { join } from 'node:path';
-import type { SessionInfo, SessionProvider } from '../execute/executor.js';
+import type { SessionInfo, SessionProvider } from './session.js';
 import type { ConfigFiles } from './config-files.js';
 
 export interface StoredSession {

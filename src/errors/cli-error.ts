@@ -70,17 +70,27 @@ export function jobWaitCommand(jobUuid: string, label = 'Wait for it:'): NextCom
 }
 
 /**
- * Base of every error zstack-cli reports. `message` is the first line as printed (`Error: ...`,
- * `Error VM.1010: ...`); `hint` is one line telling the user what to do next, or `next` a command.
+ * Base of every error zstack-cli reports. `message` says what went wrong, without any `Error: `
+ * prefix: src/errors/report.ts adds that (with `errorCode` when there is one: `Error VM.1010: ...`).
+ * `hint` is one line telling the user what to do next, or `next` a command.
  */
 export abstract class CliError extends Error {
   abstract readonly kind: ErrorKind;
   hint: string | undefined;
   next: NextCommand | undefined;
+  /** The code the first line names after `Error`: ZStack's `VM.1010`, or `HTTP 404 Not Found`. */
+  errorCode: string | undefined;
   constructor(message: string, hint?: string) {
     super(message);
     this.name = new.target.name;
     this.hint = hint;
+  }
+  /**
+   * The user chose to stop (Ctrl-C, answering no to a question): reported as what happened
+   * (`Interrupted; nothing was sent`), not as an `Error:`.
+   */
+  get byUser(): boolean {
+    return false;
   }
   /** Indented lines printed under the first line. */
   detailLines(): string[] {
@@ -89,12 +99,42 @@ export abstract class CliError extends Error {
 }
 
 /**
- * The user's input is wrong. The one shape of usage errors: a message without the `Error: ` prefix
- * and an optional hint, printed as one line `Error: <message> (<hint>)`.
+ * One thing wrong with the user's input: what (no `Error: ` prefix), an optional hint, and lines
+ * printed indented under it (the matches of an ambiguous name). Parse diagnostics and plan errors
+ * are problems as they are.
+ */
+export interface Problem {
+  message: string;
+  hint?: string | undefined;
+  details?: readonly string[] | undefined;
+}
+
+/**
+ * The user's input is wrong (exit 2). The one shape of usage errors: `Error: <what> (<hint>)` on one
+ * line, the hint given apart from the message. Several problems found in one input (unknown params,
+ * names that match nothing) are one error reported as one such line each, in the order found.
  */
 export class UsageError extends CliError {
   readonly kind = 'usage' as const;
-  constructor(message: string, hint?: string) {
-    super(message.startsWith('Error: ') ? message : `Error: ${message}`, hint);
+  /** The problems after the first (which is `message`, `hint`, `details`). */
+  readonly more: readonly Problem[];
+  private readonly details: readonly string[];
+  constructor(message: string, hint?: string, extra: { details?: readonly string[] | undefined; more?: readonly Problem[] } = {}) {
+    super(message, hint);
+    this.details = extra.details ?? [];
+    this.more = extra.more ?? [];
+  }
+  /** One error for several problems (at least one). */
+  static of(problems: readonly Problem[]): UsageError {
+    const [first, ...more] = problems;
+    if (!first) throw new RangeError('UsageError.of needs a problem');
+    return new UsageError(first.message, first.hint, { details: first.details, more });
+  }
+  override detailLines(): string[] {
+    return [...this.details];
+  }
+  /** Every problem, the first one first. */
+  problems(): Problem[] {
+    return [{ message: this.message, hint: this.hint, details: this.details }, ...this.more];
   }
 }

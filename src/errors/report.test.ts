@@ -8,7 +8,7 @@ const JOB = 'a'.repeat(32);
 describe('renderError', () => {
   it('a usage error is one line: message and hint', () => {
     expect(renderError(new UsageError('bad thing', 'do this'))).toBe('Error: bad thing (do this)');
-    expect(renderError(new UsageError('Error: already prefixed'))).toBe('Error: already prefixed');
+    expect(renderError(new UsageError('no profile named x'))).toBe('Error: no profile named x');
   });
 
   it('writes the next command the way the front end runs commands', () => {

@@ -1,6 +1,11 @@
 // The one place that turns a failure into stderr text and an exit code (GitHub CLI's cmdutil idea):
-// every front end (one-shot, scripts, the shell, built-ins) reports through here.
-import { CliError, exitCodeFor, UsageError, type NextCommand } from './cli-error.js';
+// every front end (one-shot, scripts, the shell, built-ins, background jobs) reports through here,
+// and only here is `Error: ` written. The shapes:
+//   usage (exit 2)   `Error: <what> (<hint>)`, one line per problem, details indented under it;
+//   other failures   `Error: <what>` or `Error <code>: <what>`, indented details, the hint and the
+//                    next command on lines of their own;
+//   stopped by the user (Ctrl-C, answered no)  what happened, without `Error`.
+import { CliError, exitCodeFor, UsageError, type NextCommand, type Problem } from './cli-error.js';
 
 /** How the front end writes a command: `zstack-cli --port 8081 ` in one-shot mode, `` in the shell. */
 export const ONE_SHOT_PREFIX = 'zstack-cli ';
@@ -10,11 +15,23 @@ export function renderNext(next: NextCommand, prefix = ONE_SHOT_PREFIX): string 
   return `${next.label} ${prefix}${next.command}`;
 }
 
+/** `Error: <what> (<hint>)` and the problem's indented details. */
+function problemLines(p: Problem): string[] {
+  return [`Error: ${p.message}${p.hint ? ` (${p.hint})` : ''}`, ...(p.details ?? [])];
+}
+
+/** The first line of a failure that is not a usage error. */
+function headline(err: CliError): string {
+  if (err.byUser) return err.message;
+  const label = err.errorCode ? `Error ${err.errorCode}` : 'Error';
+  return err.message ? `${label}: ${err.message}` : label;
+}
+
 /** Renders any thrown value for stderr: a short first line, indented details, then the hint. */
 export function renderError(err: unknown, prefix = ONE_SHOT_PREFIX): string {
-  if (err instanceof UsageError) return err.hint ? `${err.message} (${err.hint})` : err.message;
+  if (err instanceof UsageError) return err.problems().flatMap(problemLines).join('\n');
   if (err instanceof CliError) {
-    const lines = [err.message, ...err.detailLines()];
+    const lines = [headline(err), ...err.detailLines()];
     if (err.hint) lines.push(err.hint);
     if (err.next) lines.push(renderNext(err.next, prefix));
     return lines.join('\n');

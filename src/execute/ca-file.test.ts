@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors/cli-error.js';
 import { MAX_CA_FILE_BYTES, readCaFile } from './ca-file.js';
 import { hasOpenssl, selfSignedCert } from './testing.js';
 

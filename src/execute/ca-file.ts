@@ -2,7 +2,7 @@
 // wrong file is a usage error (exit 2) before anything is sent, not a puzzling TLS failure later.
 import { X509Certificate } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors/cli-error.js';
 
 /** A CA bundle larger than this is not one (the system bundle is about 200 KiB). */
 export const MAX_CA_FILE_BYTES = 4 * 2 ** 20;
@@ -33,18 +33,18 @@ export function readCaFile(path: string, read: (p: string, max: number) => Buffe
     bytes = read(path, MAX_CA_FILE_BYTES);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new UsageError(`Error: cannot read the CA file ${path}: ${err.code ?? err.message}`);
+    throw new UsageError(`cannot read the CA file ${path}: ${err.code ?? err.message}`);
   }
   const hint = 'Give the PEM file of the certificate (or its CA) the server presents; or skip verification with --insecure.';
-  if (bytes.length > MAX_CA_FILE_BYTES) throw new UsageError(`Error: the CA file ${path} is too large for a certificate file`, hint);
+  if (bytes.length > MAX_CA_FILE_BYTES) throw new UsageError(`the CA file ${path} is too large for a certificate file`, hint);
   const text = bytes.toString('utf8');
   const blocks = text.match(PEM_CERT_RE) ?? [];
-  if (blocks.length === 0) throw new UsageError(`Error: the CA file ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`, hint);
+  if (blocks.length === 0) throw new UsageError(`the CA file ${path} holds no PEM certificate: no -----BEGIN CERTIFICATE----- line`, hint);
   blocks.forEach((block, i) => {
     try {
       new X509Certificate(block);
     } catch {
-      throw new UsageError(`Error: the CA file ${path}: certificate ${i + 1} of ${blocks.length} is not a valid certificate`, hint);
+      throw new UsageError(`the CA file ${path}: certificate ${i + 1} of ${blocks.length} is not a valid certificate`, hint);
     }
   });
   return blocks.join('\n');

@@ -1,22 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  AuthError,
-  ConnectionError,
-  EXIT_CODES,
-  InterruptedError,
-  JobTimeoutError,
-  ProtocolError,
-  TooLargeError,
-  UsageError,
-  describeBody,
-  exitCodeFor,
-  exitCodeOf,
-  parseZStackError,
-  renderError,
-  type ErrorKind,
-} from './errors.js';
+import { EXIT_CODES, UsageError, exitCodeFor, exitCodeOf, type ErrorKind } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
+import { ApiError, AuthError, ConnectionError, InterruptedError, JobTimeoutError, ProtocolError, TooLargeError, describeBody, parseZStackError } from './errors.js';
 import { pathToStates, vmStateHint } from './vm-state-hint.js';
 
 describe('exit codes', () => {
@@ -80,11 +66,11 @@ describe('rendering', () => {
   it("a proxy's HTML error page is one line naming its title, never a dump of HTML", () => {
     const page = `<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n${'<!-- padding -->\r\n'.repeat(6)}`;
     expect(renderError(new ApiError(502, undefined, page))).toBe(
-      'Error HTTP 502 Bad Gateway from a web server or proxy, not the management node (an HTML page: "502 Bad Gateway")',
+      'Error HTTP 502 Bad Gateway: a web server or proxy answered, not the management node (an HTML page: "502 Bad Gateway")',
     );
     const doc = '<!DOCTYPE html><html><body><h1>Service &amp; &#x41;PI down</h1></body></html>';
     expect(renderError(new ApiError(503, undefined, doc))).toBe(
-      'Error HTTP 503 Service Unavailable from a web server or proxy, not the management node (an HTML page: "Service & API down")',
+      'Error HTTP 503 Service Unavailable: a web server or proxy answered, not the management node (an HTML page: "Service & API down")',
     );
   });
 

@@ -1,5 +1,6 @@
 // Typed errors of the executor (API, protocol, connection, auth, job timeout, interrupt) and the
-// readable rendering of ZStack error bodies. The base type and exit codes live in src/errors/.
+// readable rendering of ZStack error bodies. The base type and exit codes live in src/errors/, and so
+// does the rendering of the first line (`Error: ` or `Error <code>: ` before the message).
 import { CliError, jobWaitCommand, type NextCommand } from '../errors/cli-error.js';
 import { vmStateHint } from './vm-state-hint.js';
 
@@ -8,9 +9,6 @@ export function withNext<E extends CliError>(e: E, next: NextCommand): E {
   e.next = next;
   return e;
 }
-
-export { CliError, EXIT_CODES, exitCodeFor, exitCodeOf, jobWaitCommand, UsageError, type ErrorKind, type NextCommand } from '../errors/cli-error.js';
-export { renderError } from '../errors/report.js';
 
 /** The JSON error ZStack puts in 503 bodies (`{"error": {...}}`) and in failed jobs. */
 export interface ZStackErrorBody {
@@ -34,7 +32,8 @@ export class ApiError extends CliError {
     /** The job this error belongs to, when it came from polling. */
     readonly jobUuid?: string,
   ) {
-    super(error ? zstackErrorLine(error) : plainTextLine(status, bodyText), error ? zstackErrorHint(error) : undefined);
+    super(error ? zstackErrorText(error) : plainTextLine(bodyText), error ? zstackErrorHint(error) : undefined);
+    this.errorCode = error ? zstackErrorCode(error) : httpStatusLine(status);
   }
   override detailLines(): string[] {
     return this.error ? zstackErrorDetails(this.error, 1) : plainTextDetails(this.bodyText);
@@ -46,7 +45,8 @@ export class JobNotFoundError extends ApiError {
   override readonly kind = 'job-not-found' as const;
   constructor(jobUuid: string, bodyText: string) {
     super(404, undefined, bodyText, jobUuid);
-    this.message = `Error: job ${jobUuid} is unknown to the server (expired or never existed)`;
+    this.errorCode = undefined;
+    this.message = `job ${jobUuid} is unknown to the server (expired or never existed)`;
   }
   override detailLines(): string[] {
     return [];
@@ -60,7 +60,7 @@ export class ProtocolError extends CliError {
     message: string,
     readonly status?: number,
   ) {
-    super(`Error: protocol: ${message}`);
+    super(`protocol: ${message}`);
   }
 }
 
@@ -94,27 +94,27 @@ function connectionLine(reason: ConnectionReason, address: string, detail?: stri
   const extra = detail ? ` (${oneLine(detail)})` : '';
   switch (reason) {
     case 'refused':
-      return `Error: connection refused by ${address}; is the ZStack management node running there?`;
+      return `connection refused by ${address}; is the ZStack management node running there?`;
     case 'dns':
-      return `Error: cannot resolve the host of ${address}${extra}`;
+      return `cannot resolve the host of ${address}${extra}`;
     case 'tls':
-      return `Error: TLS handshake with ${address} failed${extra}`;
+      return `TLS handshake with ${address} failed${extra}`;
     case 'timeout':
-      return `Error: no answer from ${address} in time${extra}`;
+      return `no answer from ${address} in time${extra}`;
     case 'idle':
-      return `Error: ${address} stopped answering${extra}`;
+      return `${address} stopped answering${extra}`;
     case 'not-http':
-      return `Error: ${address} did not answer in HTTP${extra}`;
+      return `${address} did not answer in HTTP${extra}`;
     case 'plain-http':
-      return `Error: ${address} answered in plain HTTP, not TLS (https)`;
+      return `${address} answered in plain HTTP, not TLS (https)`;
     case 'cert-name':
-      return `Error: the TLS certificate of ${address} is for another name${extra}`;
+      return `the TLS certificate of ${address} is for another name${extra}`;
     case 'reset':
-      return `Error: connection to ${address} was closed unexpectedly${extra}`;
+      return `connection to ${address} was closed unexpectedly${extra}`;
     case 'unreachable':
-      return `Error: ${address} is unreachable${extra}`;
+      return `${address} is unreachable${extra}`;
     case 'other':
-      return `Error: cannot talk to ${address}${extra}`;
+      return `cannot talk to ${address}${extra}`;
   }
 }
 
@@ -152,7 +152,7 @@ export class TooLargeError extends CliError {
     readonly announcedBytes?: number,
   ) {
     super(
-      `Error: the answer from ${address} is larger than ${formatBytes(limitBytes)}${announcedBytes !== undefined ? ` (${formatBytes(announcedBytes)} announced)` : ''}; not read`,
+      `the answer from ${address} is larger than ${formatBytes(limitBytes)}${announcedBytes !== undefined ? ` (${formatBytes(announcedBytes)} announced)` : ''}; not read`,
     );
   }
 }
@@ -190,14 +190,17 @@ export class AuthError extends CliError {
     return this.error ? zstackErrorDetails(this.error, 1) : [];
   }
   static sessionExpired(error: ZStackErrorBody | undefined, account?: string, jobUuid?: string): AuthError {
-    const line = error ? zstackErrorLine(error) : 'Error ID.1001: the session is invalid or has expired';
-    return withNext(new AuthError('session-expired', line, undefined, error, jobUuid), loginCommand(account));
+    const e = new AuthError('session-expired', error ? zstackErrorText(error) : 'the session is invalid or has expired', undefined, error, jobUuid);
+    e.errorCode = error ? zstackErrorCode(error) : 'ID.1001';
+    return withNext(e, loginCommand(account));
   }
   static badCredentials(error: ZStackErrorBody): AuthError {
-    return new AuthError('auth-failed', zstackErrorLine(error), 'Check the account name and password.', error);
+    const e = new AuthError('auth-failed', zstackErrorText(error), 'Check the account name and password.', error);
+    e.errorCode = zstackErrorCode(error);
+    return e;
   }
   static notLoggedIn(apiName: string, account?: string): AuthError {
-    return withNext(new AuthError('not-logged-in', `Error: ${apiName} needs a session and you are not logged in`, undefined), loginCommand(account));
+    return withNext(new AuthError('not-logged-in', `${apiName} needs a session and you are not logged in`, undefined), loginCommand(account));
   }
 }
 
@@ -214,7 +217,7 @@ export class JobTimeoutError extends CliError {
     readonly timeoutMs: number,
   ) {
     super(
-      `Error: job ${jobUuid} did not finish within ${formatDuration(timeoutMs)}; it keeps running on the server`,
+      `job ${jobUuid} did not finish within ${formatDuration(timeoutMs)}; it keeps running on the server`,
     );
     this.next = jobWaitCommand(jobUuid);
   }
@@ -236,6 +239,9 @@ export class InterruptedError extends CliError {
         : 'Interrupted',
     );
     if (jobUuid) this.next = jobWaitCommand(jobUuid);
+  }
+  override get byUser(): boolean {
+    return true;
   }
 }
 
@@ -266,10 +272,14 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 const MAX_CAUSE_DEPTH = 8;
 const MAX_LINE = 400;
 
-/** `Error SYS.1003: <description>` (falls back to details when there is no description). */
-export function zstackErrorLine(e: ZStackErrorBody): string {
-  const text = oneLine(str(e.description) ?? str(e.details) ?? 'unknown error');
-  return `Error ${str(e.code) ?? '(no code)'}: ${text}`;
+/** A ZStack error's code (`SYS.1003`), printed after `Error` on its first line. */
+export function zstackErrorCode(e: ZStackErrorBody): string {
+  return oneLine(str(e.code) ?? '(no code)');
+}
+
+/** A ZStack error's description, as one line (falls back to details when there is no description). */
+export function zstackErrorText(e: ZStackErrorBody): string {
+  return oneLine(str(e.description) ?? str(e.details) ?? 'unknown error');
 }
 
 /**
@@ -342,11 +352,16 @@ function plainLines(body: string): string[] {
     .filter((l) => l.trim() !== '');
 }
 
-function plainTextLine(status: number, body: string): string {
-  const head = `Error HTTP ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
-  if (looksLikeHtml(body)) return `${head} from a web server or proxy, not the management node (${describeBody(body)})`;
+/** `HTTP 404 Not Found`, printed after `Error` on the first line of a plain-text error. */
+function httpStatusLine(status: number): string {
+  return `HTTP ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`;
+}
+
+/** What a plain-text error body says, in one line (empty when it says nothing). */
+function plainTextLine(body: string): string {
+  if (looksLikeHtml(body)) return `a web server or proxy answered, not the management node (${describeBody(body)})`;
   const first = plainLines(body)[0];
-  return first ? `${head}: ${oneLine(first)}` : head;
+  return first ? oneLine(first) : '';
 }
 
 function plainTextDetails(body: string): string[] {

@@ -2,31 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { API_ROOT, type PlannedRequest } from '../plan/request.js';
 import { loadRegistry } from '../schema/registry.js';
-import {
-  ApiError,
-  AuthError,
-  ConnectionError,
-  InterruptedError,
-  JobNotFoundError,
-  JobTimeoutError,
-  ProtocolError,
-  TooLargeError,
-  UsageError,
-  exitCodeFor,
-  isSessionExpired,
-  renderError,
-} from './errors.js';
-import {
-  nextPollWait,
-  QUERY_MAX_BODY_BYTES,
-  execute,
-  randomJobUuid,
-  waitJob,
-  type ExecContext,
-  type ExecOptions,
-  type SessionInfo,
-  type SessionProvider,
-} from './executor.js';
+import { UsageError, exitCodeFor } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
+import { ApiError, AuthError, ConnectionError, InterruptedError, JobNotFoundError, JobTimeoutError, ProtocolError, TooLargeError, isSessionExpired } from './errors.js';
+import { type SessionInfo, type SessionProvider } from '../config/session.js';
+import { nextPollWait, QUERY_MAX_BODY_BYTES, execute, randomJobUuid, waitJob, type ExecContext, type ExecOptions } from './executor.js';
 import { FakeClock, StubTransport } from './testing.js';
 import type { WebhookReceiver, WebhookResult } from './webhook.js';
 
@@ -378,7 +358,7 @@ describe('execute: what a job poll may meet besides ZStack', () => {
     const t = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted()).on('GET', JOB_PATH, page502);
     const e = await caught(execute(startVm(), setup(t).ctx));
     expect(renderError(e).split('\n')).toEqual([
-      'Error HTTP 502 Bad Gateway from a web server or proxy, not the management node (an HTML page: "502 Bad Gateway")',
+      'Error HTTP 502 Bad Gateway: a web server or proxy answered, not the management node (an HTML page: "502 Bad Gateway")',
       hint,
     ]);
     const z = new StubTransport().on('PUT', `${API_ROOT}/vm-instances/${VM}/actions`, accepted()).on('GET', JOB_PATH, zerr('VM.1001', 'no host'));

@@ -2,20 +2,19 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { API_ROOT, endpointUrl, type Endpoint, type PlannedRequest } from '../plan/request.js';
+import type { SessionInfo, SessionProvider } from '../config/session.js';
+import { CliError, jobWaitCommand, UsageError } from '../errors/cli-error.js';
 import {
   addHint,
   ApiError,
   AuthError,
-  CliError,
   ConnectionError,
   describeBody,
   InterruptedError,
   JobNotFoundError,
   JobTimeoutError,
-  jobWaitCommand,
   ProtocolError,
   TooLargeError,
-  UsageError,
   parseZStackError,
 } from './errors.js';
 import { parseJsonExact } from './exact-json.js';
@@ -39,22 +38,6 @@ export const systemClock: Clock = {
 /** A fresh job uuid: a v4 uuid without dashes (32 lowercase hex), as ZStack requires for X-Job-UUID. */
 export function randomJobUuid(): string {
   return randomUUID().replace(/-/g, '');
-}
-
-export interface SessionInfo {
-  uuid: string;
-  /** Account (or user) name, for hints and the prompt. */
-  account?: string;
-}
-
-/** Where the executor gets the session and reports session changes; backed by the session store in the CLI. */
-export interface SessionProvider {
-  /** The session to send, or undefined when not logged in. */
-  current(): Promise<SessionInfo | undefined> | SessionInfo | undefined;
-  /** A login API succeeded. Never given the password. */
-  loggedIn(account: string, sessionUuid: string): Promise<void> | void;
-  /** The session is gone: logged out, or the server called it invalid (ID.1001). */
-  forget(sessionUuid: string): Promise<void> | void;
 }
 
 export interface ExecProgress {
@@ -212,7 +195,7 @@ export async function execute(planned: PlannedRequest, ctx: ExecContext): Promis
 /** Waits for a job accepted earlier (`zstack-cli job wait <uuid>`), polling it on this endpoint. */
 export async function waitJob(jobUuid: string, ctx: ExecContext): Promise<ExecResult> {
   const id = jobUuid.trim().toLowerCase();
-  if (!JOB_UUID_RE.test(id)) throw new UsageError(`Error: not a job uuid: ${jobUuid} (expected 32 hex characters)`);
+  if (!JOB_UUID_RE.test(id)) throw new UsageError(`not a job uuid: ${jobUuid}`, 'expected 32 hex characters');
   if (ctx.options.signal?.aborted) throw new InterruptedError(id);
   const start = ctx.clock.now();
   const session = await ctx.session.current();

@@ -13,7 +13,8 @@ import type { Registry } from '../schema/registry.js';
 import { resourceLabel, type ResourceRef } from '../schema/resources.js';
 import { closestNames } from '../schema/suggest.js';
 import type { ApiDef } from '../schema/types.js';
-import { AuthError, CliError, UsageError, withNext } from './errors.js';
+import { CliError, UsageError, type Problem } from '../errors/cli-error.js';
+import { AuthError, withNext } from './errors.js';
 import { execute, type ExecContext } from './executor.js';
 
 export type Row = Record<string, unknown>;
@@ -32,20 +33,6 @@ const STAND_IN_UUID = '0'.repeat(32);
 /** Fields that tell resources of one name apart, when the inventory has them. */
 const TELLING = ['zoneUuid', 'state', 'status', 'type'] as const;
 
-/** A name matched nothing or several resources: usage (exit 2), the problems one after another. */
-export class NameLookupError extends CliError {
-  readonly kind = 'usage' as const;
-  constructor(
-    message: string,
-    private readonly details: string[],
-  ) {
-    super(message);
-  }
-  override detailLines(): string[] {
-    return this.details;
-  }
-}
-
 /** A RowQuery over the planner and executor: `context` gives the executor context for each query. */
 export function rowsVia(reg: Registry, context: (api: ApiDef) => Promise<ExecContext>): RowQuery {
   return async (cmd) => {
@@ -59,15 +46,13 @@ export function rowsVia(reg: Registry, context: (api: ApiDef) => Promise<ExecCon
 
 /**
  * The line with its `@name` references replaced by uuids (unchanged when it has none, without a
- * request). Throws NameLookupError (usage) for references that cannot be looked up and for names
- * that match nothing or several resources, and whatever the lookups throw (not logged in, connection).
+ * request). Throws a UsageError for references that cannot be looked up and for names that match
+ * nothing or several resources (one problem each: an ambiguous name lists its matches under it), and
+ * whatever the lookups throw (not logged in, connection).
  */
 export async function resolveNames(reg: Registry, api: ApiDef, cmd: CommandNode, rows: RowQuery): Promise<CommandNode> {
   const found = findReferences(reg, api, cmd);
-  if (found.errors.length) {
-    const lines = found.errors.map((e) => `Error: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
-    throw new NameLookupError(lines[0]!, lines.slice(1));
-  }
+  if (found.errors.length) throw UsageError.of(found.errors);
   if (!found.references.length) return substituteReferences(cmd, found, () => '');
   // A line the planner refuses anyway is refused before anything is sent: plan it with stand-in uuids.
   const standIn = substituteReferences(cmd, found, () => STAND_IN_UUID);
@@ -80,29 +65,29 @@ export async function resolveNames(reg: Registry, api: ApiDef, cmd: CommandNode,
   } catch (e) {
     if (e instanceof AuthError && e.kind === 'not-logged-in') {
       const n = found.references[0]!;
-      const err = new AuthError('not-logged-in', `Error: looking up ${quoted(n.written)} needs a session and you are not logged in`, 'or give uuids instead of @names');
+      const err = new AuthError('not-logged-in', `looking up ${quoted(n.written)} needs a session and you are not logged in`, 'or give uuids instead of @names');
       throw e.next ? withNext(err, e.next) : err;
     }
     throw e;
   }
   const uuids = new Map<string, string>();
-  const problems: string[][] = [];
+  const problems: Problem[] = [];
   for (const o of outcomes.flat()) {
     if (o.uuid) uuids.set(refKey(o.resource, o.name), o.uuid);
     else problems.push(o.problem!);
   }
-  if (problems.length) throw new NameLookupError(problems[0]![0]!, problems.flatMap((p, i) => (i === 0 ? p.slice(1) : p)));
+  if (problems.length) throw UsageError.of(problems);
   return substituteReferences(cmd, found, (r) => uuids.get(refKey(r.resource, r.name))!);
 }
 
 const refKey = (r: ResourceRef, name: string): string => `${r.queryApi}\u0000${name}`;
 
-/** What became of one name: its uuid, or the lines saying why not. */
+/** What became of one name: its uuid, or why not. */
 interface Outcome {
   resource: ResourceRef;
   name: string;
   uuid?: string;
-  problem?: string[];
+  problem?: Problem;
 }
 
 /** A condition arg the user could not have typed: `name?=a,b` (synthetic args only write `=`). */
@@ -155,7 +140,7 @@ async function lookUp(reg: Registry, resource: ResourceRef, refs: NameReference[
   for (const n of names) {
     const matches = found.get(n) ?? [];
     if (matches.length === 1) out.push({ resource, name: n, uuid: matches[0]!.uuid as string });
-    else if (matches.length === 0) out.push({ resource, name: n, problem: [noMatch(resource, n, await (known ??= namesOf(resource, rows)))] });
+    else if (matches.length === 0) out.push({ resource, name: n, problem: noMatch(resource, n, await (known ??= namesOf(resource, rows))) });
     else out.push({ resource, name: n, problem: await ambiguous(reg, resource, n, matches, rows) });
   }
   return out;
@@ -181,13 +166,14 @@ async function namesOf(resource: ResourceRef, rows: RowQuery): Promise<string[]>
   }
 }
 
-function noMatch(resource: ResourceRef, name: string, known: string[]): string {
+function noMatch(resource: ResourceRef, name: string, known: string[]): Problem {
   const close = closestNames(name, known, 3).map((n) => clip(n, 40));
   const hint = close.length ? `did you mean ${close.map((c) => `@${c}`).join(', ')}?` : `list them: ${resource.queryApi} fields=uuid,name`;
-  return `Error: no ${resourceLabel(resource)} is named ${quoted(name)} (${hint})`;
+  return { message: `no ${resourceLabel(resource)} is named ${quoted(name)}`, hint };
 }
 
-async function ambiguous(reg: Registry, resource: ResourceRef, name: string, matches: Row[], rows: RowQuery): Promise<string[]> {
+/** An ambiguous name: each match (up to MAX_LISTED) on an indented line, with what tells them apart. */
+async function ambiguous(reg: Registry, resource: ResourceRef, name: string, matches: Row[], rows: RowQuery): Promise<Problem> {
   const what = resourceLabel(resource);
   const shown = matches.slice(0, MAX_LISTED);
   const differ = (f: string): boolean => new Set(matches.map((m) => String(m[f] ?? ''))).size > 1;
@@ -203,7 +189,7 @@ async function ambiguous(reg: Registry, resource: ResourceRef, name: string, mat
     return `  ${clip(String(m.uuid ?? '?'), 40)}${parts.length ? `  ${parts.join(', ')}` : ''}`;
   });
   if (matches.length > shown.length) lines.push(`  and ${matches.length - shown.length} more`);
-  return [`Error: ${matches.length} ${what}s are named ${quoted(name)}; give the uuid of the one you mean:`, ...lines];
+  return { message: `${matches.length} ${what}s are named ${quoted(name)}; give the uuid of the one you mean:`, details: lines };
 }
 
 /** Zone uuid -> name, for the matches listed; empty when the zones cannot be read. */

@@ -5,6 +5,7 @@ import { createServer as createTcp, type AddressInfo, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderError } from '../errors/report.js';
 import { ConnectionError, InterruptedError } from './errors.js';
 import { createNodeHttpTransport } from './node-http-transport.js';
 import { hasOpenssl, selfSignedCert } from './testing.js';
@@ -168,7 +169,7 @@ describe.each(IMPLEMENTATIONS)('%s transport against a local server', (_name, cr
     const e = await rejection(t.send({ method: 'GET', url: `https://127.0.0.1:${srv.port}/`, headers: {}, body: null, timeoutMs: 5000 }));
     expect(e).toBeInstanceOf(ConnectionError);
     expect((e as ConnectionError).reason).toBe('plain-http');
-    expect((e as ConnectionError).message).toBe(`Error: 127.0.0.1:${srv.port} answered in plain HTTP, not TLS (https)`);
+    expect(renderError(e).split('\n')[0]).toBe(`Error: 127.0.0.1:${srv.port} answered in plain HTTP, not TLS (https)`);
     expect((e as ConnectionError).hint).toContain('Drop --https');
   });
 
@@ -283,7 +284,7 @@ describe.skipIf(!hasOpenssl).each(IMPLEMENTATIONS)(`%s transport with a self-sig
     const e = await rejection(track(createTransport({ ca: certPem })).send({ method: 'GET', url: `https://127.0.0.2:${port}/`, headers: {}, body: null }));
     expect(e).toBeInstanceOf(ConnectionError);
     expect((e as ConnectionError).reason).toBe('cert-name');
-    expect((e as ConnectionError).message).toBe(
+    expect(renderError(e).split('\n')[0]).toBe(
       `Error: the TLS certificate of 127.0.0.2:${port} is for another name (it names IP Address:127.0.0.1, DNS:localhost; asked for 127.0.0.2)`,
     );
     expect((e as ConnectionError).hint).not.toContain('--ca');

@@ -2,8 +2,10 @@
 // share, and the undici implementation (loaded lazily).
 import type { Readable } from 'node:stream';
 import type { Agent } from 'undici';
+import { DEFAULT_READ_TIMEOUT_MS } from '../config/connection.js';
+import { CliError } from '../errors/cli-error.js';
 import { BodyBuffer } from './body-buffer.js';
-import { CliError, ConnectionError, formatDuration, InterruptedError, TooLargeError, type ConnectionReason } from './errors.js';
+import { ConnectionError, formatDuration, InterruptedError, TooLargeError, type ConnectionReason } from './errors.js';
 import { deadlineSignal } from './long-timeout.js';
 
 export interface TransportRequest {
@@ -70,7 +72,6 @@ export interface UndiciTransportOptions extends TransportOptions {
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
-export const DEFAULT_READ_TIMEOUT_MS = 60_000;
 export const DEFAULT_KEEP_ALIVE_MS = 10_000;
 /** ZStack answers other than queries are small; 64 MiB is far beyond any real one. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 2 ** 20;

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { API_ROOT, type PlannedRequest } from '../plan/request.js';
 import { loadRegistry } from '../schema/registry.js';
 import { ApiError, InterruptedError } from './errors.js';
-import { execute, randomJobUuid, systemClock, type ExecContext, type SessionProvider } from './executor.js';
+import { type SessionProvider } from '../config/session.js';
+import { execute, randomJobUuid, systemClock, type ExecContext } from './executor.js';
 import { createUndiciTransport } from './transport.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook.js';
 

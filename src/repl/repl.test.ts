@@ -3,6 +3,7 @@ import { FakeValueSource, ManualTimers } from '../complete/testing.js';
 import { loadRegistry } from '../schema/registry.js';
 import { KEY, startHarness, type Harness } from './harness.js';
 import type { HistoryFs } from './history.js';
+import { ConfigFileError } from '../config/errors.js';
 import type { ReplDeps } from './repl.js';
 
 const registry = loadRegistry();
@@ -201,12 +202,14 @@ describe('history', () => {
 
   it('a history that cannot be saved is one warning; the shell goes on', async () => {
     const { h, ran, fs } = shell();
-    fs.failure = new Error('Error: /home/admin/.zstack-cli/history: is a symbolic link, and zstack-cli never writes through links (replace it with a regular file)');
+    fs.failure = new ConfigFileError('/home/admin/.zstack-cli/history', 'is a symbolic link, and zstack-cli never writes through links', 'replace it with a regular file');
     await run(h, ran, 'QueryZone');
     await run(h, ran, 'QueryHost');
     const warning = 'warning: history is not saved (/home/admin/.zstack-cli/history: is a symbolic link';
     await h.waitForCursorRow(PROMPT);
     expect((await h.screen()).filter((r) => r.startsWith(warning))).toHaveLength(1);
+    // What to do comes with it (the screen is 100 columns wide: the line wraps).
+    expect((await h.screen()).join('')).toContain('links; replace it with a regular file)');
     expect(ran.map((r) => r.line)).toEqual(['QueryZone', 'QueryHost']);
   });
 });
@@ -328,7 +331,7 @@ describe('lines', () => {
     });
     await run(h, ran, 'Boom');
     const rows = await h.screen();
-    expect(rows).toContain('error: kaput');
+    expect(rows).toContain('Error: kaput');
     expect(rows.join('\n')).not.toContain('stack line');
     await run(h, ran, 'QueryZone');
     expect(ran.map((r) => r.line)).toEqual(['Boom', 'QueryZone']);

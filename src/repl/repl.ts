@@ -11,6 +11,8 @@ import { readlineCompleter, type EngineFn } from './completer.js';
 import { appendHistory, HISTORY_SIZE, loadHistory, type HistoryFs } from './history.js';
 import { Pager } from './pager.js';
 import { redactLine } from '../plan/secrets.js';
+import { CliError } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
 import { ReadlineInternals } from './readline-internals.js';
 import { ReverseSearch, type KeyInfo, type SearchEditor } from './search.js';
 import { SecretInput, secretPrompt } from './secret-input.js';
@@ -75,7 +77,13 @@ export interface Repl {
   readonly rl: readline.Interface;
 }
 
-const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim() || 'unknown error';
+/** A failure nothing else reported, as the first line of its report (never a stack trace). */
+const errorLine = (e: unknown): string => renderError(e, '').split('\n')[0]!;
+/** Why something failed, in a few words with what to do about it (for a warning). */
+const reason = (e: unknown): string => {
+  const text = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim() || 'unknown error';
+  return e instanceof CliError && e.hint ? `${text}; ${e.hint.split('\n')[0]}` : text;
+};
 
 export function startRepl(deps: ReplDeps): Repl {
   const out = (s: string): void => void deps.output.write(s);
@@ -210,7 +218,7 @@ export function startRepl(deps: ReplDeps): Repl {
       lastKeyName = k.name;
       rli.originalKey(s, key);
     } catch (e) {
-      out(`\nerror: ${oneLine(e)}\n`);
+      out(`\n${errorLine(e)}\n`);
       showPrompt();
     }
   });
@@ -304,7 +312,7 @@ export function startRepl(deps: ReplDeps): Repl {
       appendHistory(deps.historyFile, fs, h[0]!, size);
     } catch (e) {
       historyBroken = true;
-      notice = `warning: history is not saved (${oneLine(e).replace(/^Error: /, '')})`;
+      notice = `warning: history is not saved (${reason(e)})`;
     }
   });
 
@@ -406,7 +414,7 @@ export function startRepl(deps: ReplDeps): Repl {
     try {
       await deps.runLine(line, run.ctl.signal, tty);
     } catch (e) {
-      if (!run.ctl.signal.aborted && !run.detached) out(`error: ${oneLine(e)}\n`);
+      if (!run.ctl.signal.aborted && !run.detached) out(`${errorLine(e)}\n`);
     }
     if (run.detached) return;
     running = undefined;

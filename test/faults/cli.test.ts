@@ -6,7 +6,7 @@ import { startFaultServer, type Fault, type FaultOptions, type FaultServer } fro
 
 const SESSION = ['--session', '0123456789abcdef0123456789abcdef'];
 const VM = 'uuid=fedcba9876543210fedcba9876543210';
-const PAGE_502 = 'Error HTTP 502 Bad Gateway from a web server or proxy, not the management node (an HTML page: "502 Bad Gateway")';
+const PAGE_502 = 'Error HTTP 502 Bad Gateway: a web server or proxy answered, not the management node (an HTML page: "502 Bad Gateway")';
 
 const servers: FaultServer[] = [];
 afterEach(async () => {

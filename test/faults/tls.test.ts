@@ -79,7 +79,7 @@ describe.skipIf(!hasOpenssl)('TLS mistakes', () => {
     expect(r.code).toBe(2);
     // A usage error is one line: the message and its hint.
     expect(lines(r)).toEqual([
-      `Error: the CA file ${notPem} holds no PEM certificate (-----BEGIN CERTIFICATE-----) (Give the PEM file of the certificate (or its CA) the server presents; or skip verification with --insecure.)`,
+      `Error: the CA file ${notPem} holds no PEM certificate: no -----BEGIN CERTIFICATE----- line (Give the PEM file of the certificate (or its CA) the server presents; or skip verification with --insecure.)`,
     ]);
   });
 

@@ -40,7 +40,7 @@ describe.each(IMPLEMENTATIONS)('%s transport against faults', (_name, createTran
     const e = await failure(createTransport({ readTimeoutMs: 300 }), { url: `${s.url}/zstack/v1/zones`, timeoutMs: 60 * 60_000 });
     expect(e).toBeInstanceOf(ConnectionError);
     expect((e as ConnectionError).reason).toBe('idle');
-    expect((e as ConnectionError).message).toBe(`Error: 127.0.0.1:${s.port} stopped answering (nothing received for 300 ms)`);
+    expect((e as ConnectionError).message).toBe(`127.0.0.1:${s.port} stopped answering (nothing received for 300 ms)`);
     expect((e as ConnectionError).hint).toContain('--read-timeout');
   });
 
@@ -50,7 +50,7 @@ describe.each(IMPLEMENTATIONS)('%s transport against faults', (_name, createTran
       const e = await failure(createTransport({ readTimeoutMs: 60_000 }), { url: `${s.url}/zstack/v1/zones`, timeoutMs: 700 });
       expect(e, f).toBeInstanceOf(ConnectionError);
       expect((e as ConnectionError).reason, f).toBe('timeout');
-      expect((e as ConnectionError).message, f).toBe(`Error: no answer from 127.0.0.1:${s.port} in time (no complete answer within 700 ms)`);
+      expect((e as ConnectionError).message, f).toBe(`no answer from 127.0.0.1:${s.port} in time (no complete answer within 700 ms)`);
     }
   });
 
@@ -67,7 +67,7 @@ describe.each(IMPLEMENTATIONS)('%s transport against faults', (_name, createTran
     const e = await failure(createTransport(), { url: `${s.url}/zstack/v1/zones` });
     expect(e).toBeInstanceOf(ConnectionError);
     expect((e as ConnectionError).reason).toBe('not-http');
-    expect((e as ConnectionError).message).toMatch(new RegExp(`^Error: 127\\.0\\.0\\.1:${s.port} did not answer in HTTP`));
+    expect((e as ConnectionError).message).toMatch(new RegExp(`^127\\.0\\.0\\.1:${s.port} did not answer in HTTP`));
     expect((e as ConnectionError).message).not.toContain('\n');
   });
 
@@ -84,7 +84,7 @@ describe.each(IMPLEMENTATIONS)('%s transport against faults', (_name, createTran
     const s = await fault('huge');
     const e = await failure(createTransport(), { url: `${s.url}/zstack/v1/zones`, maxBodyBytes: 8 * MIB });
     expect(e).toBeInstanceOf(TooLargeError);
-    expect((e as TooLargeError).message).toBe(`Error: the answer from 127.0.0.1:${s.port} is larger than 8 MiB (1 GiB announced); not read`);
+    expect((e as TooLargeError).message).toBe(`the answer from 127.0.0.1:${s.port} is larger than 8 MiB (1 GiB announced); not read`);
     expect(s.bodyBytesSent()).toBeLessThan(256 * MIB);
   });
 
