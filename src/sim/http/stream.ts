@@ -81,6 +81,7 @@ export async function sendQueryAnswer(res: ServerResponse, answer: QueryAnswer, 
   const written: Row[] = [];
   const writtenIds: number[] = [];
   const out = new Chunks();
+  if (!fields) text.expectRows(answer.ids.length);
   out.text('{"inventories":[');
   for (const id of answer.ids) {
     const row = table.get(id);

@@ -43,4 +43,18 @@ describe('RowCache', () => {
     expect(cache.get(t, 1, 'ZoneInventory')).toBeDefined();
     expect(cache.get(t, 2, 'ZoneInventory')).toBeUndefined();
   });
+
+  it('sizes its memory for the rows a reply says are coming, within the bound', () => {
+    const store = { version: 0 };
+    const t = new Table('VmInstanceInventory');
+    const big = new RowCache(store);
+    big.expect(100_000);
+    const first = big.set(t, 1, 'VmInstanceInventory', 'v'.repeat(1000), '');
+    expect(first.slab.length).toBeGreaterThanOrEqual(100_000 * 1000);
+    // The rest of the reply's rows share that memory.
+    expect(big.set(t, 2, 'VmInstanceInventory', 'w'.repeat(1000), '').slab).toBe(first.slab);
+    const bounded = new RowCache(store, 1024 * 1024);
+    bounded.expect(100_000);
+    expect(bounded.set(t, 1, 'VmInstanceInventory', 'v'.repeat(1000), '').slab.length).toBeLessThanOrEqual(8 * 1024 * 1024);
+  });
 });

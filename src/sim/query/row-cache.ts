@@ -31,12 +31,24 @@ export class RowCache {
   private used = 0;
   private bytes = 0;
   private version = -1;
+  /** Rows a reply being written is expected to add (see `expect`). */
+  private coming = 0;
 
   constructor(
     /** Its version moves on every change (a Store). */
     private readonly store: { readonly version: number },
     private readonly maxBytes = DEFAULT_CACHE_BYTES,
   ) {}
+
+  /**
+   * Says that about `rows` rows are about to be kept: the next slab is sized for them at once. V8 counts memory outside
+   * its heap toward starting a full garbage collection every 64 MB or so; one allocation for a 100k-row reply makes that
+   * one collection instead of one per 64 MB of rows.
+   */
+  expect(rows: number): void {
+    if (this.version !== this.store.version) this.clear();
+    this.coming = rows;
+  }
 
   /** The entry made for row `id` of `table` as `kind` since the store last changed, if any. */
   get(table: Table, id: number, kind: string): CachedRow | undefined {
@@ -63,9 +75,12 @@ export class RowCache {
       return { kind, slab: own, start: 0, end: own.length, schema: parts };
     }
     if (this.used + most > this.slab.length) {
-      this.slab = Buffer.allocUnsafeSlow(SLAB);
+      // Sized for the rows still expected, like this one (a little more), within the bound.
+      const wanted = Math.min(this.maxBytes - this.bytes, Math.ceil(this.coming * text.length * 1.1));
+      this.slab = Buffer.allocUnsafeSlow(Math.max(SLAB, most, wanted));
       this.used = 0;
     }
+    if (this.coming > 0) this.coming--;
     const start = this.used;
     this.used += this.slab.write(text, start);
     this.bytes += this.used - start;
@@ -78,6 +93,7 @@ export class RowCache {
 
   private clear(): void {
     this.tables = new Map();
+    this.coming = 0;
     this.templates = new Map();
     this.slab = Buffer.alloc(0);
     this.used = 0;

@@ -51,6 +51,11 @@ export class RowText {
     return fields ? this.write(inventory, row, fields, 0) : this.whole(inventory, row, 0);
   }
 
+  /** A reply of about `rows` whole rows is being written (the cache sizes its memory for them). */
+  expectRows(rows: number): void {
+    this.cache?.expect(rows);
+  }
+
   /** The whole JSON text of row `id` of `table` as UTF-8 (from the cache while the store has not changed). */
   cachedRow(inventory: string, table: Table, id: number, row: Row): Buffer {
     const c = this.cached(inventory, table, id, row);
