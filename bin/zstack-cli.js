@@ -19,8 +19,9 @@ let flagsHash = 0x811c9dc5;
 for (let i = 0; i < flags.length; i++) flagsHash = Math.imul(flagsHash ^ flags.charCodeAt(i), 0x01000193) >>> 0;
 
 let loadBundle;
+let cacheProfile;
 try {
-  ({ loadBundle } = require(join(dist, 'boot.cjs')));
+  ({ loadBundle, cacheProfile } = require(join(dist, 'boot.cjs')));
 } catch {
   missing();
 }
@@ -31,7 +32,7 @@ try {
   bundle = loadBundle(file, {
     env: process.env,
     uid: process.getuid?.(),
-    runtime: `${process.version}-${process.arch}${flags ? `-${flagsHash.toString(16)}` : ''}`,
+    runtime: `${process.version}-${process.arch}${flags ? `-${flagsHash.toString(16)}` : ''}${complete ? '' : cacheProfile(process.argv.slice(2))}`,
     homedir: () => require('node:os').homedir(),
   });
 } catch (e) {

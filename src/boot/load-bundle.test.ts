@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundleId, cacheFileName, loadBundle, type BundleHost } from './load-bundle.js';
+import { bundleId, cacheFileName, cacheProfile, loadBundle, type BundleHost } from './load-bundle.js';
 
 interface Exports {
   dir: string;
@@ -112,5 +112,15 @@ describe('bundleId and cacheFileName', () => {
   it('makes a plain file name of any runtime string', () => {
     expect(cacheFileName('zstack-cli', '0.1.0+ab', 'v20.20.2-x64')).toBe('zstack-cli@0.1.0+ab@v20.20.2-x64.v8cache');
     expect(cacheFileName('a/b', '../x', 'v1 arm64')).toBe('a_b@.._x@v1_arm64.v8cache');
+  });
+});
+
+describe('cacheProfile', () => {
+  it('gives runs that only plan a cache of their own; calls keep the plain one', () => {
+    expect(cacheProfile(['--dry-run', 'QueryVmInstance', 'name=x'])).toBe('-plan');
+    expect(cacheProfile(['--host', 'h', 'QueryVmInstance', '--curl'])).toBe('-plan');
+    expect(cacheProfile(['QueryVmInstance', 'name=x'])).toBe('');
+    expect(cacheProfile(['CreateZone', 'name=--dry-run'])).toBe('');
+    expect(cacheProfile([])).toBe('');
   });
 });

@@ -33,6 +33,16 @@ export interface LoadedBundle<T> {
 /** `// zstack-cli-bundle <version>+<hash>`: written by scripts/bundle.mjs as the bundle's first line. */
 const ID_LINE = /^\/\/ zstack-cli-bundle ([0-9A-Za-z.+-]+)\n/;
 
+/**
+ * Which code cache a run of the main bundle uses, as a suffix of its runtime: a run that only plans (`--dry-run`,
+ * `--curl`) compiles the parser and planner; one that calls the server compiles the HTTP client and the renderers too.
+ * Each kind keeps a cache of its own, written by its first run (a cache holds what its first run compiled), so neither
+ * compiles at every start what the other's cache left out. Calls (the common case) have no suffix.
+ */
+export function cacheProfile(argv: readonly string[]): string {
+  return argv.some((a) => a === '--dry-run' || a === '--curl') ? '-plan' : '';
+}
+
 /** The build id on a bundle's first line, if any. */
 export function bundleId(source: string): string | undefined {
   return ID_LINE.exec(source.slice(0, 200))?.[1];

@@ -23,8 +23,8 @@ export interface GuardedCall {
   request: PlannedRequest;
   /** `--yes` on this line or for the whole run. */
   yes: boolean;
-  /** The terminal's question, or undefined without a terminal. */
-  confirm: ConfirmPrompt | undefined;
+  /** The terminal's question, or undefined without a terminal (read only when a question is due: opening it may open stdin). */
+  readonly confirm: ConfirmPrompt | undefined;
   signal?: AbortSignal;
 }
 
@@ -61,7 +61,8 @@ export function needsConfirm(policy: ConfirmPolicy, api: PlannedRequest['api']):
 }
 
 export function createGuard(deps: GuardDeps): CallGuard {
-  return async ({ cmd, request, yes, confirm, signal }) => {
+  return async (call) => {
+    const { cmd, request, yes, signal } = call;
     const api = request.api;
     const known = await deps.unsupported();
     if (known?.apis.has(api.name)) {
@@ -72,6 +73,7 @@ export function createGuard(deps: GuardDeps): CallGuard {
     }
     if (yes || !needsConfirm(deps.policy, api)) return;
     const why = isDestructive(api.name) ? 'destroys or loses data' : `changes something and ${deps.policySource ?? 'confirm=always'} asks first`;
+    const confirm = call.confirm;
     if (!confirm) {
       throw new UsageError(`${api.name} ${why}; there is no terminal to confirm it on, so nothing was sent`, 'add --yes (-y) to run it without asking');
     }

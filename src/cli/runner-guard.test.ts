@@ -59,3 +59,25 @@ describe('the runner asks the guard once, before sending', () => {
     expect(t.guarded).toHaveLength(1);
   });
 });
+
+describe('the terminal question is looked at only for a call that needs it', () => {
+  it('a query through the real guard never reads the prompt (it opens stdin); a destructive call does', async () => {
+    const { createGuard } = await import('./guard.js');
+    const t = deps(false);
+    let reads = 0;
+    const d: RunnerDeps = {
+      ...t.d,
+      guard: createGuard({ registry, policy: 'destructive', server: '127.0.0.1:8080', unsupported: async () => undefined, lookup: async () => [] }),
+      get confirm() {
+        reads++;
+        return undefined;
+      },
+    };
+    expect(reads).toBe(0);
+    await run(d, 'QueryVmInstance name=x');
+    expect(t.sent).toEqual(['QueryVmInstance']);
+    expect(reads).toBe(0);
+    expect((await run(d, `DestroyVmInstance uuid=${VM}`)).code).toBe(2);
+    expect(reads).toBe(1);
+  });
+});

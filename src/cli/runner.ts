@@ -173,7 +173,16 @@ async function run(cmd: CommandNode, api: ApiDef | undefined, deps: RunnerDeps, 
     deps.out(curlCommand(req, deps.endpoint, s?.uuid, { showSecrets: opts.showSecrets === true }));
     return 0;
   }
-  await deps.guard?.({ cmd: filled, request: req, yes: opts.yes === true, confirm: deps.confirm, ...(signal ? { signal } : {}) });
+  // The prompt is a getter (it opens stdin): the guard reads it only for a call it must ask about.
+  await deps.guard?.({
+    cmd: filled,
+    request: req,
+    yes: opts.yes === true,
+    get confirm() {
+      return deps.confirm;
+    },
+    ...(signal ? { signal } : {}),
+  });
   const ctx = await deps.execContext(signal, req.api, opts);
   let result: ExecResult;
   try {

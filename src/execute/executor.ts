@@ -1,5 +1,4 @@
 // The executor: sends a planned request, follows async jobs (polling or webhook), and maps answers to results or typed errors.
-import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { API_ROOT, endpointUrl, type Endpoint, type PlannedRequest } from '../plan/request.js';
 import type { SessionInfo, SessionProvider } from '../config/session.js';
@@ -35,10 +34,7 @@ export const systemClock: Clock = {
   sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : undefined),
 };
 
-/** A fresh job uuid: a v4 uuid without dashes (32 lowercase hex), as ZStack requires for X-Job-UUID. */
-export function randomJobUuid(): string {
-  return randomUUID().replace(/-/g, '');
-}
+export { randomJobUuid } from './job-uuid.js';
 
 export interface ExecProgress {
   jobUuid: string;

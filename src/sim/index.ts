@@ -13,6 +13,7 @@ import { DEFAULT_JOB_TTL_MS, Jobs } from './jobs/jobs.js';
 import { Webhooks } from './jobs/webhook.js';
 import { QueryEngine } from './query/engine.js';
 import { Renderer } from './query/render.js';
+import { RowCache } from './query/row-cache.js';
 import { SchemaRecorder } from './query/schema.js';
 import { RowText, type Compiled } from './query/text.js';
 import { SeedClock } from './seed/clock.js';
@@ -83,13 +84,14 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const schema = new SchemaRecorder(registry);
   const renderer = new Renderer(store, registry, schema);
   const compiled = new Map<string, Compiled>();
+  const rowCache = new RowCache(store);
   const env: SimEnv = {
     registry,
     store,
     renderer,
     schema,
     query: new QueryEngine(store, registry),
-    rowText: () => new RowText(store, renderer, schema, compiled),
+    rowText: () => new RowText(store, renderer, schema, compiled, rowCache),
     sessions,
     access,
     version: SIM_VERSION,

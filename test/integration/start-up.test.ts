@@ -36,8 +36,17 @@ describe('start-up from the bundles', () => {
     expect(readFileSync(join(cacheDir(), files[1]!))).toEqual(before);
   });
 
+  it('keeps a cache of their own for runs that only plan (--dry-run, --curl), beside the one of calls', () => {
+    expect(run(['--version']).code).toBe(0);
+    expect(run(DRY)).toEqual({ code: 0, stdout: DRY_OUT, stderr: '' });
+    const files = readdirSync(cacheDir()).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^zstack-cli@[^@]+@v[^@]*-plan\.v8cache$/);
+    expect(files[1]).toMatch(/^zstack-cli@[^@]+@v[^@]*[^n]\.v8cache$/);
+  });
+
   it('replaces a cache that is garbage and still runs the command', () => {
-    run(['--version']);
+    run(DRY);
     const [file] = readdirSync(cacheDir());
     writeFileSync(join(cacheDir(), file!), 'garbage');
     expect(run(DRY)).toEqual({ code: 0, stdout: DRY_OUT, stderr: '' });

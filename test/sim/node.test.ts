@@ -116,6 +116,29 @@ describe('query replies', () => {
     }
   });
 
+  it('show a change made after a query in the next one, to the row itself or to a row nested in it (the row cache is dropped)', async () => {
+    const all = async (): Promise<any> => query(sim, session, '/vm-instances', [['limit', '1000']]);
+    const before = await all();
+    const at = before.inventories.findIndex((v: { name: string }) => v.name === 'web-01');
+    const vm = before.inventories[at];
+    expect(await all()).toEqual(before);
+    await send(sim, 'PUT', `/vm-instances/${vm.uuid as string}/actions`, { session, body: { updateVmInstance: { description: 'cached?' } } });
+    await sim.idle();
+    expect((await all()).inventories[at].description).toBe('cached?');
+    const root = vm.allVolumes.find((v: { type: string }) => v.type === 'Root');
+    await send(sim, 'PUT', `/volumes/${root.uuid as string}/actions`, { session, body: { updateVolume: { name: 'renamed-root' } } });
+    await sim.idle();
+    const after = await all();
+    expect(after.inventories[at].allVolumes.find((v: { uuid: string }) => v.uuid === root.uuid).name).toBe('renamed-root');
+    expect(after.schema[`inventories[${at}].allVolumes[0]`]).toBe('org.zstack.header.volume.VolumeInventory');
+    await send(sim, 'PUT', `/volumes/${root.uuid as string}/actions`, { session, body: { updateVolume: { name: root.name } } });
+    await send(sim, 'PUT', `/vm-instances/${vm.uuid as string}/actions`, { session, body: { updateVmInstance: { description: vm.description ?? '' } } });
+    await sim.idle();
+    const restored = (await all()).inventories[at];
+    expect(restored.allVolumes.find((v: { uuid: string }) => v.uuid === root.uuid).name).toBe(root.name);
+    expect(restored.vmNics).toEqual(vm.vmNics);
+  });
+
   it('with fields= name only the selected rows in the schema', async () => {
     const a = await query(sim, session, '/vm-instances', [['q', 'name=web-01'], ['fields', 'uuid,name']]);
     expect(a.schema).toEqual({ 'inventories[0]': 'org.zstack.header.vm.VmInstanceInventory' });

@@ -1,6 +1,7 @@
-// Query replies written as they are rendered: `{"inventories":[...],"total":N,"schema":{...}}` in chunks of about
-// 256 KB, waiting for the socket to drain (backpressure) and letting other requests in between chunks. ZStack puts the
-// schema map on every query reply. Rows deleted while the reply is being written are left out.
+// Query replies written as they are rendered: `{"inventories":[...],"total":N,"schema":{...}}` in chunks of 256 KB
+// filled piece by piece (rows come as UTF-8 from the row cache; no long strings are built and flattened), waiting for the
+// socket to drain (backpressure) and letting other requests in between chunks. ZStack puts the schema map on every
+// query reply. Rows deleted while the reply is being written are left out.
 import type { ServerResponse } from 'node:http';
 import type { QueryAnswer } from '../query/engine.js';
 import type { RowText } from '../query/text.js';
@@ -8,21 +9,64 @@ import type { Row } from '../store/table.js';
 
 const CHUNK = 256 * 1024;
 
-/** Resolves when the socket wants more (or is gone); false when the client went away. */
-function flushed(res: ServerResponse, text: string): Promise<boolean> {
-  if (res.destroyed) return Promise.resolve(false);
-  if (res.write(text)) return new Promise((resolve) => setImmediate(() => resolve(!res.destroyed)));
-  return new Promise((resolve) => {
-    const done = (ok: boolean): void => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      resolve(ok);
-    };
-    const onDrain = (): void => done(true);
-    const onClose = (): void => done(false);
-    res.on('drain', onDrain);
-    res.on('close', onClose);
-  });
+/** Fills chunks with text and bytes; `full` says when it is time to send one. Sent chunks come back to be refilled. */
+class Chunks {
+  private free: Buffer[] = [];
+  private buf: Buffer = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+
+  get full(): boolean {
+    return this.used >= (CHUNK * 3) / 4;
+  }
+
+  text(s: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    if (this.used + s.length * 3 > this.buf.length) this.grow(s.length * 3);
+    this.used += this.buf.write(s, this.used);
+  }
+
+  bytes(b: Uint8Array): void {
+    if (this.used + b.length > this.buf.length) this.grow(b.length);
+    this.buf.set(b, this.used);
+    this.used += b.length;
+  }
+
+  /**
+   * Sends the bytes so far and starts a new chunk; resolves when the socket wants more (or is gone): false when the
+   * client went away. The chunk is refilled only once the socket has written it.
+   */
+  send(res: ServerResponse): Promise<boolean> {
+    if (res.destroyed) return Promise.resolve(false);
+    const sent = this.buf;
+    const ready = res.write(sent.subarray(0, this.used), () => {
+      if (sent.length === CHUNK) this.free.push(sent);
+    });
+    this.buf = this.free.pop() ?? Buffer.allocUnsafe(CHUNK);
+    this.used = 0;
+    if (ready) return new Promise((resolve) => setImmediate(() => resolve(!res.destroyed)));
+    return new Promise((resolve) => {
+      const done = (ok: boolean): void => {
+        res.off('drain', onDrain);
+        res.off('close', onClose);
+        resolve(ok);
+      };
+      const onDrain = (): void => done(true);
+      const onClose = (): void => done(false);
+      res.on('drain', onDrain);
+      res.on('close', onClose);
+    });
+  }
+
+  /** Sends the rest and ends the reply. */
+  end(res: ServerResponse): void {
+    res.end(this.buf.subarray(0, this.used));
+  }
+
+  private grow(more: number): void {
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + more));
+    this.buf.copy(next, 0, 0, this.used);
+    this.buf = next;
+  }
 }
 
 export async function sendQueryAnswer(res: ServerResponse, answer: QueryAnswer, text: RowText): Promise<void> {
@@ -32,31 +76,36 @@ export async function sendQueryAnswer(res: ServerResponse, answer: QueryAnswer, 
     return;
   }
   const { table } = answer.scope;
+  const { inventory, fields } = answer;
+  // Rows written and their ids: a row removed later in the reply still gets its schema entries.
   const written: Row[] = [];
-  let buf = '{"inventories":[';
+  const writtenIds: number[] = [];
+  const out = new Chunks();
+  if (!fields) text.expectRows(answer.ids.length);
+  out.text('{"inventories":[');
   for (const id of answer.ids) {
     const row = table.get(id);
     if (!row) continue;
-    buf += (written.length === 0 ? '' : ',') + text.row(answer.inventory, row, answer.fields);
+    if (written.length > 0) out.text(',');
+    if (fields) out.text(text.row(inventory, row, fields));
+    else out.bytes(text.cachedRow(inventory, table, id, row));
     written.push(row);
-    if (buf.length >= CHUNK) {
-      if (!(await flushed(res, buf))) return;
-      buf = '';
-    }
+    writtenIds.push(id);
+    if (out.full && !(await out.send(res))) return;
   }
-  buf += ']';
-  if (answer.total !== undefined) buf += `,"total":${answer.total}`;
-  buf += ',"schema":{';
+  out.text(']');
+  if (answer.total !== undefined) out.text(`,"total":${answer.total}`);
+  out.text(',"schema":{');
   let first = true;
   for (let i = 0; i < written.length; i++) {
-    const entries = text.schema(answer.inventory, written[i]!, `inventories[${i}]`, answer.fields);
+    const path = `inventories[${i}]`;
+    const row = written[i]!;
+    const entries = fields ? text.schema(inventory, row, path, fields) : text.cachedSchema(inventory, table, writtenIds[i]!, row, path);
     if (entries === '') continue;
-    buf += first ? entries : `,${entries}`;
+    out.text(first ? entries : `,${entries}`);
     first = false;
-    if (buf.length >= CHUNK) {
-      if (!(await flushed(res, buf))) return;
-      buf = '';
-    }
+    if (out.full && !(await out.send(res))) return;
   }
-  res.end(`${buf}}}`);
+  out.text('}}');
+  out.end(res);
 }

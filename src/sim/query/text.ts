@@ -3,9 +3,10 @@
 // building the objects; the schema entries come out parents first, like SchemaRecorder.build. The entries are made in
 // a second walk over the rows (lookups only), so a big reply never holds them all while its rows are written.
 import type { Store } from '../store/store.js';
-import type { Row } from '../store/table.js';
+import type { Row, Table } from '../store/table.js';
 import { formatDate } from './dates.js';
 import { MAX_DEPTH, type Plan, type Renderer } from './render.js';
+import { ROW_PATH, type CachedRow, type RowCache } from './row-cache.js';
 import type { SchemaRecorder } from './schema.js';
 
 /** A row's whole JSON text (no field selection), generated once per kind as straight-line code. */
@@ -35,18 +36,46 @@ function valueText(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Compiled plans are kept in `compiled` (share one map between writers). */
+/** Compiled plans are kept in `compiled` (share one map between writers), whole rows' text in `cache` when given. */
 export class RowText {
   constructor(
     private readonly store: Store,
     private readonly renderer: Renderer,
     private readonly classes: SchemaRecorder,
     private readonly compiled: Map<string, Compiled> = new Map(),
+    private readonly cache?: RowCache,
   ) {}
 
   /** The JSON text of `row` rendered as `inventory` (only `fields` when given). */
   row(inventory: string, row: Row, fields?: readonly string[]): string {
     return fields ? this.write(inventory, row, fields, 0) : this.whole(inventory, row, 0);
+  }
+
+  /** A reply of about `rows` whole rows is being written (the cache sizes its memory for them). */
+  expectRows(rows: number): void {
+    this.cache?.expect(rows);
+  }
+
+  /** The whole JSON text of row `id` of `table` as UTF-8 (from the cache while the store has not changed). */
+  cachedRow(inventory: string, table: Table, id: number, row: Row): Buffer {
+    const c = this.cached(inventory, table, id, row);
+    return c.slab.subarray(c.start, c.end);
+  }
+
+  /** The schema entries of the whole row `id` of `table` rendered at `path` (from the cache, like its text). */
+  cachedSchema(inventory: string, table: Table, id: number, row: Row, path: string): string {
+    return this.cached(inventory, table, id, row).schema.join(path);
+  }
+
+  private cached(inventory: string, table: Table, id: number, row: Row): CachedRow {
+    const kind = typeof row.__kind === 'string' ? row.__kind : inventory;
+    const hit = this.cache?.get(table, id, kind);
+    if (hit) return hit;
+    const text = this.whole(kind, row, 0);
+    const schema = this.entries(kind, row, ROW_PATH, 0, '');
+    if (this.cache) return this.cache.set(table, id, kind, text, schema);
+    const bytes = Buffer.from(text);
+    return { kind, slab: bytes, start: 0, end: bytes.length, schema: schema.split(ROW_PATH) };
   }
 
   private whole(inventory: string, row: Row, depth: number): string {

@@ -2,7 +2,7 @@
 import type { Registry } from '../../schema/registry.js';
 import type { IdSource } from './ids.js';
 import { kindOf } from './kinds.js';
-import { Table, type Row } from './table.js';
+import { Table, type ChangeCount, type Row } from './table.js';
 
 /** Where an inventory's rows are: a table, optionally narrowed to one kind. */
 export interface Scope {
@@ -21,6 +21,7 @@ export class Store {
   private readonly tables = new Map<string, Table>();
   private readonly seqs = new Map<string, number>();
   private readonly listeners: StoreListener[] = [];
+  private readonly changes: ChangeCount = { count: 0 };
 
   constructor(
     readonly registry: Registry,
@@ -36,6 +37,11 @@ export class Store {
   /** Swaps the id source (seeds use a fixed one so seeded rows are stable; afterwards each simulator has its own). */
   setIds(ids: IdSource): void {
     this.idSource = ids;
+  }
+
+  /** Moves on every insert, update and removal in any table: what was made from rows at one version is stale at another. */
+  get version(): number {
+    return this.changes.count;
   }
 
   /** Milliseconds since the epoch, from the injected clock. */
@@ -63,7 +69,7 @@ export class Store {
   table(inventory: string): Table {
     const name = kindOf(inventory)?.table ?? inventory;
     let t = this.tables.get(name);
-    if (!t) this.tables.set(name, (t = new Table(name)));
+    if (!t) this.tables.set(name, (t = new Table(name, this.changes)));
     return t;
   }
 

@@ -17,6 +17,11 @@ type Index = Map<unknown, Bucket>;
 
 const EMPTY: ReadonlySet<number> = new Set<number>();
 
+/** A count of changes (inserts, updates, removals), shared by the tables of one store. */
+export interface ChangeCount {
+  count: number;
+}
+
 export class Table {
   /** Row by id (ids start at 1; removed rows leave holes). */
   private readonly rows: (Row | undefined)[] = [undefined];
@@ -24,7 +29,11 @@ export class Table {
   private readonly byUuid = new Map<string, number>();
   private readonly indexes = new Map<string, Index>();
 
-  constructor(readonly name: string) {}
+  /** `changes` is bumped by every insert, update and removal (memos made from rows are stale once it moves). */
+  constructor(
+    readonly name: string,
+    private readonly changes: ChangeCount = { count: 0 },
+  ) {}
 
   get size(): number {
     return this.count;
@@ -35,6 +44,7 @@ export class Table {
     const id = this.rows.length;
     this.rows.push(row);
     this.count++;
+    this.changes.count++;
     if (typeof row.uuid === 'string') this.byUuid.set(row.uuid, id);
     for (const [field, index] of this.indexes) addTo(index, key(row[field]), id);
     return id;
@@ -72,6 +82,7 @@ export class Table {
       row[field] = value;
     }
     row.__rev = (typeof row.__rev === 'number' ? row.__rev : 0) + 1;
+    this.changes.count++;
     return row;
   }
 
@@ -80,6 +91,7 @@ export class Table {
     if (!row) return undefined;
     this.rows[id] = undefined;
     this.count--;
+    this.changes.count++;
     if (typeof row.uuid === 'string') this.byUuid.delete(row.uuid);
     for (const [field, index] of this.indexes) removeFrom(index, key(row[field]), id);
     return row;

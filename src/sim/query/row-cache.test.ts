@@ -1,0 +1,60 @@
+// The row cache: entries live until the store's version moves, are kept per table and row id for one kind, share
+// schema templates, and stop being kept (but are still handed back) once the bound is reached.
+import { describe, expect, it } from 'vitest';
+import { Table } from '../store/table.js';
+import { ROW_PATH, RowCache } from './row-cache.js';
+
+const text = (e: { slab: Buffer; start: number; end: number }): string => e.slab.toString('utf8', e.start, e.end);
+
+describe('RowCache', () => {
+  it('hands back what was kept, until the store changes', () => {
+    const store = { version: 1 };
+    const cache = new RowCache(store);
+    const t = new Table('VmInstanceInventory');
+    const made = cache.set(t, 3, 'VmInstanceInventory', '{"name":"vm-é"}', `"${ROW_PATH}":"Vm","${ROW_PATH}.vmNics[0]":"Nic"`);
+    expect(text(made)).toBe('{"name":"vm-é"}');
+    const hit = cache.get(t, 3, 'VmInstanceInventory');
+    expect(hit && text(hit)).toBe('{"name":"vm-é"}');
+    expect(hit?.schema.join('inventories[7]')).toBe('"inventories[7]":"Vm","inventories[7].vmNics[0]":"Nic"');
+    expect(cache.get(t, 3, 'ApplianceVmInventory')).toBeUndefined();
+    expect(cache.get(t, 4, 'VmInstanceInventory')).toBeUndefined();
+    expect(cache.get(new Table('VmInstanceInventory'), 3, 'VmInstanceInventory')).toBeUndefined();
+    store.version = 2;
+    expect(cache.get(t, 3, 'VmInstanceInventory')).toBeUndefined();
+    cache.set(t, 4, 'VmInstanceInventory', '{"name":"b"}', '');
+    expect(cache.get(t, 3, 'VmInstanceInventory')).toBeUndefined();
+    expect(text(cache.get(t, 4, 'VmInstanceInventory')!)).toBe('{"name":"b"}');
+  });
+
+  it('shares one schema template between rows of the same shape', () => {
+    const cache = new RowCache({ version: 0 });
+    const t = new Table('VmInstanceInventory');
+    const a = cache.set(t, 1, 'VmInstanceInventory', '{}', `"${ROW_PATH}":"Vm"`);
+    const b = cache.set(t, 2, 'VmInstanceInventory', '{}', `"${ROW_PATH}":"Vm"`);
+    expect(a.schema).toBe(b.schema);
+  });
+
+  it('keeps nothing more once the bound is reached, but still answers', () => {
+    const cache = new RowCache({ version: 0 }, 100);
+    const t = new Table('ZoneInventory');
+    cache.set(t, 1, 'ZoneInventory', 'x'.repeat(20), '');
+    const big = cache.set(t, 2, 'ZoneInventory', 'y'.repeat(60), '');
+    expect(text(big)).toBe('y'.repeat(60));
+    expect(cache.get(t, 1, 'ZoneInventory')).toBeDefined();
+    expect(cache.get(t, 2, 'ZoneInventory')).toBeUndefined();
+  });
+
+  it('sizes its memory for the rows a reply says are coming, within the bound', () => {
+    const store = { version: 0 };
+    const t = new Table('VmInstanceInventory');
+    const big = new RowCache(store);
+    big.expect(100_000);
+    const first = big.set(t, 1, 'VmInstanceInventory', 'v'.repeat(1000), '');
+    expect(first.slab.length).toBeGreaterThanOrEqual(100_000 * 1000);
+    // The rest of the reply's rows share that memory.
+    expect(big.set(t, 2, 'VmInstanceInventory', 'w'.repeat(1000), '').slab).toBe(first.slab);
+    const bounded = new RowCache(store, 1024 * 1024);
+    bounded.expect(100_000);
+    expect(bounded.set(t, 1, 'VmInstanceInventory', 'v'.repeat(1000), '').slab.length).toBeLessThanOrEqual(8 * 1024 * 1024);
+  });
+});
