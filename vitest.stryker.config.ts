@@ -65,7 +65,8 @@ class ImportFailures implements Reporter {
 export default defineConfig({
   test: {
     ...base.test,
-    include: ['src/**/*.test.ts', 'test/sim/**/*.test.ts', 'test/plan/**/*.test.ts'],
+    // scripts/mutate/run.mjs narrows the tests per module group (its TESTS) through MUTATE_TESTS.
+    include: process.env.MUTATE_TESTS ? (JSON.parse(process.env.MUTATE_TESTS) as string[]) : ['src/**/*.test.ts', 'test/sim/**/*.test.ts', 'test/plan/**/*.test.ts'],
     exclude: ['test/sim/hygiene.test.ts', 'test/sim/scale.test.ts', 'test/sim/coverage.test.ts', '**/node_modules/**'],
     // One module cache for all the files of a run (the tests share no module state): 2-3 times faster.
     isolate: false,

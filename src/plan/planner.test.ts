@@ -65,6 +65,13 @@ describe('actions', () => {
     expect((host.body!.params as Record<string, unknown>).password).toBe('secret');
   });
 
+  it('hashes the UTF-8 bytes of a password, as the server does (not latin1 or UTF-16)', () => {
+    // Python: hashlib.sha512('pässwörd€😀'.encode('utf-8')).hexdigest()
+    const vector = '414cb27ea410b8c50ac3f6d14a5fb2a07988b4bfb5f33fe23db90d34c8cf055a35c4ce4b944c56c3f1ed72811882a90989893dee842fd66ecb2d57ffd2e25623';
+    expect(sha512Hex('pässwörd€😀')).toBe(vector);
+    expect((plan('LogInByAccount accountName=admin password=pässwörd€😀').body!.logInByAccount as Record<string, unknown>).password).toBe(vector);
+  });
+
   it('rejects bad input with one clear line per problem and the closest names', () => {
     expect(errors('StartVmInstance uuid=1 hostUuidd=2')).toEqual(["unknown param 'hostUuidd' for StartVmInstance | did you mean hostUuid?"]);
     expect(errors('StartVmInstance hostUuid=2')[0]).toMatch(/missing required param 'uuid'/);
