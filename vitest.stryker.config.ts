@@ -4,10 +4,13 @@
 // simulator's heap and scale tests and its every-API sweep (tens of seconds each, and they cover no
 // pure module that quicker tests do not).
 //
+// Properties run at most 40 cases each here (scripts/mutate/fast-check-capped.ts).
+//
 // Stryker runs one file after another and stops at the first failure, so the files are ordered to
 // fail fast (FailFastSequencer); within each tier, one that failed before comes first, then the
 // quicker ones.
 import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Test } from '@vitest/runner';
 import { BaseSequencer, type Reporter, type TestSpecification, type Vitest } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
@@ -63,6 +66,7 @@ class ImportFailures implements Reporter {
 }
 
 export default defineConfig({
+  resolve: { alias: { 'fast-check': fileURLToPath(new URL('./scripts/mutate/fast-check-capped.ts', import.meta.url)) } },
   test: {
     ...base.test,
     // scripts/mutate/run.mjs narrows the tests per module group (its TESTS) through MUTATE_TESTS.

@@ -92,6 +92,14 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const r = parseLine(s);
+        // Tokens in order, each within the line; so is every diagnostic.
+        let end = 0;
+        for (const t of r.tokens) {
+          expect(t.span.start).toBeGreaterThanOrEqual(end);
+          expect(t.span.end).toBeLessThanOrEqual(s.length);
+          end = t.span.end;
+        }
+        expect(r.tokens.length > 0 || s.trim() === '' || s.trimStart().startsWith('#')).toBe(true);
         for (const d of r.diagnostics) {
           expect(d.span.start).toBeGreaterThanOrEqual(0);
           expect(d.span.end).toBeLessThanOrEqual(s.length);
