@@ -27,6 +27,9 @@ function tier(file: string, mutated: readonly string[]): number {
   return file.startsWith('src/') ? 2 : file.startsWith('test/plan/') ? 3 : 4;
 }
 
+/** The test globs of the module group being mutated (`!glob` leaves a file out), from scripts/mutate/run.mjs. */
+const GROUP_TESTS = process.env.MUTATE_TESTS ? (JSON.parse(process.env.MUTATE_TESTS) as string[]) : undefined;
+
 class FailFastSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const root = this.ctx.config.root;
@@ -70,8 +73,11 @@ export default defineConfig({
   test: {
     ...base.test,
     // scripts/mutate/run.mjs narrows the tests per module group (its TESTS) through MUTATE_TESTS.
-    include: process.env.MUTATE_TESTS ? (JSON.parse(process.env.MUTATE_TESTS) as string[]) : ['src/**/*.test.ts', 'test/sim/**/*.test.ts', 'test/plan/**/*.test.ts'],
-    exclude: ['test/sim/hygiene.test.ts', 'test/sim/scale.test.ts', 'test/sim/coverage.test.ts', '**/node_modules/**'],
+    include: GROUP_TESTS ? GROUP_TESTS.filter((g) => !g.startsWith('!')) : ['src/**/*.test.ts', 'test/sim/**/*.test.ts', 'test/plan/**/*.test.ts'],
+    exclude: [
+      'test/sim/hygiene.test.ts', 'test/sim/scale.test.ts', 'test/sim/coverage.test.ts', '**/node_modules/**',
+      ...(GROUP_TESTS ?? []).filter((g) => g.startsWith('!')).map((g) => g.slice(1)),
+    ],
     // One module cache for all the files of a run (the tests share no module state): 2-3 times faster.
     isolate: false,
     sequence: { sequencer: FailFastSequencer },

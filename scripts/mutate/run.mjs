@@ -24,11 +24,12 @@ export const GROUPS = {
  * exercises it. On two cores the whole in-process suite costs 30-60 s per surviving mutant (its
  * property tests cover every pure module), which put one group at two hours and more; the score is
  * therefore a lower bound (a mutant only a farther test catches counts as survived). A group not
- * listed runs every test of vitest.stryker.config.ts.
+ * listed runs every test of vitest.stryker.config.ts. The hostile-input tests (100k-character lines,
+ * bounded work) are left out: under Stryker's instrumentation each takes seconds for every mutant.
  */
 export const TESTS = {
-  parse: ['src/parse/**/*.test.ts', 'src/commands/line-options.test.ts', 'src/cli/result-history.test.ts'],
-  plan: ['src/plan/**/*.test.ts', 'test/plan/**/*.test.ts'],
+  parse: ['src/parse/*.test.ts', '!src/parse/hostile-input.test.ts', 'src/commands/line-options.test.ts', 'src/cli/result-history.test.ts'],
+  plan: ['src/plan/*.test.ts', '!src/plan/hostile-input.test.ts', 'test/plan/**/*.test.ts'],
   schema: ['src/schema/**/*.test.ts', 'src/plan/planner.test.ts'],
   'repl history': ['src/repl/history.test.ts', 'src/repl/repl.test.ts'],
   'sim query engine': ['src/sim/query/**/*.test.ts', 'test/sim/query.test.ts', 'test/sim/engine.test.ts', 'test/sim/node.test.ts'],

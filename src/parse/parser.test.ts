@@ -159,42 +159,7 @@ describe('quoting rules (issue #16)', () => {
   });
 });
 
-describe('hostile lines (issue #11)', () => {
-  const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-  const shapes: [string, string][] = [
-    ['100k double quotes', '"'.repeat(1e5)],
-    ['100k single quotes', "'".repeat(1e5)],
-    ['100k backslashes', '\\'.repeat(1e5)],
-    ['a 1 MB token', `Api k=${'v'.repeat(1e6)}`],
-    ['100k bare words', 'Api ' + 'w '.repeat(1e5)],
-    ['100k operators', 'Api ' + '!?='.repeat(1e5)],
-    ['100k escaped commas', 'Api k=' + '\\,'.repeat(1e5)],
-    ['binary', Array.from({ length: 1e5 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('')],
-  ];
-
-  it.each(shapes)('%s: diagnostics, never an exception, at most ten of them and a count', (_name, line) => {
-    const r = parseLine(line);
-    expect(r.diagnostics.length).toBeLessThanOrEqual(11);
-    for (const d of r.diagnostics) {
-      expect(d.message).not.toMatch(CONTROL);
-      expect(d.message.length).toBeLessThan(250);
-      expect(d.span.end).toBeLessThanOrEqual(line.length);
-    }
-  });
-
-  it('refuses a line of more than 10000 params at once, reading no further', () => {
-    for (const r of [parseLine('Api ' + 'k=v '.repeat(10_001)), parseWords(['Api', ...Array.from({ length: 10_001 }, () => 'k=v')])]) {
-      expect(r.command).toBeUndefined();
-      expect(r.tokens).toEqual([]);
-      expect(r.diagnostics.map((d) => d.message)).toEqual(['more than 10000 params on one line']);
-    }
-    const line = 'Api ' + 'k=v '.repeat(10_000) + 'x=1 y=2';
-    const d = parseLine(line).diagnostics[0]!;
-    expect(line.slice(d.span.start, d.span.end)).toBe('x=1 y=2');
-    expect(parseLine('Api ' + 'k=v '.repeat(10_000)).command!.args).toHaveLength(10_000);
-    expect(parseWords(['Api', ...Array.from({ length: 10_000 }, () => 'k=v')]).command!.args).toHaveLength(10_000);
-  });
-
+describe('reports on one line (issue #11)', () => {
   it('counts the problems it does not show', () => {
     const r = parseLine('Api ' + 'w '.repeat(100));
     expect(r.diagnostics).toHaveLength(11);
