@@ -91,3 +91,12 @@ describe('expandRefs', () => {
     }
   });
 });
+
+describe('reference boundaries (mutation survivors, issue #16)', () => {
+  it('finds a reference only where its $ is, however many are in a word', () => {
+    expect(expandRefs('A x=$x$1.a', recorder(['v']).lookup)).toMatchObject({ ok: true, line: 'A x=$xv' });
+    expect(expandRefs('A x=$1.a,$2.b', recorder(['v']).lookup)).toMatchObject({ ok: true, line: 'A x=v,v' });
+    expect(expandRefs("A x=$1.a,'b c'", recorder(['v']).lookup)).toMatchObject({ ok: true, line: "A x=v,'b c'" });
+  });
+});
+

@@ -130,3 +130,16 @@ describe('wordTokens', () => {
     expect(wordTokens(['ab', ''])).toEqual([{ text: 'ab', literal: [false, false] }, { text: '', literal: [] }]);
   });
 });
+
+describe('option corners (mutation survivors, issue #16)', () => {
+  it('takes what follows a glued short name as its value, = included', () => {
+    expect(split('-o=json').options[0]!.value).toBe('=json');
+  });
+
+  it('suggests names of the same kind, those starting with what was typed first', () => {
+    expect(split('Api --o').diagnostics[0]!.hint).not.toMatch(/(^|[ ,])-o\b/);
+    expect(split('Api --t').diagnostics[0]!.hint).toBe('did you mean --timeout, --output?');
+    expect(split('Api --d').diagnostics[0]!.hint).toMatch(/^did you mean --dry-run/);
+  });
+});
+

@@ -21,6 +21,8 @@ describe('history file', () => {
     fs.files.set('/h', 'a\r\n\nb\nb\nLogInByAccount password=x\nc\n');
     expect(loadHistory('/h', fs, 3)).toEqual(['c', 'LogInByAccount password=***', 'b']);
     expect(loadHistory('/missing', fs)).toEqual([]);
+    fs.files.set('/r', 'a\na\nb\na\n');
+    expect(loadHistory('/r', fs)).toEqual(['a', 'b', 'a']);
     const unreadable: HistoryFs = {
       read: () => {
         throw new Error('a link');
