@@ -126,6 +126,8 @@ describe('closestNames order and limits', () => {
     // 'vmin' is 4 edits from 'vminstance' (over a budget of 2) but its prefix.
     expect(closestNames('vminst', ['vminstance', 'zzzzzz'])).toEqual(['vminstance']);
     expect(closestNames('vminstances', ['vminstance'])).toEqual(['vminstance']);
+    // 4 edits over a budget of 3, but the name is a prefix of the query.
+    expect(closestNames('abcdefghi', ['abcde', 'abxde'])).toEqual(['abcde']);
     expect(closestNames('sVI', ['StartVmInstance', 'QueryZone'], 3)).toEqual(['StartVmInstance']);
     expect(closestNames('zone', ['QueryZone', 'zona', 'CreateZone'], 3)).toEqual(['zona', 'QueryZone', 'CreateZone']);
   });
