@@ -4,10 +4,13 @@
 // simulator's heap and scale tests and its every-API sweep (tens of seconds each, and they cover no
 // pure module that quicker tests do not).
 //
+// Properties run at most 40 cases each here (scripts/mutate/fast-check-capped.ts).
+//
 // Stryker runs one file after another and stops at the first failure, so the files are ordered to
 // fail fast (FailFastSequencer); within each tier, one that failed before comes first, then the
 // quicker ones.
 import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Test } from '@vitest/runner';
 import { BaseSequencer, type Reporter, type TestSpecification, type Vitest } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
@@ -23,6 +26,9 @@ function tier(file: string, mutated: readonly string[]): number {
   if (mutated.some((m) => dirname(file) === dirname(m))) return 1;
   return file.startsWith('src/') ? 2 : file.startsWith('test/plan/') ? 3 : 4;
 }
+
+/** The test globs of the module group being mutated (`!glob` leaves a file out), from scripts/mutate/run.mjs. */
+const GROUP_TESTS = process.env.MUTATE_TESTS ? (JSON.parse(process.env.MUTATE_TESTS) as string[]) : undefined;
 
 class FailFastSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -63,10 +69,15 @@ class ImportFailures implements Reporter {
 }
 
 export default defineConfig({
+  resolve: { alias: { 'fast-check': fileURLToPath(new URL('./scripts/mutate/fast-check-capped.ts', import.meta.url)) } },
   test: {
     ...base.test,
-    include: ['src/**/*.test.ts', 'test/sim/**/*.test.ts', 'test/plan/**/*.test.ts'],
-    exclude: ['test/sim/hygiene.test.ts', 'test/sim/scale.test.ts', 'test/sim/coverage.test.ts', '**/node_modules/**'],
+    // scripts/mutate/run.mjs narrows the tests per module group (its TESTS) through MUTATE_TESTS.
+    include: GROUP_TESTS ? GROUP_TESTS.filter((g) => !g.startsWith('!')) : ['src/**/*.test.ts', 'test/sim/**/*.test.ts', 'test/plan/**/*.test.ts'],
+    exclude: [
+      'test/sim/hygiene.test.ts', 'test/sim/scale.test.ts', 'test/sim/coverage.test.ts', '**/node_modules/**',
+      ...(GROUP_TESTS ?? []).filter((g) => g.startsWith('!')).map((g) => g.slice(1)),
+    ],
     // One module cache for all the files of a run (the tests share no module state): 2-3 times faster.
     isolate: false,
     sequence: { sequencer: FailFastSequencer },

@@ -56,3 +56,18 @@ describe('capReports', () => {
     expect(capReports(many, (n) => -n)).toEqual([...many.slice(0, MAX_REPORTS), -5]);
   });
 });
+
+describe('clip and capReports edges (mutation survivors, issue #16)', () => {
+  it('escapes one control character at a time and keeps surrogate pairs whole at the cut', () => {
+    expect(clip('a\u0007b')).toBe('a\\x07b');
+    expect(clip('a\ud800\udc00', 2)).toBe('a…');
+    expect(clip('a\udbff\udfff', 2)).toBe('a…');
+    expect(clip('a\ud800\udc00', 3)).toBe('a\ud800\udc00');
+  });
+
+  it('keeps exactly MAX_REPORTS items as they are', () => {
+    const ten = Array.from({ length: MAX_REPORTS }, (_, i) => i);
+    expect(capReports(ten, (n) => -n)).toEqual(ten);
+  });
+});
+

@@ -65,6 +65,13 @@ describe('actions', () => {
     expect((host.body!.params as Record<string, unknown>).password).toBe('secret');
   });
 
+  it('hashes the UTF-8 bytes of a password, as the server does (not latin1 or UTF-16)', () => {
+    // Python: hashlib.sha512('pässwörd€😀'.encode('utf-8')).hexdigest()
+    const vector = '414cb27ea410b8c50ac3f6d14a5fb2a07988b4bfb5f33fe23db90d34c8cf055a35c4ce4b944c56c3f1ed72811882a90989893dee842fd66ecb2d57ffd2e25623';
+    expect(sha512Hex('pässwörd€😀')).toBe(vector);
+    expect((plan('LogInByAccount accountName=admin password=pässwörd€😀').body!.logInByAccount as Record<string, unknown>).password).toBe(vector);
+  });
+
   it('rejects bad input with one clear line per problem and the closest names', () => {
     expect(errors('StartVmInstance uuid=1 hostUuidd=2')).toEqual(["unknown param 'hostUuidd' for StartVmInstance | did you mean hostUuid?"]);
     expect(errors('StartVmInstance hostUuid=2')[0]).toMatch(/missing required param 'uuid'/);
@@ -142,5 +149,61 @@ describe('3.0 API names', () => {
       expect(reg.api(r.api)?.name).toBe(r.api);
       for (const mentioned of r.note.match(/\b[A-Z][a-z]+[A-Z]\w+/g) ?? []) expect(reg.api(mentioned)?.name, mentioned).toBe(mentioned);
     }
+  });
+});
+
+describe('query params and actions, corner by corner', () => {
+  it('writes the query params in a fixed order after the conditions, sort ascending unless desc', () => {
+    expect(plan('QueryVmInstance filterName=f groupBy=state fields=uuid,name sortDirection=asc sortBy=name replyWithCount=true count=false start=2 limit=5 name=x').pathAndQuery).toBe(
+      '/zstack/v1/vm-instances?q=name%3Dx&limit=5&start=2&count=false&replyWithCount=true&sort=%2Bname&fields=uuid,name&groupBy=state&filterName=f',
+    );
+    expect(plan('QueryVmInstance sortBy=name sortDirection=desc').pathAndQuery).toBe('/zstack/v1/vm-instances?sort=-name');
+    expect(plan('QueryVmInstance').pathAndQuery).toBe('/zstack/v1/vm-instances');
+    expect(plan('QueryVmInstance fields=').pathAndQuery).toBe('/zstack/v1/vm-instances');
+    expect(plan('QueryVmInstance limit=0 start=0').pathAndQuery).toBe('/zstack/v1/vm-instances?limit=0&start=0');
+  });
+
+  it('refuses a repeated query param, a negative start, a bare word, and fields that are not plain fields', () => {
+    expect(errors('QueryVmInstance limit=1 limit=2')).toEqual(["param 'limit' is given twice"]);
+    expect(errors('QueryVmInstance start=-1')).toEqual(['start must not be negative']);
+    expect(errors('QueryVmInstance limit=x')[0]).toMatch(/^limit must be an integer/);
+    expect(errors('QueryVmInstance web1')).toEqual(["expected a condition or param, got 'web1' | e.g. web1=<value>"]);
+    expect(errors('QueryVmInstance sortBy=nme')[0]).toMatch(/^'nme' is not a field of VmInstanceInventory \(sortBy takes plain fields only\) \| did you mean .*name/);
+    expect(errors('QueryVmInstance groupBy=nme')[0]).toMatch(/^'nme' is not a field of VmInstanceInventory \(groupBy takes plain fields only\)/);
+    expect(errors('QueryVmInstance fields=uuid,nme')[0]).toMatch(/^'nme' is not a field of VmInstanceInventory \(fields takes plain fields only\)/);
+    expect(errors('QueryVmInstance fields=vmNics')).not.toEqual([]);
+  });
+
+  it('takes only params on a query whose inventory is unknown', () => {
+    expect(plan('QueryAudit limit=3').pathAndQuery).toMatch(/\?limit=3$/);
+    expect(errors('QueryAudit name=x')).toEqual(['QueryAudit has no known inventory, so conditions cannot be checked or sent | use params only (limit, start, count, fields ...)']);
+  });
+
+  it('refuses a map param in a DELETE query string, a repeated param, and a dot path variable', () => {
+    expect(errors("DetachNetworkServiceFromL3Network l3NetworkUuid=l networkServices='{\"a\":[\"b\"]}'")).toEqual(["DELETE cannot carry the map param 'networkServices'"]);
+    expect(errors('StartVmInstance uuid=a uuid=b')).toEqual(["param 'uuid' is given twice | give each param once (lists are comma-separated: a,b)"]);
+    expect(errors('StartVmInstance uuid=..')).toEqual(["param 'uuid' cannot be '..': it goes in the URL"]);
+    expect(errors('StartVmInstance uuid=x hostUuid>1')).toEqual(["'hostUuid>' needs '=': only query conditions take other operators | write hostUuid=<value>"]);
+    expect(errors('StartVmInstance')).toEqual(["missing required param 'uuid' for StartVmInstance | add uuid=<string>"]);
+  });
+
+  it('sends lists of a GET action as repeated params, and tags beside the wrapper of a body', () => {
+    expect(plan('CheckBatchDataIntegrity resourceType=VmInstanceVO resourceUuids=a,b').pathAndQuery).toBe(
+      '/zstack/v1/check/batch/data/integrity/?resourceType=VmInstanceVO&resourceUuids=a&resourceUuids=b',
+    );
+    const body = plan('CreateZone name=z systemTags=a::b userTags=c').body!;
+    expect(body).toEqual({ params: { name: 'z' }, systemTags: ['a::b'], userTags: ['c'] });
+  });
+
+  it('takes the optional path that names the most of the variables given', () => {
+    expect(plan('DetachNetworkServiceFromL3Network l3NetworkUuid=l').pathAndQuery).toBe('/zstack/v1/l3-networks/l/network-services');
+    expect(plan('GetBackupStorageForCreatingImageFromVolume').pathAndQuery).toBe('/zstack/v1/images/candidate-backup-storage');
+    expect(plan('GetBackupStorageForCreatingImageFromVolume volumeUuid=v').pathAndQuery).toBe('/zstack/v1/images/volumes/v/candidate-backup-storage');
+  });
+
+  it('caps the errors of one line at ten and a count', () => {
+    const e = errors(`StartVmInstance ${Array.from({ length: 12 }, (_, i) => `x${i}=1`).join(' ')}`);
+    expect(e).toHaveLength(11);
+    expect(e[10]).toBe('3 more problems not shown | fix the ones above first');
   });
 });

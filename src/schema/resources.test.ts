@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from './registry.js';
-import { isUuidName, resourceOfField, resourceOfParam } from './resources.js';
+import { isUuidName, resourceLabel, resourceOfField, resourceOfParam, resourceOfQuery } from './resources.js';
 
 const reg = loadRegistry();
 
@@ -69,5 +69,25 @@ describe('uuid references in the registry', () => {
     expect(all.length).toBeGreaterThan(2000);
     expect(unknown.length, `uuid params without a resource:\n${unknown.join('\n')}`).toBeLessThanOrEqual(UNKNOWN_AT_MOST);
     expect(unknown.filter((u) => u.endsWith('.tagUuids'))).toHaveLength(305);
+  });
+});
+
+describe('names and labels', () => {
+  it('takes uuid, uuids and names ending in Uuid or Uuids as uuid names, nothing else', () => {
+    expect(['uuid', 'uuids', 'hostUuid', 'l3NetworkUuids', 'xUuid'].map(isUuidName)).toEqual([true, true, true, true, true]);
+    expect(['Uuid', 'Uuids', 'uuidx', 'hostUuidx', 'hostuuid', 'name', ''].map(isUuidName)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('labels a resource by its inventory without the suffix, and finds query resources only', () => {
+    expect(resourceLabel({ queryApi: 'QueryVmInstance', inventory: 'VmInstanceInventory' })).toBe('VmInstance');
+    expect(resourceLabel({ queryApi: 'Q', inventory: 'InventoryThing' })).toBe('InventoryThing');
+    const reg = loadRegistry();
+    expect(resourceOfQuery(reg, 'queryvminstance')).toEqual({ queryApi: 'QueryVmInstance', inventory: 'VmInstanceInventory' });
+    expect(resourceOfQuery(reg, 'StartVmInstance')).toBeUndefined();
+    expect(resourceOfQuery(reg, 'QueryAudit')).toBeUndefined();
+    expect(resourceOfQuery(reg, 'Nope')).toBeUndefined();
+    const vm = reg.inventory('VmInstanceInventory')!;
+    expect(resourceOfField(reg, vm, 'toString')).toBeUndefined();
+    expect(resourceOfParam(reg, { name: 'x', type: 'string', in: 'body', required: false } as never)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Registry } from './registry.js';
-import { encodeRegistry, storeFromEncoded } from './store.js';
+import { decodeRegistry, encodeRegistry, storeFromEncoded } from './store.js';
 import type { ApiDef, InventoryDef, RegistryData } from './types.js';
 
 const api = (name: string): ApiDef => ({ name, method: 'GET', path: `/${name.toLowerCase()}`, wrapper: '', needSession: true, async: false, query: false, params: [] });
@@ -59,5 +59,22 @@ describe('Registry over the encoded store', () => {
     for (const a of data.apis) expect(reg.api(a.name)?.name).toBe(a.name);
     expect(reg.api('querything03')?.name).toBe('QueryThing03');
     expect(reg.api('querything99')).toBeUndefined();
+  });
+});
+
+describe('encodeRegistry', () => {
+  it('places entries by byte offsets, so text beyond ASCII reads back whole', () => {
+    const wide: RegistryData = {
+      version: 'wide',
+      apis: [api('Zéro'), { ...api('Emoji'), path: '/😀/ü' }, api('Plain')],
+      inventories: [inventory('ÄInventory'), inventory('BInventory')],
+      queryParams: [],
+    };
+    const e = encodeRegistry(wide);
+    expect(e.lines.split('\n')).toHaveLength(6);
+    expect(decodeRegistry(e.index, Buffer.from(e.lines))).toEqual(wide);
+    expect(e.index.apis.map(([n, , len]) => [n, len])).toEqual(wide.apis.map((a) => [a.name, Buffer.byteLength(JSON.stringify(a))]));
+    expect(e.index.apis[0]![1]).toBe(0);
+    expect(e.index.inventories[0]![1]).toBe(e.index.apis.reduce((n, [, , len]) => n + len + 1, 0));
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from './registry.js';
-import { closestNames, editDistance, type SuggestWork } from './suggest.js';
+import { closestNames, editDistance, fuzzyMatch, type SuggestWork } from './suggest.js';
 
 const reg = loadRegistry();
 const apiNames = reg.apiNames();
@@ -71,3 +71,76 @@ describe('editDistance', () => {
     );
   });
 });
+
+/** Optimal string alignment distance, case-insensitive, written plainly (the reference). */
+function osa(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[s.length]![t.length]!;
+}
+
+describe('editDistance against a plain reference', () => {
+  it('counts insertions, deletions, substitutions and adjacent transpositions, ignoring case', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('abcd', 'acbd')).toBe(1);
+    expect(editDistance('ABC', 'abc')).toBe(0);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
+    expect(editDistance('abc', 'abcdef', 2)).toBe(3);
+    expect(editDistance('abcdef', 'badcfe', 1)).toBe(2);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'abcAB'), maxLength: 9 }), fc.string({ unit: fc.constantFrom(...'abcAB'), maxLength: 9 }), fc.integer({ min: 0, max: 5 }), (a, b, max) => {
+        const ref = osa(a, b);
+        expect(editDistance(a, b)).toBe(ref);
+        expect(editDistance(a, b, max)).toBe(ref <= max ? ref : max + 1);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('counts the cells it computes, one row of the shorter name at a time', () => {
+    const w = work();
+    editDistance('abc', 'abcd', Infinity, w);
+    expect(w.cells).toBe(12);
+  });
+});
+
+describe('closestNames order and limits', () => {
+  it('puts smaller distances first, then shorter names, distinct, at most the limit', () => {
+    expect(closestNames('hostuuid', ['hostUuids', 'hostUuid', 'HostUUID'], 3)).toEqual(['hostUuid', 'HostUUID', 'hostUuids']);
+    expect(closestNames('abcd', ['abcdxy', 'abxd', 'abcd'])).toEqual(['abcd', 'abxd', 'abcdxy']);
+    expect(closestNames('abcd', ['abcdxy', 'abxd', 'abcd'], 1)).toEqual(['abcd']);
+    expect(closestNames('abcd', ['abcd', 'abcd'], 3)).toEqual(['abcd']);
+    expect(closestNames('', ['a'])).toEqual([]);
+  });
+
+  it('takes a prefix as a strong hint, and fills up with fuzzy matches after the close ones', () => {
+    // 'vmin' is 4 edits from 'vminstance' (over a budget of 2) but its prefix.
+    expect(closestNames('vminst', ['vminstance', 'zzzzzz'])).toEqual(['vminstance']);
+    expect(closestNames('vminstances', ['vminstance'])).toEqual(['vminstance']);
+    // 4 edits over a budget of 3, but the name is a prefix of the query.
+    expect(closestNames('abcdefghi', ['abcde', 'abxde'])).toEqual(['abcde']);
+    expect(closestNames('sVI', ['StartVmInstance', 'QueryZone'], 3)).toEqual(['StartVmInstance']);
+    expect(closestNames('zone', ['QueryZone', 'zona', 'CreateZone'], 3)).toEqual(['zona', 'QueryZone', 'CreateZone']);
+  });
+});
+
+describe('fuzzyMatch', () => {
+  it('gives the first candidates for an empty query, none for one twice as long as every candidate', () => {
+    expect(fuzzyMatch('', ['a', 'b', 'c'], 2)).toEqual(['a', 'b']);
+    expect(fuzzyMatch('abcde', ['ab'])).toEqual([]);
+    expect(fuzzyMatch('abcd', ['abcd', 'ab'])).toEqual(['abcd']);
+    const w = work();
+    fuzzyMatch('qz', ['QueryZone', 'x'], 50, w);
+    expect(w.fuzzyChars).toBe(4);
+  });
+});
+
