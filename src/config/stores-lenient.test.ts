@@ -69,6 +69,12 @@ describe('SessionStore reading files it did not write', () => {
     }
   });
 
+  it('a current account must be named by a string, even when an account has that number as its name', async () => {
+    const { store } = sessions({ servers: { s: { current: 5, accounts: { '5': { uuid: 'u5', savedAt: '' } } } } });
+    expect(await store.current('s')).toBeUndefined();
+    expect(await store.get('s', '5')).toEqual({ server: 's', account: '5', uuid: 'u5', savedAt: '' });
+  });
+
   it('leaves the file alone when use() or forget() finds nothing to change', async () => {
     const compact = '{"version":1,"servers":{"s":{"current":"a","accounts":{"a":{"uuid":"u1","savedAt":""},"b":{"uuid":"u2","savedAt":""}}}}}';
     const { files, store } = sessions(compact);
