@@ -35,6 +35,9 @@ describe('options on the line', () => {
     expect(at('--nope QueryZone na')).toMatchObject({ kind: 'key', api: 'QueryZone' });
     expect(at('QueryVmInstance -o json name=x -c uuid ')).toMatchObject({ kind: 'key', given: ['name'] });
     expect(at('QueryVmInstance name=x -o ')).toMatchObject({ kind: 'optionValue', option: '--output' });
+    // An option value that looks like a condition is still the option's.
+    expect(at('QueryVmInstance -c a=b name=x ')).toMatchObject({ kind: 'key', given: ['name'] });
+    expect(at('QueryVmInstance --output=a=b -c ')).toMatchObject({ kind: 'optionValue', option: '--columns' });
   });
 
   it('a built-in keeps its words, options included; its text is the line left of the cursor', () => {

@@ -35,6 +35,7 @@ describe('cachedValueSource edges', () => {
 
   it('after a failure, tries again after exactly 5 s by default', async () => {
     const timers = new ManualTimers();
+    timers.advance(100_000);
     let n = 0;
     const src = cachedValueSource({ timers, fetch: () => (n++, Promise.reject(new Error('503'))) });
     await src.values(req());
