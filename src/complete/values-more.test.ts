@@ -1,19 +1,11 @@
 // The live value cache (values.ts) at its edges: exact TTL and retry times, default limits,
 // invalidation during a fetch, a signal aborted before the call, rows without usable names.
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from './testing.js';
+import { ManualTimers, manualFetch } from './testing.js';
 import { cachedValueSource, type ResourceRow, type Timers } from './values.js';
 import type { ValueRequest } from './types.js';
 
 const req = (queryApi = 'QueryVmInstance', prefix = '', field: 'uuid' | 'name' = 'uuid'): ValueRequest => ({ queryApi, inventory: `${queryApi.slice(5)}Inventory`, field, prefix });
-function manualFetch() {
-  const calls: { ref: { queryApi: string; inventory: string }; signal: AbortSignal; resolve: (r: ResourceRow[]) => void; reject: (e: unknown) => void }[] = [];
-  const fetch = (ref: { queryApi: string; inventory: string }, signal: AbortSignal) =>
-    new Promise<ResourceRow[]>((resolve, reject) => {
-      calls.push({ ref, signal, resolve, reject });
-    });
-  return { fetch, calls };
-}
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 describe('cachedValueSource edges', () => {

@@ -9,6 +9,7 @@ import { confirmPolicy } from './confirm-policy.js';
 import { ConfigFileError, fileError } from './errors.js';
 import type { ProcessIdentity } from './identity.js';
 import { cliHome } from './paths.js';
+import { failure } from './testing.js';
 import { checkFile, ensureDir, MAX_FILE_BYTES, readChecked, removeLeftovers, syncDir, writeAtomic, type FsOps } from './safe-fs.js';
 
 const me: ProcessIdentity = { uid: process.getuid?.(), pid: process.pid, host: 'here', isRunning: () => true };
@@ -22,16 +23,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The message of what `f` throws (a ConfigFileError), or 'no error'. */
-function failure(f: () => unknown): string {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigFileError);
-    return (e as Error).message;
-  }
-}
 
 describe('fileError', () => {
   const line = (code: string | undefined, e: unknown = code ? errno(code) : new Error('odd\nsecond line')) => fileError('/p/f', e, 'write it').message;
