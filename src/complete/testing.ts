@@ -1,5 +1,5 @@
-// Test doubles for the completion engine: a manual clock and a scripted value source.
-import type { Timers } from './values.js';
+// Test doubles for the completion engine: a manual clock, a scripted value source, a fetch settled by hand.
+import type { ResourceRow, Timers } from './values.js';
 import type { ValueItem, ValueRequest, ValueSource } from './types.js';
 
 /** Timers that only move when told to. */
@@ -45,4 +45,14 @@ export class FakeValueSource implements ValueSource {
     if (req.field === 'name') return rows.filter((r) => r.name !== undefined).map((r) => ({ value: r.name! }));
     return rows.map((r) => (r.name ? { value: r.uuid, label: r.name } : { value: r.uuid }));
   }
+}
+
+/** A fetch of resource rows that the test settles by hand, recording each call. */
+export function manualFetch() {
+  const calls: { ref: { queryApi: string; inventory: string }; signal: AbortSignal; resolve: (r: ResourceRow[]) => void; reject: (e: unknown) => void }[] = [];
+  const fetch = (ref: { queryApi: string; inventory: string }, signal: AbortSignal) =>
+    new Promise<ResourceRow[]>((resolve, reject) => {
+      calls.push({ ref, signal, resolve, reject });
+    });
+  return { fetch, calls };
 }

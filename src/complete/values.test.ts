@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from './testing.js';
+import { ManualTimers, manualFetch } from './testing.js';
 import { cachedValueSource, type ResourceRow } from './values.js';
 import type { ValueRequest } from './types.js';
 
@@ -10,15 +10,6 @@ const ROWS: ResourceRow[] = [
   { uuid: 'cc33', name: 'web' },
 ];
 
-/** A fetch the test resolves by hand. */
-function manualFetch() {
-  const calls: { ref: { queryApi: string }; signal: AbortSignal; resolve: (r: ResourceRow[]) => void; reject: (e: unknown) => void }[] = [];
-  const fetch = (ref: { queryApi: string; inventory: string }, signal: AbortSignal) =>
-    new Promise<ResourceRow[]>((resolve, reject) => {
-      calls.push({ ref, signal, resolve, reject });
-    });
-  return { fetch, calls };
-}
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 describe('cachedValueSource', () => {

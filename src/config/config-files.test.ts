@@ -4,12 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemIdentity } from '../cli/system.js';
-import { UsageError } from '../errors/cli-error.js';
-import { renderError } from '../errors/report.js';
 import { configFiles, type ConfigFiles } from './config-files.js';
-import { ConfigFileError } from './errors.js';
 import type { ProcessIdentity } from './identity.js';
 import type { FsOps } from './safe-fs.js';
+import { failure } from './testing.js';
 
 const me = systemIdentity();
 let root: string;
@@ -23,19 +21,6 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const mode = (p: string): number => statSync(p).mode & 0o777;
 const append = (line: string) => (text: string | undefined) => `${text ?? ''}${line}\n`;
 
-/** The one line a ConfigFileError prints, or 'no error'. */
-function failure(f: () => unknown): string {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigFileError);
-    expect(e).toBeInstanceOf(UsageError);
-    const text = renderError(e);
-    expect(text.split('\n')).toHaveLength(1);
-    return text;
-  }
-}
 
 describe('configFiles: where and how files are written', () => {
   it('creates the directory 0700 and files 0600, and tightens a looser directory', () => {

@@ -1,0 +1,19 @@
+// Test helper for the config layer: the one line a ConfigFileError says.
+import { expect } from 'vitest';
+import { UsageError } from '../errors/cli-error.js';
+import { renderError } from '../errors/report.js';
+import { ConfigFileError } from './errors.js';
+
+/** The one line a ConfigFileError (a usage error) prints, or 'no error'. */
+export function failure(f: () => unknown): string {
+  try {
+    f();
+    return 'no error';
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigFileError);
+    expect(e).toBeInstanceOf(UsageError);
+    const text = renderError(e);
+    expect(text.split('\n')).toHaveLength(1);
+    return text;
+  }
+}
