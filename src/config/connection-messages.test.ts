@@ -146,10 +146,10 @@ describe('parseTimeout', () => {
   });
 
   it('refuses anything else, naming the source and the forms', () => {
-    for (const bad of ['', '-1', '1.', '.5', '1 s s', '1w', 'Infinity', '0ms']) {
+    for (const bad of ['', '-1', '1.', '.5', '1 s s', '1w', 'Infinity', '0ms', '0.0004', '0.4ms']) {
       expect(refusal(() => parseTimeout(bad, '--timeout')), bad).toBe(`Error: --timeout: not a timeout: ${bad} (seconds, or e.g. 90s, 10m)`);
     }
-    for (const bad of [0, -1, Number.NaN, Infinity]) expect(refusal(() => parseTimeout(bad, 'T')), String(bad)).toMatch(/^Error: T: not a timeout: /);
+    for (const bad of [0, -1, Number.NaN, Infinity, 0.0004]) expect(refusal(() => parseTimeout(bad, 'T')), String(bad)).toMatch(/^Error: T: not a timeout: /);
   });
 
   it('any whole number of any unit is that many milliseconds (property)', () => {

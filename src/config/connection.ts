@@ -305,6 +305,7 @@ export function parseTimeout(v: number | string, source: string): number {
     const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(v);
     ms = m ? Number(m[1]) * UNIT_MS[(m[2] ?? 's').toLowerCase()]! : NaN;
   }
-  if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`${source}: not a timeout: ${String(v)}`, 'seconds, or e.g. 90s, 10m');
+  // Whole milliseconds, at least one: `0.0004` would otherwise round to a timeout of 0 (no time at all).
+  if (!Number.isFinite(ms) || Math.round(ms) < 1) throw new UsageError(`${source}: not a timeout: ${String(v)}`, 'seconds, or e.g. 90s, 10m');
   return Math.round(ms);
 }
