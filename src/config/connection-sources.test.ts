@@ -2,18 +2,11 @@
 // connection leaves out, and corners of host and timeout text.
 import { describe, expect, it } from 'vitest';
 import { parseHost, parseTimeout, resolveConnection, type ProfilesData } from './connection.js';
-import { renderError } from '../errors/report.js';
+import { rendered } from './testing.js';
 
 const none: ProfilesData = { profiles: {} };
 const profile = (p: object): ProfilesData => ({ default: 'p', profiles: { p: { host: 'h', ...p } } });
-const message = (f: () => unknown): string => {
-  try {
-    f();
-    return 'accepted';
-  } catch (e) {
-    return renderError(e);
-  }
-};
+const message = rendered;
 
 describe('sources named in refusals', () => {
   it('names the profile settings that disagree', () => {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemIdentity } from '../cli/system.js';
 import { configFiles } from './config-files.js';
 import { openProfiles } from './profiles.js';
-import { renderError } from '../errors/report.js';
+import { rendered } from './testing.js';
 
 const files = configFiles({ me: systemIdentity() });
 let dir: string;
@@ -16,14 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const refusal = (f: () => unknown): string => {
-  try {
-    f();
-    return 'accepted';
-  } catch (e) {
-    return renderError(e);
-  }
-};
+const refusal = rendered;
 
 describe('profile store rules', () => {
   it('keeps only the fields given: no key for one left out', async () => {

@@ -1,4 +1,4 @@
-// Test helper for the config layer: the one line a ConfigFileError says.
+// Test helpers for the config layer: the line an error of a config rule prints.
 import { expect } from 'vitest';
 import { UsageError } from '../errors/cli-error.js';
 import { renderError } from '../errors/report.js';
@@ -15,5 +15,15 @@ export function failure(f: () => unknown): string {
     const text = renderError(e);
     expect(text.split('\n')).toHaveLength(1);
     return text;
+  }
+}
+
+/** What `f` throws as the user sees it (`Error: ...`), or 'accepted'. */
+export function rendered(f: () => unknown): string {
+  try {
+    f();
+    return 'accepted';
+  } catch (e) {
+    return renderError(e);
   }
 }
