@@ -1,10 +1,8 @@
 // `sim`: serves the embedded ZStack-compatible simulator on loopback until Ctrl-C.
 import { CliError, UsageError } from '../errors/cli-error.js';
 import { SIM_ACCOUNT } from '../cli/sim-command.js';
+import { MAX_TIMER_MS } from '../execute/long-timeout.js';
 import type { BuiltinSpec, CommandContext } from './types.js';
-
-/** The longest delay a Node timer keeps. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The port asked for is taken: exit 3, like any address that cannot be used. */
 class PortInUseError extends CliError {
