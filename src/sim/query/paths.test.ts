@@ -51,13 +51,20 @@ describe('joinSteps over a registry made for the test', () => {
       ['gone', 'GoneInventory', '', ''],
       ['lost', 'GoneInventory', 'lostUuid', 'uuid'],
       ['away', 'NicInventory', '', ''],
+      ['wide', 'NicInventory', '', ''],
     ], { aliases: { rackNic: 'rack.nics', lostNic: 'lost.nics' } }),
-    inventory('HostInventory', ['uuid:String'], [
+    inventory('HostInventory', ['uuid:String', 'rackUuid:String'], [
       ['nics', 'NicInventory', 'uuid', ''],
       ['away', 'GoneInventory', 'uuid', 'hostUuid'],
+      ['rackRef', 'RackInventory', 'rackUuid', 'uuid'],
+    ], { aliases: { wide: 'rackRef.hostNics' } }),
+    inventory('NicInventory', ['uuid:String', 'kVMHostUuid:String', 'rackUuid:String', 'inventoryItemUuid:String']),
+    inventory('RackInventory', ['uuid:String'], [
+      ['nics', 'NicInventory', 'uuid', 'rackUuid'],
+      ['hostNics', 'NicInventory', '', ''],
     ]),
-    inventory('NicInventory', ['uuid:String', 'kVMHostUuid:String', 'rackUuid:String']),
-    inventory('RackInventory', ['uuid:String'], [['nics', 'NicInventory', 'uuid', 'rackUuid']]),
+    // `Inventory` inside the name: only the suffix goes.
+    inventory('InventoryItemInventory', ['uuid:String'], [['nics', 'NicInventory', '', '']]),
     // A kind with no parent in the registry.
     inventory('SftpBackupStorageInventory', ['uuid:String', 'zoneUuid:String'], [['zone', 'ZoneInventory', '', '']]),
     inventory('ZoneInventory', ['uuid:String']),
@@ -66,6 +73,11 @@ describe('joinSteps over a registry made for the test', () => {
 
   it('falls back from a parent join without keys to the references', () => {
     expect(joinSteps(registry, get('KVMHostInventory'), 'nics')).toEqual([step('KVMHostInventory', 'NicInventory', 'uuid', 'kVMHostUuid')]);
+    // The parent's alias has one hop with keys and one without: not usable.
+    expect(joinSteps(registry, get('KVMHostInventory'), 'wide')).toEqual([step('KVMHostInventory', 'NicInventory', 'uuid', 'kVMHostUuid')]);
+    expect(joinSteps(registry, get('InventoryItemInventory'), 'nics')).toEqual([step('InventoryItemInventory', 'NicInventory', 'uuid', 'inventoryItemUuid')]);
+    // A join with one key is inferred like one with none (and the host has no reference to use).
+    expect(joinSteps(registry, get('HostInventory'), 'nics')).toBeUndefined();
     expect(joinSteps(registry, get('KVMHostInventory'), 'rack')).toEqual([step('KVMHostInventory', 'RackInventory', 'rackUuid', 'uuid')]);
     expect(joinSteps(registry, get('SftpBackupStorageInventory'), 'zone')).toEqual([step('SftpBackupStorageInventory', 'ZoneInventory', 'zoneUuid', 'uuid')]);
   });

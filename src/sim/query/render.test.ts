@@ -1,6 +1,6 @@
 // The renderer: stored rows as inventories (registry fields in order, ZStack dates, nested and derived lists, computed
 // fields, sub-kinds, the nesting limit) and the plans it keeps per inventory.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Row } from '../store/table.js';
 import { MAX_DEPTH } from './render.js';
 import { CLOCK_TEXT, inventory, registryOf, world } from './testing.js';
@@ -64,7 +64,9 @@ describe('Renderer.render', () => {
     const w = world();
     w.store.insert('VmNicInventory', { uuid: 'nic-x', ip: '10.0.0.9' });
     const vm = w.store.insert('VmInstanceInventory', { name: 'no-uuid', createDate: null, lastOpDate: null });
-    expect(w.renderer.render('VmInstanceInventory', vm)).toEqual({ name: 'no-uuid', vmNics: [], allVolumes: [], vmCdRoms: [] });
+    expect(w.renderer.render('VmInstanceInventory', vm)).toStrictEqual({ name: 'no-uuid', vmNics: [], allVolumes: [], vmCdRoms: [] });
+    const nullKey = w.store.insert('VmInstanceInventory', { uuid: null, name: 'null-uuid', createDate: null, lastOpDate: null });
+    expect(w.renderer.render('VmInstanceInventory', nullKey)).toStrictEqual({ name: 'null-uuid', vmNics: [], allVolumes: [], vmCdRoms: [] });
     const lone = w.store.insert('SNSApplicationEndpointInventory', { uuid: 'ep-1', createDate: null, lastOpDate: null });
     expect(w.renderer.render('SNSApplicationEndpointInventory', lone)).toEqual({ uuid: 'ep-1' });
   });
@@ -87,8 +89,10 @@ describe('Renderer.render', () => {
     expect(w.renderer.render('HostInventory', plain)).toEqual({ uuid: 'h-2', hypervisorType: 'Simulator', ...DATES });
   });
 
-  it('derives the lists ZStack computes from other tables', () => {
-    const w = world();
+  it('derives the lists ZStack computes from other tables', async () => {
+    // A fresh load: the table of derived lists is built when the module loads.
+    vi.resetModules();
+    const w = (await import('./testing.js')).world();
     const { store } = w;
     const one = (inv: string, row: Row, field: string): unknown => w.renderer.render(inv, store.insert(inv, row), [field])[field];
     store.insert('L2NetworkClusterRefInventory', { l2NetworkUuid: 'l2-1', clusterUuid: 'c-1' });
@@ -143,7 +147,7 @@ describe('Renderer.render', () => {
       ...DATES,
       backupStorageRefs: [],
     });
-    expect(w.renderer.render('VolumeSnapshotTreeInventory', tree)).toEqual({
+    expect(w.renderer.render('VolumeSnapshotTreeInventory', tree)).toStrictEqual({
       uuid: 't-1',
       current: true,
       tree: {
@@ -156,7 +160,7 @@ describe('Renderer.render', () => {
       ...DATES,
     });
     const bare = w.store.insert('VolumeSnapshotTreeInventory', { uuid: 't-3' });
-    expect(w.renderer.render('VolumeSnapshotTreeInventory', bare)).toEqual({ uuid: 't-3', ...DATES });
+    expect(w.renderer.render('VolumeSnapshotTreeInventory', bare)).toStrictEqual({ uuid: 't-3', ...DATES });
   });
 });
 
@@ -178,15 +182,17 @@ describe('Renderer.planOf', () => {
     const registry = registryOf([
       inventory(
         'ThingInventory',
-        ['uuid:String', 'when:Date', 'at:Timestamp', 'meta:Map', 'hw:HwMonitorStatus', 'parts:List', 'owner:OwnerInventory', 'far:List'],
+        ['uuid:String', 'when:Date', 'at:Timestamp', 'meta:Map', 'hw:HwMonitorStatus', 'parts:List', 'owner:OwnerInventory', 'far:List', 'ownerUuid:String'],
         [
           ['parts', 'PartInventory', 'uuid', 'thingUuid'],
+          ['ownerUuid', 'OwnerInventory', 'ownerUuid', 'uuid'],
           ['owner', 'OwnerInventory', 'ownerUuid', 'uuid'],
           ['ownerRef', 'OwnerInventory', 'ownerUuid', 'uuid'],
         ],
         { aliases: { far: 'ownerRef.parts' } },
       ),
-      inventory('PartInventory', ['uuid:String', 'thingUuid:String']),
+      inventory('PartInventory', ['uuid:String', 'thingUuid:String', 'bits:List'], [['bits', 'BitInventory', 'uuid', 'partUuid']]),
+      inventory('BitInventory', ['uuid:String', 'partUuid:String']),
       inventory('OwnerInventory', ['uuid:String', 'parts:List'], [['parts', 'PartInventory', 'uuid', 'ownerUuid']]),
     ]);
     const w = world(registry);
@@ -199,17 +205,22 @@ describe('Renderer.planOf', () => {
       { name: 'parts', how: 'nested', inventory: 'PartInventory', ownKey: 'uuid', key: 'thingUuid', list: true },
       { name: 'owner', how: 'nested', inventory: 'OwnerInventory', ownKey: 'ownerUuid', key: 'uuid', list: false },
       { name: 'far', how: 'plain' },
+      { name: 'ownerUuid', how: 'plain' },
     ]);
     const thing = w.store.insert('ThingInventory', { uuid: 't', when: 0, at: 'now', meta: { a: 1 }, hw: 'Ok', ownerUuid: 'o', far: ['x'] });
     w.store.insert('OwnerInventory', { uuid: 'o', createDate: null, lastOpDate: null });
-    expect(w.renderer.render('ThingInventory', thing)).toEqual({
+    w.store.insert('PartInventory', { uuid: 'p', ownerUuid: 'o', thingUuid: 't', createDate: null, lastOpDate: null });
+    w.store.insert('BitInventory', { uuid: 'b', partUuid: 'p', createDate: null, lastOpDate: null });
+    // The owner is one level down, so its parts are at the last level and their bits are left out.
+    expect(w.renderer.render('ThingInventory', thing)).toStrictEqual({
       uuid: 't',
       when: 'Jan 1, 1970 12:00:00 AM',
       meta: { a: 1 },
       hw: 'Ok',
-      parts: [],
-      owner: { uuid: 'o', parts: [] },
+      parts: [{ uuid: 'p', thingUuid: 't', bits: [{ uuid: 'b', partUuid: 'p' }] }],
+      owner: { uuid: 'o', parts: [{ uuid: 'p', thingUuid: 't' }] },
       far: ['x'],
+      ownerUuid: 'o',
     });
   });
 });

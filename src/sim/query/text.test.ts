@@ -2,10 +2,10 @@
 // generated code, selected fields field by field, cached rows), strings escaped as JSON does, and the `schema` entries
 // in the order SchemaRecorder.build gives them.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Row } from '../store/table.js';
 import type { JsonSchema } from './schema.js';
-import { CLOCK_TEXT, inventory, registryOf, world, type World } from './testing.js';
+import { CLOCK, CLOCK_TEXT, inventory, registryOf, world, type World } from './testing.js';
 
 const VM = 'org.zstack.header.vm.VmInstanceInventory';
 const NIC = 'org.zstack.header.vm.VmNicInventory';
@@ -14,12 +14,13 @@ const VOLUME = 'org.zstack.header.volume.VolumeInventory';
 const DATES = `"createDate":"${CLOCK_TEXT}","lastOpDate":"${CLOCK_TEXT}"`;
 
 /** A store holding every way a field is written: nesting, derived lists, computed fields, kinds, escapes, odd numbers. */
-function richWorld(): World {
-  const w = world();
+function richWorld(make: typeof world = world): World {
+  const w = make();
   const s = w.store;
   s.insert('VmInstanceInventory', { uuid: 'vm-1', name: 'web "01"', cpuNum: 2, memorySize: NaN, cpuSpeed: Infinity, reservedMemorySize: -0, hostUuid: 'h-1' });
   s.insert('VmInstanceInventory', { uuid: 'vm-2', name: 'plain', description: null, state: 'Stopped' });
   s.insert('VmInstanceInventory', { name: 'no uuid', createDate: null, lastOpDate: null });
+  s.insert('VmInstanceInventory', { uuid: null, name: 'null uuid', createDate: null, lastOpDate: null });
   s.insert('VmNicInventory', { uuid: 'nic-1', vmInstanceUuid: 'vm-1', ip: '10.0.0.5', deviceId: 0 });
   s.insert('VmNicInventory', { uuid: 'nic-2', vmInstanceUuid: 'vm-1', ip: '10.0.1.5', deviceId: 1, metaData: 'tab\there' });
   s.insert('VmNicInventory', { uuid: 'nic-3', ip: '10.0.9.9' });
@@ -46,6 +47,8 @@ function richWorld(): World {
   s.insert('ZoneInventory', { uuid: 'z-1', name: 'a "quoted" \\ name\n', description: '"\\', state: '', type: '\ud800', isDefault: true });
   s.insert('AffinityGroupInventory', { uuid: 'ag-1' });
   s.insert('AffinityGroupUsageInventory', { uuid: 'u-1', affinityGroupUuid: 'ag-1', resourceUuid: 'vm-1' });
+  s.insert('SchedulerJobInventory', { uuid: 'job-1' });
+  s.insert('SchedulerJobSchedulerTriggerInventory', { uuid: 'ref-1', schedulerJobUuid: 'job-1', schedulerTriggerUuid: 'tr-1' });
   return w;
 }
 
@@ -64,6 +67,7 @@ const RICH = [
   'VolumeSnapshotTreeInventory',
   'ZoneInventory',
   'AffinityGroupInventory',
+  'SchedulerJobInventory',
 ];
 
 /** The schema map as the text writer writes its entries. */
@@ -142,10 +146,18 @@ describe('RowText', () => {
     expect(w.text().row('VmInstanceInventory', bare)).toBe('{"name":"no uuid","vmNics":[],"allVolumes":[],"vmCdRoms":[]}');
     expect(w.text().row('VmInstanceInventory', bare, ['name', 'vmNics', 'description'])).toBe('{"name":"no uuid","vmNics":[]}');
     expect(w.text().schema('VmInstanceInventory', bare, 'x')).toBe(`"x":"${VM}"`);
+    expect(w.text().row('VmInstanceInventory', bare, ['createDate', 'name'])).toBe('{"name":"no uuid"}');
+    // A null key joins nothing either (rows whose key is missing are not its rows).
+    const nullKey = w.store.all('VmInstanceInventory')[3]!;
+    expect(w.text().row('VmInstanceInventory', nullKey)).toBe('{"name":"null uuid","vmNics":[],"allVolumes":[],"vmCdRoms":[]}');
+    expect(w.text().row('VmInstanceInventory', nullKey, ['vmNics'])).toBe('{"vmNics":[]}');
+    expect(w.text().schema('VmInstanceInventory', nullKey, 'x')).toBe(`"x":"${VM}"`);
   });
 
-  it('escapes strings as JSON does: quotes, backslashes, controls, lone surrogates', () => {
-    const w = richWorld();
+  it('escapes strings as JSON does: quotes, backslashes, controls, lone surrogates', async () => {
+    // A fresh load: the pattern of characters to escape is made when the module loads.
+    vi.resetModules();
+    const w = richWorld((await import('./testing.js')).world);
     const zone = w.store.get('ZoneInventory', 'z-1')!;
     const want = `{"uuid":"z-1","name":"a \\"quoted\\" \\\\ name\\n","description":"\\"\\\\","state":"","type":"\\ud800","isDefault":true,${DATES}}`;
     expect(w.text().row('ZoneInventory', zone)).toBe(want);
@@ -235,6 +247,10 @@ describe('RowText', () => {
     expect(w.text().row('L2NetworkInventory', l2)).toBe(`{"uuid":"l2-1","name":"l2","isolated":false,${DATES},"attachedClusterUuids":["c-1","c-2"]}`);
     expect(w.text().row('L2NetworkInventory', l2, ['attachedClusterUuids'])).toBe('{"attachedClusterUuids":["c-1","c-2"]}');
     expect(w.text().schema('L2NetworkInventory', l2, 'p')).toBe('"p":"org.zstack.header.network.l2.L2NetworkInventory"');
+    // The rows a list of uuids is picked from have a class of their own, but are not in the reply.
+    const job = w.store.get('SchedulerJobInventory', 'job-1')!;
+    expect(w.text().row('SchedulerJobInventory', job, ['triggersUuid'])).toBe('{"triggersUuid":["tr-1"]}');
+    expect(w.text().schema('SchedulerJobInventory', job, 'p')).toBe('"p":"org.zstack.header.scheduler.SchedulerJobInventory"');
   });
 
   it('keeps a whole row`s text and entries in the cache until the store changes', () => {
@@ -269,17 +285,27 @@ describe('RowText on a registry made for the test', () => {
         { serverClass: `test.${name}` },
       );
     const registry = registryOf([
-      link('A', undefined, ['bs', 'B', 'aUuid']),
+      inventory(
+        'AInventory',
+        ['uuid:String', 'bs:List', 'topUuid:String', 'top:BInventory'],
+        [
+          ['bs', 'BInventory', 'uuid', 'aUuid'],
+          ['top', 'BInventory', 'topUuid', 'uuid'],
+        ],
+        { serverClass: 'test.A' },
+      ),
       link('B', 'aUuid', ['cs', 'C', 'bUuid']),
       link('C', 'bUuid', ['ds', 'D', 'cUuid']),
       link('D', 'cUuid', undefined),
       inventory('PlaceInventory', ['uuid:String', 'hosts:List'], [['hosts', 'KVMHostInventory', 'uuid', 'placeUuid']], { serverClass: 'test.Place' }),
       inventory('KVMHostInventory', ['uuid:String', 'placeUuid:String'], [], { serverClass: 'test.KVMHost' }),
       inventory('HostInventory', ['uuid:String', 'placeUuid:String'], [], { serverClass: 'test.Host' }),
+      inventory('StampInventory', ['at:Timestamp']),
+      inventory('PolicyInventory', ['uuid:String', 'statements:List']),
     ]);
     const w = world(registry);
     const add = (inv: string, row: Row): Row => w.store.insert(inv, { createDate: null, lastOpDate: null, ...row });
-    add('AInventory', { uuid: 'a' });
+    add('AInventory', { uuid: 'a', topUuid: 'b2' });
     add('BInventory', { uuid: 'b1', aUuid: 'a' });
     add('BInventory', { uuid: 'b2', aUuid: 'a' });
     add('CInventory', { uuid: 'c', bUuid: 'b2' });
@@ -288,19 +314,33 @@ describe('RowText on a registry made for the test', () => {
     add('KVMHostInventory', { uuid: 'h1', placeUuid: 'pl', hypervisorType: 'KVM' });
     add('HostInventory', { uuid: 'h2', placeUuid: 'pl', hypervisorType: 'ESX' });
     add('KVMHostInventory', { uuid: 'h3', placeUuid: 'pl', hypervisorType: 'KVM' });
+    add('StampInventory', { at: CLOCK });
+    add('PolicyInventory', { uuid: 'po', statements: [{ effect: 'Allow' }] });
     return w;
   }
 
   it('stops nesting two levels down, in the text and in the schema entries', () => {
     const w = chain();
     const a = w.store.get('AInventory', 'a')!;
-    const want = '{"uuid":"a","bs":[{"uuid":"b1","aUuid":"a","cs":[]},{"uuid":"b2","aUuid":"a","cs":[{"uuid":"c","bUuid":"b2"}]}]}';
+    const b2 = '{"uuid":"b2","aUuid":"a","cs":[{"uuid":"c","bUuid":"b2"}]}';
+    const bs = `[{"uuid":"b1","aUuid":"a","cs":[]},${b2}]`;
+    const want = `{"uuid":"a","bs":${bs},"topUuid":"b2","top":${b2}}`;
     expect(w.text().row('AInventory', a)).toBe(want);
-    expect(w.text().row('AInventory', a, ['bs'])).toBe('{"bs":[{"uuid":"b1","aUuid":"a","cs":[]},{"uuid":"b2","aUuid":"a","cs":[{"uuid":"c","bUuid":"b2"}]}]}');
+    expect(w.text().row('AInventory', a, ['bs'])).toBe(`{"bs":${bs}}`);
+    expect(w.text().row('AInventory', a, ['top'])).toBe(`{"top":${b2}}`);
     expect(JSON.stringify(w.renderer.render('AInventory', a))).toBe(want);
-    expect(w.text().schema('AInventory', a, 'p')).toBe('"p":"test.A","p.bs[0]":"test.B","p.bs[1]":"test.B","p.bs[1].cs[0]":"test.C"');
+    const entries = '"p":"test.A","p.bs[0]":"test.B","p.bs[1]":"test.B","p.bs[1].cs[0]":"test.C","p.top":"test.B","p.top.cs[0]":"test.C"';
+    expect(w.text().schema('AInventory', a, 'p')).toBe(entries);
     const { table } = w.store.scope('AInventory');
-    expect(w.text(true).cachedSchema('AInventory', table, table.idOf('a')!, a, 'p')).toBe('"p":"test.A","p.bs[0]":"test.B","p.bs[1]":"test.B","p.bs[1].cs[0]":"test.C"');
+    expect(w.text(true).cachedSchema('AInventory', table, table.idOf('a')!, a, 'p')).toBe(entries);
+  });
+
+  it('writes a row with no plain field, and computed entries of a row without a class', () => {
+    const w = chain();
+    const stamp = w.store.all('StampInventory')[0]!;
+    expect(w.text().row('StampInventory', stamp)).toBe(`{"at":"${CLOCK_TEXT}"}`);
+    const policy = w.store.get('PolicyInventory', 'po')!;
+    expect(w.text().schema('PolicyInventory', policy, 'p')).toBe('"p.statements[0]":"org.zstack.header.identity.PolicyStatement"');
   });
 
   it('nests only the rows of the listed kind from a table shared by kinds', () => {
