@@ -154,6 +154,7 @@ describe('QueryEngine.select through kinds and missing keys', () => {
     s.insert('PlaceInventory', { uuid: 'p-2', name: 'two' });
     s.insert('OwnerInventory', { uuid: 'o-1', name: 'ann' });
     s.insert('OwnerInventory', { name: 'nobody' });
+    s.insert('OwnerInventory', { uuid: null, name: 'null-key' });
     s.insert('KVMHostInventory', { uuid: 'h-1', name: 'kvm', placeUuid: 'p-1', hypervisorType: 'KVM' });
     s.insert('HostInventory', { uuid: 'h-2', name: 'esx', placeUuid: 'p-2', hypervisorType: 'ESX' });
     s.insert('HostInventory', { uuid: 'h-3', name: 'esx2', placeUuid: 'p-1', hypervisorType: 'ESX' });
@@ -181,6 +182,7 @@ describe('QueryEngine.select through kinds and missing keys', () => {
   it('joins nothing through a missing key', () => {
     const { ids } = places();
     expect(ids('owner.name=nobody')).toEqual([]);
+    expect(ids('owner.name=null-key')).toEqual([]);
     expect(ids('owner.name=ann')).toEqual([1]);
     expect(ids('owner.name is null')).toEqual([]);
   });
