@@ -81,7 +81,7 @@ export async function sendQueryAnswer(res: ServerResponse, answer: QueryAnswer, 
   const written: Row[] = [];
   const writtenIds: number[] = [];
   const out = new Chunks();
-  if (!fields) text.expectRows(answer.ids.length);
+  if (!fields) text.expectRows(table, answer.ids);
   out.text('{"inventories":[');
   for (const id of answer.ids) {
     const row = table.get(id);

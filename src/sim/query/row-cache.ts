@@ -1,8 +1,10 @@
-// Whole top-level rows already turned into reply text, kept while the store does not change: a repeated big query
-// copies bytes instead of rendering every row (and its nics, volumes, IPs) again. Any insert, update or removal in the
-// store drops every entry at once (rows render other tables' rows, so a change anywhere can change any text). The text
-// is kept as UTF-8 in large slabs outside the JS heap (nothing for the garbage collector to copy or trace), found by
-// table and row id, and bounded in total size. Schema entries are kept as templates shared by rows of the same shape.
+// Whole top-level rows already turned into reply text, kept while they stay fresh: a repeated big query copies bytes
+// instead of rendering every row (and its nics, volumes, IPs) again. What a change in the store makes stale is dropped
+// row by row (`drop`, told by stale-rows.ts, which then says the cache has `caughtUp`); a change the cache was not told
+// of drops every entry at once. The text is kept as UTF-8 in large slabs outside the JS heap (nothing for the garbage
+// collector to copy or trace), found by table and row id, and bounded in total size (dropped rows' bytes count until
+// they are more than half: then everything starts again). Schema entries are kept as templates shared by rows of the
+// same shape.
 import type { Table } from '../store/table.js';
 
 export interface CachedRow {
@@ -24,12 +26,20 @@ export const DEFAULT_CACHE_BYTES = 512 * 1024 * 1024;
 
 const SLAB = 8 * 1024 * 1024;
 
+/** The rows kept of one table, and the kinds they were rendered as. */
+interface Kept {
+  slots: (CachedRow | undefined)[];
+  kinds: Set<string>;
+}
+
 export class RowCache {
-  private tables = new Map<Table, (CachedRow | undefined)[]>();
+  private tables = new Map<Table, Kept>();
   private templates = new Map<string, readonly string[]>();
   private slab = Buffer.alloc(0);
   private used = 0;
   private bytes = 0;
+  /** Bytes of dropped rows (still in their slabs). */
+  private dropped = 0;
   private version = -1;
   /** Rows a reply being written is expected to add (see `expect`). */
   private coming = 0;
@@ -53,7 +63,7 @@ export class RowCache {
   /** The entry made for row `id` of `table` as `kind` since the store last changed, if any. */
   get(table: Table, id: number, kind: string): CachedRow | undefined {
     if (this.version !== this.store.version) return undefined;
-    const hit = this.tables.get(table)?.[id];
+    const hit = this.tables.get(table)?.slots[id];
     return hit && hit.kind === kind ? hit : undefined;
   }
 
@@ -63,6 +73,7 @@ export class RowCache {
    */
   set(table: Table, id: number, kind: string, text: string, schema: string): CachedRow {
     if (this.version !== this.store.version) this.clear();
+    if (this.dropped > 0 && this.dropped >= this.bytes / 2 && this.bytes + text.length * 3 > this.maxBytes) this.clear();
     let parts = this.templates.get(schema);
     if (!parts) {
       this.templates.set(schema, (parts = schema.split(ROW_PATH)));
@@ -85,10 +96,45 @@ export class RowCache {
     this.used += this.slab.write(text, start);
     this.bytes += this.used - start;
     const entry: CachedRow = { kind, slab: this.slab, start, end: this.used, schema: parts };
-    let slots = this.tables.get(table);
-    if (!slots) this.tables.set(table, (slots = []));
-    slots[id] = entry;
+    let kept = this.tables.get(table);
+    if (!kept) this.tables.set(table, (kept = { slots: [], kinds: new Set() }));
+    const old = kept.slots[id];
+    if (old) this.dropped += old.end - old.start;
+    kept.slots[id] = entry;
+    kept.kinds.add(kind);
     return entry;
+  }
+
+  /** How many of `ids` (rows of `table`) have no entry: the rows a reply of them will render. */
+  missing(table: Table, ids: readonly number[]): number {
+    const slots = this.version === this.store.version ? this.tables.get(table)?.slots : undefined;
+    if (!slots) return ids.length;
+    let n = 0;
+    for (const id of ids) if (slots[id] === undefined) n++;
+    return n;
+  }
+
+  /** The tables with kept rows, and the kinds those rows were rendered as. */
+  *kept(): IterableIterator<[Table, ReadonlySet<string>]> {
+    for (const [t, k] of this.tables) yield [t, k.kinds];
+  }
+
+  /** Forgets row `id` of `table` (a change made it stale). */
+  drop(table: Table, id: number): void {
+    const kept = this.tables.get(table);
+    const old = kept?.slots[id];
+    if (!kept || !old) return;
+    kept.slots[id] = undefined;
+    this.dropped += old.end - old.start;
+  }
+
+  /**
+   * Says that every change made so far has been dealt with (stale rows dropped): the entries left stay valid. Without
+   * it, the next look at the cache after a change drops everything.
+   */
+  caughtUp(): void {
+    // Only from one change behind: a change missed before stays missed.
+    if (this.version === this.store.version - 1) this.version = this.store.version;
   }
 
   private clear(): void {
@@ -98,6 +144,7 @@ export class RowCache {
     this.slab = Buffer.alloc(0);
     this.used = 0;
     this.bytes = 0;
+    this.dropped = 0;
     this.version = this.store.version;
   }
 }

@@ -51,9 +51,9 @@ export class RowText {
     return fields ? this.write(inventory, row, fields, 0) : this.whole(inventory, row, 0);
   }
 
-  /** A reply of about `rows` whole rows is being written (the cache sizes its memory for them). */
-  expectRows(rows: number): void {
-    this.cache?.expect(rows);
+  /** A reply of the whole rows `ids` of `table` is being written (the cache sizes its memory for those it lacks). */
+  expectRows(table: Table, ids: readonly number[]): void {
+    this.cache?.expect(this.cache.missing(table, ids));
   }
 
   /** The whole JSON text of row `id` of `table` as UTF-8 (from the cache while the store has not changed). */

@@ -17,9 +17,13 @@ type Index = Map<unknown, Bucket>;
 
 const EMPTY: ReadonlySet<number> = new Set<number>();
 
-/** A count of changes (inserts, updates, removals), shared by the tables of one store. */
+/**
+ * A count of changes (inserts, updates, removals), shared by the tables of one store, and who is told of each change
+ * (after it is made and counted): the table, the row id, the row, and for an update the fields' values before it.
+ */
 export interface ChangeCount {
   count: number;
+  watch?: (table: Table, id: number, row: Row, before?: Row) => void;
 }
 
 export class Table {
@@ -47,6 +51,7 @@ export class Table {
     this.changes.count++;
     if (typeof row.uuid === 'string') this.byUuid.set(row.uuid, id);
     for (const [field, index] of this.indexes) addTo(index, key(row[field]), id);
+    this.changes.watch?.(this, id, row);
     return id;
   }
 
@@ -68,7 +73,9 @@ export class Table {
     const row = this.rows[id];
     if (!row) throw new Error(`${this.name}: no row ${id}`);
     if ('uuid' in patch && patch.uuid !== row.uuid) throw new Error(`${this.name}: uuid is immutable`);
+    const before: Row | undefined = this.changes.watch ? {} : undefined;
     for (const field of Object.keys(patch)) {
+      if (before) before[field] = row[field];
       const value = patch[field];
       const index = this.indexes.get(field);
       if (index) {
@@ -83,6 +90,7 @@ export class Table {
     }
     row.__rev = (typeof row.__rev === 'number' ? row.__rev : 0) + 1;
     this.changes.count++;
+    this.changes.watch?.(this, id, row, before);
     return row;
   }
 
@@ -94,6 +102,7 @@ export class Table {
     this.changes.count++;
     if (typeof row.uuid === 'string') this.byUuid.delete(row.uuid);
     for (const [field, index] of this.indexes) removeFrom(index, key(row[field]), id);
+    this.changes.watch?.(this, id, row);
     return row;
   }
 
