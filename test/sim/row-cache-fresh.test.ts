@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { Renderer } from '../../src/sim/query/render.js';
-import { RowCache } from '../../src/sim/query/row-cache.js';
+import { RowCache, rowBytes } from '../../src/sim/query/row-cache.js';
 import { SchemaRecorder } from '../../src/sim/query/schema.js';
 import { keepFresh } from '../../src/sim/query/stale-rows.js';
 import { RowText } from '../../src/sim/query/text.js';
@@ -50,7 +50,7 @@ function compareAll(): { rows: number; hits: number } {
       const kind = typeof row.__kind === 'string' ? row.__kind : inv;
       if (cache.get(scope.table, id, kind)) hits++;
       const path = `inventories[${rows % 7}]`;
-      expect(cached.cachedRow(inv, scope.table, id, row).toString('utf8'), `${inv} ${String(row.uuid)}`).toBe(fresh.row(inv, row));
+      expect(rowBytes(cached.cachedRow(inv, scope.table, id, row)).toString('utf8'), `${inv} ${String(row.uuid)}`).toBe(fresh.row(inv, row));
       expect(cached.cachedSchema(inv, scope.table, id, row, path), `${inv} ${String(row.uuid)} schema`).toBe(fresh.schema(inv, row, path));
       rows++;
     }

@@ -1,9 +1,6 @@
 // One in-memory table of rows (one per inventory kind family) with row ids in insertion order and lazy hash indexes.
 
-/**
- * A stored record: inventory fields by name, plus hidden keys starting with `__` that are never rendered. `__rev`
- * counts the row's updates, so memos about a row (the text writer's "no string needs escaping") can tell they are stale.
- */
+/** A stored record: inventory fields by name, plus hidden keys starting with `__` that are never rendered. */
 export type Row = Record<string, unknown>;
 
 /** Index key for a value: nulls and undefined share one key. */
@@ -88,7 +85,6 @@ export class Table {
       }
       row[field] = value;
     }
-    row.__rev = (typeof row.__rev === 'number' ? row.__rev : 0) + 1;
     this.changes.count++;
     this.changes.watch?.(this, id, row, before);
     return row;
