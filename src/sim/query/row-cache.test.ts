@@ -78,19 +78,4 @@ describe('RowCache', () => {
     expect(text(cache.get(t, 3, 'ZoneInventory')!)).toBe('{"a":3}');
   });
 
-  it('counts the text (3 bytes a character at most) and the schema templates against the bound', () => {
-    const t = new Table('ZoneInventory');
-    // 10 characters may take 30 bytes: kept while what is kept plus 30 is at most the bound.
-    const cache = new RowCache({ version: 0 }, 100);
-    for (let id = 1; id <= 9; id++) cache.set(t, id, 'ZoneInventory', String(id).repeat(10), '');
-    const kept = (c: RowCache) => [1, 2, 3, 4, 5, 6, 7, 8, 9].filter((id) => c.get(t, id, 'ZoneInventory') !== undefined);
-    expect(kept(cache)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    const exact = new RowCache({ version: 0 }, 30);
-    exact.set(t, 1, 'ZoneInventory', 'x'.repeat(10), '');
-    expect(kept(exact)).toEqual([1]);
-    // Each new schema template counts its length once.
-    const templates = new RowCache({ version: 0 }, 100);
-    for (let id = 1; id <= 4; id++) templates.set(t, id, 'ZoneInventory', 'x', `"${ROW_PATH}":"${'c'.repeat(20)}${id}"`);
-    expect(kept(templates)).toEqual([1, 2, 3]);
-  });
 });
