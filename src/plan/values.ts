@@ -86,13 +86,18 @@ function rangeText([lo, hi]: [number, number]): string {
   return `${show(lo)} and ${show(hi)}`;
 }
 
+/** Why `text` is not one of the param's validValues (with the closest ones), or undefined when it is. */
+function notValid(text: string, param: ParamDef): Converted | undefined {
+  if (!param.validValues || param.validValues.includes(text)) return undefined;
+  const exact = param.validValues.find((v) => v.toLowerCase() === text.toLowerCase());
+  const close = exact ? [exact] : closestNames(text, param.validValues, 3);
+  const list = param.validValues.length <= 8 ? ` (one of ${param.validValues.join(', ')})` : '';
+  return fail(`${quoted(text)} is not a valid value for ${param.name}${list}`, close.length ? `did you mean ${close.join(', ')}?` : undefined);
+}
+
 function checkString(text: string, param: ParamDef): Converted {
-  if (param.validValues && !param.validValues.includes(text)) {
-    const exact = param.validValues.find((v) => v.toLowerCase() === text.toLowerCase());
-    const close = exact ? [exact] : closestNames(text, param.validValues, 3);
-    const list = param.validValues.length <= 8 ? ` (one of ${param.validValues.join(', ')})` : '';
-    return fail(`${quoted(text)} is not a valid value for ${param.name}${list}`, close.length ? `did you mean ${close.join(', ')}?` : undefined);
-  }
+  const invalid = notValid(text, param);
+  if (invalid) return invalid;
   if (param.maxLength !== undefined && text.length > param.maxLength && [...text].length > param.maxLength) {
     return fail(`${param.name} is longer than ${param.maxLength} characters`);
   }
@@ -145,9 +150,11 @@ export function convertValue(param: ParamDef, arg: Pick<ArgNode, 'value' | 'lite
     case 'string':
       return checkString(text, param);
     case 'integer':
-      return integerValue(text, param.name, 'int', param);
-    case 'long':
-      return integerValue(text, param.name, 'long', param);
+    case 'long': {
+      const c = integerValue(text, param.name, param.type === 'integer' ? 'int' : 'long', param);
+      // The server checks validValues (`ipVersion`: 4 or 6) against the number's decimal text.
+      return (c.ok && notValid(c.value instanceof ExactLong ? c.value.digits : String(c.value), param)) || c;
+    }
     case 'double': {
       const c = doubleValue(text.trim(), param.name);
       if (c.ok && param.numberRange) {
