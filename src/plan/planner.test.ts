@@ -300,3 +300,44 @@ describe('paths, query strings and bodies, corner by corner', () => {
     expect(many[10]).toBe('2 more problems not shown | fix the ones above first');
   });
 });
+
+describe('errors point at what they are about', () => {
+  const result = (line: string) => {
+    const r = planCommand(reg, parseLine(line).command!);
+    return r.ok ? r.request : r.errors;
+  };
+
+  it('the name of an unknown API, with the closest names or where to look', () => {
+    expect(result('Zzzzqqqxx')).toEqual([{ message: "unknown API 'Zzzzqqqxx'", hint: 'type help to list APIs', span: { start: 0, end: 9 } }]);
+    expect(result('StartVmInstanc uuid=1')).toEqual([
+      { message: "unknown API 'StartVmInstanc'", hint: 'did you mean StartVmInstance, StopVmInstance, StartEcsInstance?', span: { start: 0, end: 14 } },
+    ]);
+  });
+
+  it('the key of an unknown param, the operator of a param that is no condition, the end of a line missing a param', () => {
+    expect(result('StartVmInstance uuid=x zzzzzzzz=1')).toEqual([{ message: "unknown param 'zzzzzzzz' for StartVmInstance", hint: 'see: help StartVmInstance', span: { start: 23, end: 31 } }]);
+    expect(result('StartVmInstance uuid>=x')).toEqual([
+      { message: "'uuid>=' needs '=': only query conditions take other operators", hint: 'write uuid=<value>', span: { start: 20, end: 22 } },
+      { message: "missing required param 'uuid' for StartVmInstance", hint: 'add uuid=<string>', span: { start: 23, end: 23 } },
+    ]);
+    expect(result('StartVmInstance uuid')).toEqual([
+      { message: "'uuid' needs '=': only query conditions take other operators", hint: 'write uuid=<value>', span: { start: 16, end: 20 } },
+      { message: "missing required param 'uuid' for StartVmInstance", hint: 'add uuid=<string>', span: { start: 20, end: 20 } },
+    ]);
+  });
+
+  it('the value of a param that does not convert, and the whole of a repeated one', () => {
+    expect(result('CreateZone name=z name=y')).toEqual([
+      { message: "param 'name' is given twice", hint: 'give each param once (lists are comma-separated: a,b)', span: { start: 18, end: 24 } },
+    ]);
+    expect(result('QueryVmInstance limit=x')).toEqual([{ message: "limit must be an integer, got 'x'", span: { start: 22, end: 23 } }]);
+    expect(result('QueryVmInstance limit=-1')).toEqual([{ message: 'limit must not be negative', span: { start: 22, end: 24 } }]);
+    expect(result('QueryVmInstance start=1 start=2')).toEqual([{ message: "param 'start' is given twice", span: { start: 24, end: 31 } }]);
+    expect(result('QueryVmInstance sortDirection=asc')).toEqual([{ message: 'sortDirection needs sortBy', hint: 'add sortBy=<field>', span: { start: 16, end: 33 } }]);
+    expect(result('QueryVmInstance fields=nope')).toEqual([{ message: "'nope' is not a field of VmInstanceInventory (fields takes plain fields only)", hint: 'did you mean name, type?', span: { start: 23, end: 27 } }]);
+    expect(result('QueryVmInstance bare')).toEqual([{ message: "expected a condition or param, got 'bare'", hint: 'e.g. bare=<value>', span: { start: 16, end: 20 } }]);
+    expect(result('QueryAudit name=x')).toEqual([
+      { message: 'QueryAudit has no known inventory, so conditions cannot be checked or sent', hint: 'use params only (limit, start, count, fields ...)', span: { start: 11, end: 15 } },
+    ]);
+  });
+});
