@@ -108,6 +108,11 @@ describe('the redaction rule, case by case', () => {
     expect(redactLine('X systemTags=rootPassword::x,"a b"')).toBe('X systemTags="rootPassword::***,a b"');
     expect(redactLine(`X systemTags=rootPassword::x,'a"b'`)).toBe('X systemTags="rootPassword::***,a\\"b"');
     expect(redactLine(`X systemTags=rootPassword::x,'a\\b'`)).toBe('X systemTags="rootPassword::***,a\\\\b"');
+    expect(redactLine('X systemTags=rootPassword::\\,b')).toBe('X systemTags=rootPassword::***');
+    expect(redactLine('X systemTags=a\\,rootPassword::x')).toBe('X systemTags=a\\,rootPassword::***');
+    expect(redactLine('X systemTags=\\,rootPassword::x')).toBe('X systemTags=\\,rootPassword::***');
+    expect(redactLine('X systemTags=rootPassword::x,\\,b')).toBe('X systemTags=rootPassword::***,\\,b');
+    expect(redactLine('X systemTags=,rootPassword::x,')).toBe('X systemTags=,rootPassword::***,');
     const words = lex(redactLine('X systemTags=rootPassword::x,"a\\"b\\,c d"'));
     expect(words.tokens.map((t) => t.text)).toEqual(['X', 'systemTags=rootPassword::***,a"b,c d']);
     expect(words.escapedCommas[1]).toEqual([32]);
