@@ -1,7 +1,8 @@
 // Query conditions case by case: the class and operators of each field type, how the server splits a
 // condition, the numeric checks by Java type, and the exact message of each refusal.
 import { describe, expect, it } from 'vitest';
-import { fieldClass, operatorsFor, selectableFields, serverSplit } from './conditions.js';
+import { parseLine } from '../parse/parser.js';
+import { fieldClass, operatorsFor, planCondition, selectableFields, serverSplit } from './conditions.js';
 import { planErrors, planLine, registry } from './testing.js';
 
 const errors = (line: string): string[] => planErrors(line, true);
@@ -13,7 +14,7 @@ describe('field classes and their operators', () => {
     for (const t of ['Long', 'Integer', 'Short', 'Double', 'Float', 'long', 'int', 'short', 'double', 'float']) expect(fieldClass('f', t), t).toBe('number');
     for (const t of ['Boolean', 'boolean']) expect(fieldClass('f', t)).toBe('boolean');
     for (const t of ['Timestamp', 'Date']) expect(fieldClass('f', t)).toBe('time');
-    for (const t of ['String', 'LongJobState', 'Longs', 'xint', 'Booleans', 'aDate', 'Timestamps', 'List']) expect(fieldClass('f', t), t).toBe('text');
+    for (const t of ['String', 'LongJobState', 'Longs', 'xint', 'Booleans', 'aBoolean', 'aDate', 'Timestamps', 'List']) expect(fieldClass('f', t), t).toBe('text');
     expect(fieldClass('__systemTag__', 'String')).toBe('tag');
     expect(fieldClass('__userTag__', 'Long')).toBe('tag');
     expect(fieldClass('__otherTag__', 'String')).toBe('text');
@@ -61,6 +62,8 @@ describe('serverSplit', () => {
     expect(planLine('QueryVmInstance description=a>=b').warnings).toEqual(["the server will read 'description=a>=b' as description=a >= b: the value contains an operator"]);
     expect(planLine('QueryVmInstance description==x').warnings).toEqual([]);
     expect(planLine('QueryVmInstance description=a<b').warnings).toEqual([]);
+    // A quoted '=' after '>' makes the server read '>=' where '>' was typed.
+    expect(planLine('QueryVmInstance name>"=x"').warnings).toEqual(["the server will read 'name>=x' as name >= x: the value contains an operator"]);
   });
 });
 
@@ -124,6 +127,9 @@ describe('other condition checks', () => {
   it('name the unknown segment of a path and where it was looked for', () => {
     expect(errors('QueryVmInstance nope.x=1')).toEqual(["unknown query field 'nope.x' for QueryVmInstance | did you mean zone?"]);
     expect(errors('QueryVmInstance zone.nmae=1')).toEqual(["unknown query field 'zone.nmae' (no field 'nmae' in ZoneInventory) | did you mean zone.name?"]);
+    expect(errors('QueryVmInstance zone.cluster.nmae=1')).toEqual([
+      "unknown query field 'zone.cluster.nmae' (no field 'nmae' in ClusterInventory) | did you mean zone.cluster.name?",
+    ]);
     expect(errors('QueryVmInstance zone.nojoin.x=1')).toEqual(["unknown query field 'zone.nojoin.x' (no join 'nojoin' in ZoneInventory) | see: help QueryVmInstance"]);
     expect(errors('QueryVmInstance name.x=1')).toEqual(["unknown query field 'name.x' for QueryVmInstance | see: help QueryVmInstance"]);
     expect(errors('QueryVmInstance zone.name.x=1')).toEqual(["unknown query field 'zone.name.x' ('name' is a field of ZoneInventory, not a join) | see: help QueryVmInstance"]);
@@ -133,6 +139,30 @@ describe('other condition checks', () => {
     expect(errors('QueryVmInstance zone=1')).toEqual([
       "'zone' is a join to ZoneInventory, not a field | name one of its fields, e.g. zone.createDate, zone.description, zone.isDefault, zone.lastOpDate",
     ]);
+  });
+
+  it('name no tag field as an example field of a join', () => {
+    expect(errors('QueryL3Network networkServices=1')).toEqual([
+      "'networkServices' is a join to NetworkServiceL3NetworkRefInventory, not a field | name one of its fields, e.g. networkServices.l3NetworkUuid, networkServices.networkServiceProviderUuid, networkServices.networkServiceType",
+    ]);
+  });
+
+  it('check Short fields as 16-bit integers, and name a join that leads nowhere (shapes the registry may bring)', () => {
+    const vm = registry.inventory('VmInstanceInventory')!;
+    const fake = Object.create(registry) as typeof registry;
+    fake.resolvePath = (inv, path, suggest) => {
+      if (path === 'level') return { ok: true, inventory: inv, field: { name: 'level', type: 'Short' }, endsAtJoin: false } as ReturnType<typeof registry.resolvePath>;
+      if (path === 'zone.lost.x') return { ok: false, segment: 1, problem: 'unknown-target', inventory: inv, suggestions: [] } as ReturnType<typeof registry.resolvePath>;
+      return registry.resolvePath(inv, path, suggest);
+    };
+    const cond = (line: string) => {
+      const r = planCondition(fake, vm, 'QueryVmInstance', parseLine(`QueryVmInstance ${line}`).command!.args[0]!, true);
+      return r.ok ? r.q : r.error.message;
+    };
+    expect(cond('level=32767')).toBe('level=32767');
+    expect(cond('level=32768')).toBe('level is out of range for a 16-bit integer: 32768');
+    expect(cond('level=1.5')).toBe("level is an integer (Short); '1.5' is not");
+    expect(cond('zone.lost.x=1')).toBe("unknown query field 'zone.lost.x' (join 'lost' leads to an unknown inventory)");
   });
 
   it('let fields=, sortBy= and groupBy= name every field of the inventory', () => {

@@ -4,6 +4,7 @@ import { loadRegistry } from '../schema/registry.js';
 import { curlCommand, shellQuote } from './curl.js';
 import { dryRunJson } from './dry-run.js';
 import { planCommand, sha512Hex } from './planner.js';
+import { didYouMean, planError } from './errors.js';
 import { HIDDEN, shownRequest } from './hidden-request.js';
 import { endpointUrl, type PlannedRequest } from './request.js';
 
@@ -65,7 +66,7 @@ describe('what --dry-run shows, case by case', () => {
 
   it('leaves other pairs exactly as they were written', () => {
     const at = '/zstack/v1/vm-instances';
-    for (const qs of ['q=name%3Dx', 'q=name%3DrootPass', 'x=a=b', 'novalue&password', 'q=password', 'q=%E0%A4%A', 'p+assword=x', 'q=name%3Dpassword', 'fields=uuid,name']) {
+    for (const qs of ['q=name%3Dx', 'q=name%3Da%20b', 'name=password%3Dx', 'q=name%3DrootPass', 'x=a=b', 'novalue&password', 'q=password', 'q=%E0%A4%A', 'p+assword=x', 'q=name%3Dpassword', 'fields=uuid,name']) {
       expect(shownUrl(`${at}?${qs}`), qs).toBe(`${at}?${qs}`);
     }
     expect(shownUrl(at)).toBe(at);
@@ -79,6 +80,7 @@ describe('what --dry-run shows, case by case', () => {
     // Another shape than the template's: nothing is known to be secret in it.
     expect(shownUrl('/zstack/v1/accounts/sessions/abc/other', 'ValidateSession')).toBe('/zstack/v1/accounts/sessions/abc/other');
     expect(shownUrl('/zstack/v1/accounts/sessions/abc', 'ValidateSession')).toBe('/zstack/v1/accounts/sessions/abc');
+    expect(shownUrl('/zstack/v1/accounts/sessions/abc/renew', 'LogOut')).toBe('/zstack/v1/accounts/sessions/abc/renew');
     expect(shownUrl('/zstack/v1/vm-instances/abc/actions', 'StartVmInstance')).toBe('/zstack/v1/vm-instances/abc/actions');
   });
 
@@ -93,6 +95,8 @@ describe('what --dry-run shows, case by case', () => {
     expect(body.a.password).toBe('x');
     expect(shownRequest(request('/x?password=x', body), true)).toEqual({ pathAndQuery: '/x?password=x', body, bodyText: JSON.stringify(body) });
     expect(shownRequest(request('/x'), false)).toEqual({ pathAndQuery: '/x', body: null, bodyText: null });
+    expect(Object.keys(shownRequest(request('/x', { password: undefined, a: 1 }), false).body!)).toEqual(['password', 'a']);
+    expect(shownRequest(request('/x', { password: undefined }), false).body).toStrictEqual({ password: undefined });
   });
 });
 
@@ -105,6 +109,7 @@ describe('curl and the endpoint, corner by corner', () => {
       `curl -X PUT -H 'Content-Type: application/json;charset=UTF-8' -d '{"logInByAccount":{"accountName":"a","password":"<hidden>"}}' http://localhost:8080/zstack/v1/accounts/login`,
     );
     expect(curlCommand(plan('QueryZone'), ep, 'S', {})).toContain("-H 'Authorization: OAuth <hidden>'");
+    expect(curlCommand(plan('LogInByAccount accountName=a password=p'), ep, 'S', { showSecrets: true })).toContain(`"password":"${sha512Hex('p')}"`);
   });
 
   it('quotes for a POSIX shell only what needs it', () => {
@@ -118,5 +123,15 @@ describe('curl and the endpoint, corner by corner', () => {
     expect(endpointUrl({ scheme: 'https', host: '::1', port: 443 }, '/p')).toBe('https://[::1]:443/p');
     expect(endpointUrl({ scheme: 'http', host: '[::1]', port: 8080 }, '/p')).toBe('http://[::1]:8080/p');
     expect(endpointUrl({ scheme: 'http', host: 'h.example', port: 1 }, '')).toBe('http://h.example:1');
+  });
+});
+
+describe('planError', () => {
+  it('holds a hint and a span only when given', () => {
+    expect(planError('m')).toStrictEqual({ message: 'm' });
+    expect(planError('m', '', undefined)).toStrictEqual({ message: 'm' });
+    expect(planError('m', 'h', { start: 1, end: 2 })).toStrictEqual({ message: 'm', hint: 'h', span: { start: 1, end: 2 } });
+    expect(didYouMean(['a', 'b'])).toBe('did you mean a, b?');
+    expect(didYouMean([])).toBeUndefined();
   });
 });

@@ -135,6 +135,8 @@ describe('readJson, case by case', () => {
     ]);
     expect(ok('[true,false,null,{"a":[{}]}]')).toEqual({ ok: true, value: [true, false, null, { a: [{}] }] });
     expect(ok('{"a":1,"a":2}')).toEqual({ ok: true, value: { a: 2 } });
+    const read = ok('{"a":1}');
+    expect(read.ok && Object.getOwnPropertyDescriptor(read.value, 'a')).toEqual({ value: 1, writable: true, enumerable: true, configurable: true });
     expect(ok('"\\u00e9\\u00E9"')).toEqual({ ok: true, value: 'éé' });
     expect(ok('"\\ud83d"')).toEqual({ ok: true, value: '\ud83d' });
   });
@@ -160,5 +162,7 @@ describe('toJsonText', () => {
     expect(toJsonText({ s: '\u0000x:0\u0000', n: new ExactLong('3') })).toBe('{"s":"\\u0000x:0\\u0000","n":3}');
     expect(toJsonText({ a: 1 }, 1)).toBe('{\n "a": 1\n}');
     expect(toJsonText(undefined)).toBeUndefined();
+    // Whatever placeholder the writer uses, a string cannot pass for one.
+    expect(toJsonText({ s: '\u0000undefined:0\u0000', n: new ExactLong('3') })).toBe('{"s":"\\u0000undefined:0\\u0000","n":3}');
   });
 });

@@ -226,6 +226,7 @@ describe('paths, query strings and bodies, corner by corner', () => {
     expect(errors('StartVmInstance')).toEqual(["missing required param 'uuid' for StartVmInstance | add uuid=<string>"]);
     // An optional path takes over when the variable is not given or empty.
     expect(plan('GetFreeIpOfL3Network').pathAndQuery).toBe('/zstack/v1/l3-networks/ip/free');
+    expect(plan('GetFreeIpOfL3Network l3NetworkUuid=').pathAndQuery).toBe('/zstack/v1/l3-networks/ip/free?l3NetworkUuid=');
   });
 
   it('refuses a path variable the API has no param for', () => {
@@ -265,6 +266,8 @@ describe('paths, query strings and bodies, corner by corner', () => {
     expect(plan('AttachIsoToVmInstance vmInstanceUuid=v isoUuid=i').bodyText).toBe('{}');
     expect(plan('StartVmInstance uuid=u').bodyText).toBe('{"startVmInstance":{}}');
     expect(plan('CreateZone name=z description=').body).toEqual({ params: { name: 'z', description: '' } });
+    const withMap = plan(`AttachNetworkServiceToL3Network l3NetworkUuid=l networkServices='{"a":["b"]}'`);
+    expect([withMap.pathAndQuery, withMap.bodyText, withMap.warnings]).toEqual(['/zstack/v1/l3-networks/l/network-services', '{"params":{"networkServices":{"a":["b"]}}}', []]);
   });
 
   it('refuses query params that are not valid, naming the param', () => {
@@ -273,6 +276,8 @@ describe('paths, query strings and bodies, corner by corner', () => {
     expect(errors('QueryVmInstance sortBy=name sortDirection=up')).toEqual(["'up' is not a valid value for sortDirection (one of asc, desc)"]);
     expect(errors('QueryVmInstance limit=2147483648')).toEqual(['limit is out of range for a 32-bit integer: 2147483648 | a 32-bit integer is -2147483648 .. 2147483647']);
     expect(errors('QueryVmInstance fields=uuid fields=name')).toEqual(["param 'fields' is given twice"]);
+    expect(errors('QueryVmInstance fields=-1')).toEqual(["'-1' is not a field of VmInstanceInventory (fields takes plain fields only)"]);
+    expect(errors('QueryVmInstance sortBy=-1')).toEqual(["'-1' is not a field of VmInstanceInventory (sortBy takes plain fields only)"]);
     expect(errors('QueryVmInstance limit=-1 start=-2')).toEqual(['limit must not be negative', 'start must not be negative']);
     expect(plan('QueryVmInstance limit=5 start=-0').pathAndQuery).toBe('/zstack/v1/vm-instances?limit=5&start=0');
   });

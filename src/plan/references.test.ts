@@ -94,7 +94,7 @@ describe('findReferences', () => {
 
 describe('findReferences, corner by corner', () => {
   it('looks only at values starting with @, in uuid slots taken with = (or a condition operator that takes uuids)', () => {
-    for (const line of ['StopVmInstance uuid=a@b', 'StopVmInstance uuid!=@a', 'QueryVmInstance hostUuid>@h', 'QueryVmInstance hostUuid~=@h', 'QueryAudit resourceUuid=@x', 'QueryVmInstance nope=@x', 'QueryVmInstance hostUuid=x,@h']) {
+    for (const line of ['StopVmInstance uuid=a@b', 'StopVmInstance uuid!=@a', 'StopVmInstance nope=@a', 'QueryVmInstance zone=@z', 'QueryVmInstance hostUuid>@h', 'QueryVmInstance hostUuid~=@h', 'QueryAudit resourceUuid=@x', 'QueryVmInstance nope=@x', 'QueryVmInstance hostUuid=x,@h']) {
       const { found } = find(line);
       expect([found.references, found.errors, found.rewrites], line).toEqual([[], [], []]);
     }
@@ -103,6 +103,24 @@ describe('findReferences, corner by corner', () => {
   it('leaves a ?= list with an escaped comma to the planner, but takes an escaped comma in a list param', () => {
     expect(find('QueryVmInstance hostUuid?=@a\\,b,@c').found.rewrites).toEqual([]);
     expect(refs('CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=@a\\,b')).toEqual(['@a,b -> QueryL3Network']);
+  });
+
+  it('reads a list where the slot takes one, and one name where it takes one', () => {
+    expect(refs('StopVmInstance uuid=@a,b')).toEqual(['@a,b -> QueryVmInstance']);
+    expect(refs('QueryVmInstance hostUuid=@a,b')).toEqual(['@a,b -> QueryHost']);
+    expect(refs('QueryVmInstance zoneUuid!?=@z1,@z2')).toEqual(['@z1 -> QueryZone', '@z2 -> QueryZone']);
+    expect(refs('CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=@pub,[')).toEqual(['@pub -> QueryL3Network']);
+  });
+
+  it('keeps what it cannot look up as it was written when rewriting', () => {
+    for (const item of ['@', `@${'n'.repeat(MAX_NAME_LENGTH + 1)}`, '@a!=b']) {
+      const { cmd, found } = find(`StopVmInstance uuid=${item}`);
+      expect(substituteReferences(cmd, found, () => 'U').args[0]!.value).toBe(item);
+    }
+    for (const line of ['AckAlarmData alarmUuid=a resourceUuid=@r alertDataUuid=x', 'DeleteVmNic uuid=@nic-1']) {
+      const { cmd, found } = find(line);
+      expect(substituteReferences(cmd, found, () => 'U').args.map((a) => a.value)).toEqual(cmd.args.map((a) => a.value));
+    }
   });
 
   it('refuses only the names the server would split: operators other than a first ?= or =', () => {

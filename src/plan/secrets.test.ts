@@ -96,7 +96,12 @@ describe('the redaction rule, case by case', () => {
   });
 
   it('leaves a value already redacted as it is, and the word after it alone', () => {
-    for (const l of ['X password=*** y', 'X password *** y', 'X password =*** y', 'X systemTags=rootPassword::***,a']) expect(redactLine(l)).toBe(l);
+    for (const l of ['X password=*** y', 'X password *** y', 'X password =*** y', 'X systemTags=rootPassword::***,a', "X systemTags='rootPassword::***,a b'", 'X password "" y']) {
+      expect(redactLine(l)).toBe(l);
+    }
+    for (const l of ['X password=*** y', 'X password *** y', 'X password =*** y', 'X systemTags=rootPassword::***,a', 'X password', 'X password=']) {
+      expect(commandSecrets(parseLine(l).command!), l).toEqual([]);
+    }
   });
 
   it('hides the secret tags of a list, keeping the others and their escaped commas, quoting the list when it must', () => {
@@ -143,6 +148,7 @@ describe('the redaction rule, case by case', () => {
     expect(commandSecrets(parseLine('password=p0 X').command!)).toEqual(['p0']);
     expect(commandSecrets(parseLine('X password = y').command!)).toEqual(['y']);
     expect(commandSecrets(parseLine('X systemTags=rootPassword::a\\,b,c').command!)).toEqual(['a,b']);
+    expect(commandSecrets(parseLine(`X systemTags='["rootPassword::x"]'`).command!)).toEqual(['["rootPassword::x"]']);
   });
 });
 
@@ -168,6 +174,7 @@ describe('maskSecrets, case by case', () => {
     expect(maskSecrets(`'p' "q" 'r' 's'`, ['pq', 'zr'])).toBe(`'***' "***" '***' 's'`);
     expect(maskSecrets(`'x''pq'`, ['pq'])).toBe(`'x''***'`);
     expect(maskSecrets(`'a' and 'b'`, ['a'])).toBe(`'***' and 'b'`);
+    expect(maskSecrets(`unexpected 'ab' in "ab"`, ['xaby'])).toBe(`unexpected '***' in "***"`);
   });
 
   it('ignores empty and already redacted secrets', () => {

@@ -98,7 +98,9 @@ describe('doubles', () => {
   const dbl = param('double');
 
   it('take what Java reads as a decimal, trimmed, and refuse words and hex', () => {
-    expect(['1', '-1.5', '+2', '1.', '.5', '1e3', '1E+3', '2.5e-3', ' 4 '].map((v) => read(dbl, v))).toEqual([1, -1.5, 2, 1, 0.5, 1000, 1000, 0.0025, 4]);
+    expect(['1', '-1.5', '+2', '1.', '.5', '1e3', '1E+3', '2.5e-3', ' 4 ', '12.5', '.25', '10e10'].map((v) => read(dbl, v))).toEqual([
+      1, -1.5, 2, 1, 0.5, 1000, 1000, 0.0025, 4, 12.5, 0.25, 1e11,
+    ]);
     for (const bad of ['', '.', 'e3', '1e', '1e+', 'Infinity', 'NaN', '0x10', '1,5', '1.2.3', '--1', 'x1', '1x']) {
       expect(read(dbl, bad), bad).toBe(`! p must be a number, got '${bad}'`);
     }
@@ -140,6 +142,12 @@ describe('strings', () => {
     expect(read(dir, 'IN')).toBe("! 'IN' is not a valid value for p (one of in, out) | did you mean in?");
     expect(read(dir, 'ot')).toBe("! 'ot' is not a valid value for p (one of in, out) | did you mean out, in?");
     expect(read(dir, 'sideways')).toBe("! 'sideways' is not a valid value for p (one of in, out)");
+  });
+
+  it('suggest only the same word in another case when there is one, before closer spellings', () => {
+    const p = param('string', { validValues: ['ab', 'ac', 'ad'] });
+    expect(read(p, 'AB')).toBe("! 'AB' is not a valid value for p (one of ab, ac, ad) | did you mean ab?");
+    expect(read(p, 'ae')).toBe("! 'ae' is not a valid value for p (one of ab, ac, ad) | did you mean ab, ac, ad?");
   });
 
   it('list at most eight valid values in the message', () => {
