@@ -19,6 +19,8 @@ describe('columns rows can have', () => {
     for (const ok of ['vmNics.0', 'vmNics.0.0.ip', 'vmNics.usedIps.0.ip']) expect(columnProblem(reg, vm, ok), ok).toBeUndefined();
     expect(columnProblem(reg, vm, '0')).toEqual({ reason: "no field '0' in VmInstanceInventory", suggestions: [] });
     expect(columnProblem(reg, vm, 'vmNics.01')?.reason).toBe("VmNicInventory (the rows of vmNics) has no field '01'");
+    for (const ok of ['vmNics.10.ip', 'vmNics.15.ip', 'vmNics.123.ip']) expect(columnProblem(reg, vm, ok), ok).toBeUndefined();
+    for (const bad of ['x0', '0x', '1x']) expect(columnProblem(reg, vm, `vmNics.${bad}.ip`)?.reason).toBe(`VmNicInventory (the rows of vmNics) has no field '${bad}'`);
     expect(columnProblem(reg, vm, 'allVolumes.0.nope')).toEqual({ reason: "VolumeInventory (the rows of allVolumes.0) has no field 'nope'", suggestions: ['allVolumes.0.name', 'allVolumes.0.type'] });
     expect(columnProblem(reg, vm, 'vmNics.ip.x')).toEqual({ reason: "'vmNics.ip' is a plain String, it has no 'x'", suggestions: [] });
     expect(columnProblem(reg, vm, 'vmNics.l3Network.name')).toEqual({ reason: "'vmNics.l3Network' is a query join, not a field the rows carry", suggestions: ['vmNics.l3NetworkUuid'] });

@@ -110,6 +110,7 @@ describe('findReferences, corner by corner', () => {
     expect(refs('QueryVmInstance hostUuid=@a,b')).toEqual(['@a,b -> QueryHost']);
     expect(refs('QueryVmInstance zoneUuid!?=@z1,@z2')).toEqual(['@z1 -> QueryZone', '@z2 -> QueryZone']);
     expect(refs('CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=@pub,[')).toEqual(['@pub -> QueryL3Network']);
+    expect(refs(`CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=' ["a"],@x'`)).toEqual([]);
   });
 
   it('keeps what it cannot look up as it was written when rewriting', () => {

@@ -136,6 +136,7 @@ describe('the redaction rule, case by case', () => {
     expect(redactLine('X systemTags= ha::x y')).toBe('X systemTags= ha::x y');
     expect(commandSecrets(parseLine('X systemTags= ha::x,rootPassword::a\\,b,c::d').command!)).toEqual(['a,b,c::d']);
     expect(commandSecrets(parseLine('X systemTags= ha::x,c::d').command!)).toEqual([]);
+    expect(commandSecrets(parseLine('X systemTags= ha::x,rootPassword::y').command!)).toEqual(['y']);
   });
 
   it('finds where the secret of a tag starts', () => {
