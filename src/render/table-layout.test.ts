@@ -42,8 +42,32 @@ describe('default columns', () => {
     expect(table([{ count: 5n, x: null, s: 1 }, { count: null, x: 2, s: 'a' }, { count: 123, s: 2 }], 80)).toBe(
       '┌───────┬───┬───┐\n│ count │ x │ s │\n├───────┼───┼───┤\n│     5 │   │ 1 │\n│       │ 2 │ a │\n│   123 │   │ 2 │\n└───────┴───┴───┘\n',
     );
-    // A column with no rows in it is not numeric: its header is not pushed right.
+    // A row without the field, or with null, leaves the column numeric; headers stay on the left.
+    expect(table([{ num: 5 }, {}, { num: null }])).toBe('┌─────┐\n│ num │\n├─────┤\n│   5 │\n│     │\n│     │\n└─────┘\n');
     expect(table([{ a: 1 }], undefined, ['longname', 'a'])).toBe('┌──────────┬───┐\n│ longname │ a │\n├──────────┼───┤\n│          │ 1 │\n└──────────┴───┘\n');
+  });
+
+  it('uuids (a uuid field, a path ending in .uuid, a …Uuid reference) are never cut: records instead', () => {
+    const x = 'x'.repeat(20);
+    expect(table([{ 'a.uuid': x }], 20, ['a.uuid'])).toBe('─[ 1 ]──────────────\na.uuid │ xxxxxxxxxxx\n       │ xxxxxxxxx\n');
+    expect(table([{ hostUuid: x }], 20, ['hostUuid'])).toBe('─[ 1 ]──────────────\nhostUuid │ xxxxxxxxx\n         │ xxxxxxxxx\n         │ xx\n');
+    expect(table([{ uuid: x }], 20, ['uuid'])).toBe('─[ 1 ]──────────────\nuuid │ xxxxxxxxxxxxx\n     │ xxxxxxx\n');
+    for (const p of ['xuuid', 'a.uuidx', 'uuids']) {
+      expect(table([{ [p]: x }], 20, [p]), p).toBe(`┌──────────────────┐\n│ ${p.padEnd(16)} │\n├──────────────────┤\n│ xxxxxxxxxxxxxxx… │\n└──────────────────┘\n`);
+    }
+  });
+
+  it('a table exactly as wide as the terminal is a table; one column less is records', () => {
+    const u = 'u'.repeat(32);
+    expect(table([{ uuid: u }], 36)).toBe(`┌──────────────────────────────────┐\n│ uuid                             │\n├──────────────────────────────────┤\n│ ${u} │\n└──────────────────────────────────┘\n`);
+    expect(table([{ uuid: u }], 35)).toBe(`─[ 1 ]─────────────────────────────\nuuid │ ${'u'.repeat(28)}\n     │ uuuu\n`);
+    // An optional column comes in when it fits exactly.
+    expect(table([{ uuid: 'u', name: 'n', d: 'dd' }], 20).split('\n')[1]).toBe('│ uuid │ name │ d  │');
+    expect(table([{ uuid: 'u', name: 'n', d: 'dd' }], 19).split('\n')[1]).toBe('│ uuid │ name │');
+  });
+
+  it('an optional text column is capped at 40 columns, a mandatory one is not', () => {
+    expect(table([{ uuid: 'u', name: 'y'.repeat(50), d: 'x'.repeat(50) }], 200).split('\n')[3]).toBe(`│ u    │ ${'y'.repeat(50)} │ ${'x'.repeat(39)}… │`);
   });
 
   it('headers are made safe and cut like cells', () => {
@@ -98,6 +122,12 @@ describe('rows after the first ones', () => {
     expect(out[1]).toBe('│ uuid │ name     │ type   │ misc │');
   });
 
+  it('a capped column gets no room to spare', () => {
+    const rows = Array.from({ length: FIRST_ROWS }, () => ({ uuid: 'u', d: 'x'.repeat(50), e: 'ab' }));
+    const r = listRenderer({ format: 'table', color: false, width: 200 });
+    expect((r.rows(rows) + r.end()).split('\n')[1]).toBe(`│ uuid │ d${' '.repeat(39)} │ e      │`);
+  });
+
   it('fewer rows than FIRST_ROWS: all of them are seen, no room is added', () => {
     const out = render(first.slice(2), 40);
     expect(out.slice(0, 2)).toEqual(['┌────────┬─────────────┬──────┐', '│ uuid   │ name        │ size │']);
@@ -110,6 +140,8 @@ describe('fitWidths', () => {
     expect(fitWidths([5, 20, 30], [INF, INF, INF], 40)).toEqual([5, 13, 12]);
     expect(fitWidths([11, 10, 10], [INF, INF, INF], 38)).toEqual([10, 9, 9]);
     expect(fitWidths([11, 10, 10], [INF, INF, INF], 41)).toEqual([11, 10, 10]);
+    // A column held up by its minimum takes no share of what is left over.
+    expect(fitWidths([12, 20], [INF, INF], 27, [10, 20])).toEqual([10, 10]);
     expect(fitWidths([11, 10, 10], [INF, INF, INF], 40)).toEqual([10, 10, 10]);
   });
 
