@@ -61,6 +61,15 @@ describe('json text', () => {
     expect(json(null, true)).toBe(`${nul}\n`);
   });
 
+  it('inherited properties are not members, with colour or bigints too', () => {
+    const inh = () => Object.assign(Object.create({ inh: 1 }) as object, { own: 2 });
+    const v = { e: Object.create({ inh: 1 }) as object, o: inh(), l: [inh()] };
+    const text = '{\n  "e": {},\n  "o": {\n    "own": 2\n  },\n  "l": [\n    {\n      "own": 2\n    }\n  ]';
+    expect(json(v)).toBe(`${text}\n}\n`);
+    expect(json({ ...v, n: 1n })).toBe(`${text},\n  "n": 1\n}\n`);
+    expect(json({ deep: { er: v } }, true)).toContain(`${key('er')}: {\n      ${key('e')}: {},\n      ${key('o')}: {\n        ${key('own')}: ${num('2')}\n      },`);
+  });
+
   it('bigints deep in an answer are exact, the rest as JSON.stringify writes it', () => {
     expect(json({ a: { b: { c: [1n, { d: 'e' }] } }, e: [], f: { g: [1, { h: null }] } })).toBe(
       '{\n  "a": {\n    "b": {\n      "c": [\n        1,\n        {\n          "d": "e"\n        }\n      ]\n    }\n  },\n  "e": [],\n  "f": {\n    "g": [\n      1,\n      {\n        "h": null\n      }\n    ]\n  }\n}\n',

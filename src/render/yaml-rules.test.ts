@@ -95,6 +95,12 @@ describe('documents', () => {
     expect(yaml({ u: undefined })).toBe('{}\n');
   });
 
+  it('inherited properties are not members', () => {
+    const inh = () => Object.assign(Object.create({ inh: 1 }) as object, { own: 2 });
+    expect(yaml({ e: Object.create({ inh: 1 }), o: inh(), l: [inh()] })).toBe('e: {}\no:\n  own: 2\nl:\n  - own: 2\n');
+    expect(yaml({ deep: { er: { e: Object.create({ inh: 1 }), o: inh() } } })).toBe('deep:\n  er:\n    e: {}\n    o:\n      own: 2\n');
+  });
+
   it('the same object twice is written twice; only a cycle is cut', () => {
     const shared = { x: 1 };
     expect(yaml({ a: shared, b: { c: shared, d: shared } })).toBe('a:\n  x: 1\nb:\n  c:\n    x: 1\n  d:\n    x: 1\n');
@@ -144,6 +150,11 @@ describe('chunks of a big document', () => {
     expect(objChunks.length).toBeGreaterThan(1);
     expect(objChunks.slice(0, -1).every((c) => c.length >= 65_536 && c.length < 65_536 + 120)).toBe(true);
     expect(objChunks.join('')).toBe(`wrap:\n  inner:\n${Object.keys(obj.wrap.inner).map((k) => `    ${k}: ${'v'.repeat(100)}\n`).join('')}`);
+  });
+
+  it('a big list inside a list is walked too, its first item on the dash line', () => {
+    const big = Array.from({ length: 300 }, (_, i) => i);
+    expect(yaml({ a: [big, { k: big }] })).toBe(`a:\n  - - 0\n${big.slice(1).map((i) => `    - ${i}\n`).join('')}  - k:\n${big.map((i) => `      - ${i}\n`).join('')}`);
   });
 
   it('a small nested container is written whole', () => {
