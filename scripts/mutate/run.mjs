@@ -32,6 +32,7 @@ export const TESTS = {
   plan: ['src/plan/*.test.ts', '!src/plan/hostile-input.test.ts', 'test/plan/**/*.test.ts'],
   schema: ['src/schema/**/*.test.ts', 'src/plan/planner.test.ts'],
   'repl history': ['src/repl/history.test.ts', 'src/repl/repl.test.ts'],
+  render: ['src/render/*.test.ts'],
   'sim query engine': ['src/sim/query/**/*.test.ts', 'test/sim/query.test.ts', 'test/sim/engine.test.ts', 'test/sim/node.test.ts', 'test/sim/schema.test.ts'],
 };
 const NOT_MUTATED = ['!src/**/*.test.ts', '!src/**/testing.ts'];

@@ -68,7 +68,8 @@ describe('json', () => {
     expect(chunks.length).toBeGreaterThan(3);
     expect(chunks.every((c) => c.length > 0 && c.length < 200_000)).toBe(true);
     expect(chunks.join('')).toBe(JSON.stringify(v, null, 2) + '\n');
-    const big = Array.from({ length: 2000 }, (_, i) => ({ deep: { list: Array.from({ length: 300 }, (_, j) => i + j) } }));
+    // Over 256 items at depth 2: walked in chunks too (each item, small, is written whole).
+    const big = Array.from({ length: 300 }, (_, i) => ({ deep: { list: Array.from({ length: 30 }, (_, j) => i + j) } }));
     const deepChunks = [...renderChunks({ wrap: { big } }, { format: 'json', color: true })];
     expect(deepChunks.length).toBeGreaterThan(3);
     expect(JSON.parse(stripAnsi(deepChunks.join('')))).toEqual({ wrap: { big } });
