@@ -42,7 +42,7 @@ try {
 }
 const cli = bundle.exports;
 if (complete) {
-  cli.runComplete(cli.completionIO(), process.argv.slice(3), {}, bundle.cache === 'missing' || bundle.cache === 'rejected').then((code) => {
+  cli.runComplete(cli.completionIO(), process.argv.slice(3), {}, bundle.writesCache).then((code) => {
     process.exitCode = code;
     bundle.saveCache();
   });

@@ -51,12 +51,14 @@ describe('loadBundle', () => {
     const text = bundleText(BODY);
     const first = loadBundle<Exports>(place(text), host);
     expect(first.cache).toBe('missing');
+    expect(first.writesCache).toBe(true);
     expect(first.saveCache()).toBe(true);
     expect(first.saveCache()).toBe(false);
     expect(readdirSync(cacheDir())).toEqual(['cli@1.2.3+abcdef@v0.0.0-test.v8cache']);
 
     const later = loadBundle<Exports>(place(text), host);
     expect(later.cache).toBe('accepted');
+    expect(later.writesCache).toBe(false);
     expect(later.exports.answer()).toBe(42);
     expect(later.saveCache()).toBe(false);
   });
@@ -86,6 +88,7 @@ describe('loadBundle', () => {
     expect(noId.saveCache()).toBe(false);
     const off = loadBundle<Exports>(place(bundleText(BODY)), { ...host, env: { ...host.env, ZSTACK_CLI_NO_CODE_CACHE: '1' } });
     expect(off.cache).toBe('off');
+    expect(off.writesCache).toBe(false);
     expect(off.saveCache()).toBe(false);
     expect(() => readdirSync(cacheDir())).toThrow();
   });

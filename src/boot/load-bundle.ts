@@ -30,6 +30,8 @@ export type CacheState = 'accepted' | 'rejected' | 'missing' | 'off';
 export interface LoadedBundle<T> {
   exports: T;
   cache: CacheState;
+  /** This run writes the code cache (none was usable and there is a place for one): what it compiles is what later runs find. */
+  writesCache: boolean;
   /** Writes the code cache when none was usable, with every function compiled so far; never throws. */
   saveCache(): boolean;
 }
@@ -74,12 +76,14 @@ export function loadBundle<T>(file: string, host: BundleHost): LoadedBundle<T> {
   const cache: CacheState = dir === undefined ? 'off' : !cached ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
   const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, host.require, module, file, dirname(file));
+  const writesCache = cache === 'missing' || cache === 'rejected';
   let saved = false;
   return {
     exports: module.exports,
     cache,
+    writesCache,
     saveCache: () => {
-      if (dir === undefined || cache === 'accepted' || saved) return false;
+      if (!writesCache || saved || dir === undefined) return false;
       saved = true;
       try {
         // Caches of this bundle from other builds are obsolete; those of other runtimes stay.
