@@ -7,7 +7,7 @@ import type { ProcessIdentity } from '../config/identity.js';
 import { renderError } from '../errors/report.js';
 import type { CliIO, OutStream } from './io.js';
 import { guardOutput, guardOutputLazily, isClosedPipe, type OutputFailure } from './output-guard.js';
-import { syncOutput } from './sync-output.js';
+import { syncOutput, type SyncOutput } from './sync-output.js';
 import { endsProcess, exitCodeAfterStop, STOP_EXIT_CODES, type StopReason } from './stops.js';
 
 /** After a stop that ends the process, how long the run gets to finish before the process exits anyway. */
@@ -58,13 +58,9 @@ export function startSystem(): SystemRun {
   // The process's own streams, once opened: output may still wait in them at the end.
   const opened: NodeJS.WriteStream[] = [];
   const open = (s: NodeJS.WriteStream): NodeJS.WriteStream => (opened.push(s), s);
-  const stdout = writtenInPlace(1)
-    ? syncOutput(1, 'stdout', writeSync, () => guardOutput(open(process.stdout), 'stdout', onOutputFailure), onOutputFailure)
-    : guardOutput(open(process.stdout), 'stdout', onOutputFailure);
+  const stdout = writtenInPlace(1) ? inPlace(1, () => open(process.stdout), onOutputFailure) : guardOutput(open(process.stdout), 'stdout', onOutputFailure);
   // Else opened when something is written or asked of it: most commands print no error.
-  const stderr = writtenInPlace(2)
-    ? syncOutput(2, 'stderr', writeSync, () => guardOutput(open(process.stderr), 'stderr', onOutputFailure), onOutputFailure)
-    : guardOutputLazily(() => open(process.stderr), 'stderr', onOutputFailure);
+  const stderr = writtenInPlace(2) ? inPlace(2, () => open(process.stderr), onOutputFailure) : guardOutputLazily(() => open(process.stderr), 'stderr', onOutputFailure);
 
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => stop(sig));
   reportCrashes(stderr);
@@ -87,13 +83,22 @@ export function startSystem(): SystemRun {
 export function completionIO(): CliIO {
   let reason: StopReason | undefined;
   const onOutputFailure = outputFailureHandler(() => stderr, (r) => void (reason ??= r));
-  const stdout = syncOutput(1, 'stdout', writeSync, () => process.stdout, onOutputFailure);
-  const stderr = syncOutput(2, 'stderr', writeSync, () => process.stderr, onOutputFailure);
+  const stdout = inPlace(1, () => process.stdout, onOutputFailure);
+  const stderr = inPlace(2, () => process.stderr, onOutputFailure);
   reportCrashes(stderr);
   process.on('exit', (code) => {
     process.exitCode = exitCodeAfterStop(code, reason);
   });
   return processIO(stdout, stderr);
+}
+
+/**
+ * Output on fd 1 or 2 written in place (sync-output.ts); when a write would block, the process's
+ * stream (`stream()`, guarded like every output stream) takes over.
+ */
+function inPlace(fd: 1 | 2, stream: () => NodeJS.WriteStream, onFailure: (f: OutputFailure) => void): SyncOutput {
+  const name = fd === 1 ? 'stdout' : 'stderr';
+  return syncOutput(fd, name, writeSync, () => guardOutput(stream(), name, onFailure), onFailure);
 }
 
 /**
