@@ -85,6 +85,9 @@ function arrayIndex(entries: readonly Entry[]): EntryIndex {
   return finder((name) => entries.find((e) => e[0] === name), () => entries);
 }
 
+/** A name the text index can hold (its fields are separated by tabs, its lines by newlines). */
+const INDEX_NAME = /^[^\t\n]+$/;
+
 /** The kinds of entry lines in the text index. */
 const API_LINE = 'a';
 const INVENTORY_LINE = 'i';
@@ -98,14 +101,14 @@ export function indexToText(index: RegistryIndex): string {
   const lines = [JSON.stringify({ version: index.version, queryParams: index.queryParams })];
   for (const [kind, entries] of [[API_LINE, index.apis], [INVENTORY_LINE, index.inventories]] as const) {
     for (const [name, offset, length] of entries) {
-      if (!/^[^\t\n]+$/.test(name)) throw new Error(`a registry name cannot hold a tab or a newline: ${JSON.stringify(name)}`);
+      if (!INDEX_NAME.test(name)) throw new Error(`a registry name cannot hold a tab or a newline: ${JSON.stringify(name)}`);
       lines.push(`${kind}\t${name}\t${offset}\t${length}`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The entry line of `kind` starting at `at` (the character after its newline), read into an entry. */
+/** The entry line starting at `at` (the character after its newline), read into an entry. */
 function entryAt(text: string, at: number): Entry {
   const end = text.indexOf('\n', at);
   const [, name, offset, length] = text.slice(at, end === -1 ? text.length : end).split('\t');
@@ -124,7 +127,7 @@ function textIndex(text: string): { version: string; queryParams: ParamDef[]; ap
       return entries;
     };
     const search = (name: string): Entry | undefined => {
-      if (name === '' || name.includes('\t') || name.includes('\n')) return undefined;
+      if (!INDEX_NAME.test(name)) return undefined;
       const at = text.indexOf(`\n${kind}\t${name}\t`);
       return at === -1 ? undefined : entryAt(text, at + 1);
     };
