@@ -57,7 +57,7 @@ describe('default columns', () => {
     expect(table([{ 'a.uuid': x }], 20, ['a.uuid'])).toBe('─[ 1 ]──────────────\na.uuid │ xxxxxxxxxxx\n       │ xxxxxxxxx\n');
     expect(table([{ hostUuid: x }], 20, ['hostUuid'])).toBe('─[ 1 ]──────────────\nhostUuid │ xxxxxxxxx\n         │ xxxxxxxxx\n         │ xx\n');
     expect(table([{ uuid: x }], 20, ['uuid'])).toBe('─[ 1 ]──────────────\nuuid │ xxxxxxxxxxxxx\n     │ xxxxxxx\n');
-    for (const p of ['xuuid', 'a.uuidx', 'uuids']) {
+    for (const p of ['xuuid', 'a.uuidx', 'uuids', 'hostUuidx']) {
       expect(table([{ [p]: x }], 20, [p]), p).toBe(`┌──────────────────┐\n│ ${p.padEnd(16)} │\n├──────────────────┤\n│ xxxxxxxxxxxxxxx… │\n└──────────────────┘\n`);
     }
   });
@@ -170,7 +170,7 @@ describe('fitWidths', () => {
     expect(fitWidths([11, 10, 10], [INF, INF, INF], 38)).toEqual([10, 9, 9]);
     expect(fitWidths([11, 10, 10], [INF, INF, INF], 41)).toEqual([11, 10, 10]);
     // A column held up by its minimum takes no share of what is left over.
-    expect(fitWidths([12, 20], [INF, INF], 27, [10, 20])).toEqual([10, 10]);
+    expect(fitWidths([12, 20], [INF, INF], 27, [10, 3])).toEqual([10, 10]);
     expect(fitWidths([11, 10, 10], [INF, INF, INF], 40)).toEqual([10, 10, 10]);
   });
 
