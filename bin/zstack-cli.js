@@ -34,19 +34,22 @@ try {
     uid: process.getuid?.(),
     runtime: `${process.version}-${process.arch}${flags ? `-${flagsHash.toString(16)}` : ''}${complete ? '' : cacheProfile(process.argv.slice(2))}`,
     homedir: () => require('node:os').homedir(),
+    require,
   });
 } catch (e) {
   if (e.code === 'ENOENT' && e.path === file) missing();
   throw e;
 }
 const cli = bundle.exports;
-let done;
-if (complete) done = cli.runComplete(cli.completionIO(), process.argv.slice(3));
-else {
+if (complete) {
+  cli.runComplete(cli.completionIO(), process.argv.slice(3), {}, bundle.cache === 'missing' || bundle.cache === 'rejected').then((code) => {
+    process.exitCode = code;
+    bundle.saveCache();
+  });
+} else {
   const run = cli.startSystem();
-  done = cli.main(run.io, { signal: run.interrupt, terminate: run.terminate });
+  cli.main(run.io, { signal: run.interrupt, terminate: run.terminate }).then((code) => {
+    bundle.saveCache();
+    run.end(code);
+  });
 }
-done.then((code) => {
-  process.exitCode = code;
-  bundle.saveCache();
-});

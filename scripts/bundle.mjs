@@ -104,24 +104,25 @@ function isCommonJs(pkg) {
 }
 
 /**
- * `import.meta.url` (data files found beside a module: the registry's data, the completion scripts)
- * becomes the URL the module has in dist/ (dist/schema/registry.js for src/schema/registry.ts), so
- * those files are found from the bundle exactly as from the compiled modules.
+ * `import.meta.dirname` (data files found beside a module: the registry's data, the completion
+ * scripts) becomes the folder the module has in dist/ (dist/schema for src/schema/registry.ts), so
+ * those files are found from the bundle exactly as from the compiled modules. `import.meta.url` is
+ * refused: a URL costs a start-up its construction and conversion back to a path.
  */
-const moduleUrls = (root) => ({
-  name: 'module-urls',
+const moduleDirs = (root) => ({
+  name: 'module-dirs',
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       let text = readFileSync(args.path, 'utf8');
-      if (text.includes('import.meta.url')) {
-        const asBuilt = relative(join(root, 'src'), args.path).split(sep).join('/').replace(/\.ts$/, '.js');
-        text = text.replaceAll('import.meta.url', `__moduleUrl(${JSON.stringify(asBuilt)})`);
+      if (text.includes('import.meta.url')) throw new Error(`${args.path}: use import.meta.dirname, not import.meta.url`);
+      if (text.includes('import.meta.dirname')) {
+        const asBuilt = relative(join(root, 'src'), dirname(args.path)).split(sep).join('/');
+        text = text.replaceAll('import.meta.dirname', asBuilt ? `(__dirname + ${JSON.stringify(`/${asBuilt}`)})` : '__dirname');
       }
       return { contents: text, loader: 'ts' };
     });
   },
 });
-const MODULE_URL_HELPER = 'var __distUrl; var __moduleUrl = (p) => (__distUrl ??= require("node:url").pathToFileURL(__dirname + "/").href) + p;';
 
 async function bundle(root, version, { name, entry }) {
   const result = await build({
@@ -133,11 +134,11 @@ async function bundle(root, version, { name, entry }) {
     // import() of an external module would need a loader callback in vm.Script: make it a require.
     supported: { 'dynamic-import': false },
     external: EXTERNAL,
-    banner: { js: MODULE_URL_HELPER },
     minifyWhitespace: true,
     minifySyntax: true,
+    minifyIdentifiers: !process.env.KEEP_NAMES,
     charset: 'ascii',
-    plugins: [lazyModules, moduleUrls(root)],
+    plugins: [lazyModules, moduleDirs(root)],
     metafile: true,
     write: false,
     logLevel: 'silent',

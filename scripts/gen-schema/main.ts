@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { convertFactsWithReferences, type RawFacts } from './api-facts.js';
 import { extractManual } from './manual.js';
-import { encodeRegistry } from '../../src/schema/store.js';
+import { encodeRegistry, indexToText } from '../../src/schema/store.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const shared = resolve(root, process.env.ZSTACK_SHARED ?? '../shared');
@@ -19,7 +19,7 @@ const facts = JSON.parse(readFileSync(join(shared, 'zstack-api/zstack-5.2.0-api.
 const { data: registry, references } = convertFactsWithReferences(facts);
 const encoded = encodeRegistry(registry);
 writeAtomic(join(outDir, 'registry.jsonl'), encoded.lines);
-writeAtomic(join(outDir, 'registry-index.json'), JSON.stringify(encoded.index));
+writeAtomic(join(outDir, 'registry-index.txt'), indexToText(encoded.index));
 console.log(`registry: ${registry.apis.length} APIs, ${registry.inventories.length} inventories`);
 const byHow = new Map<string, number>();
 for (const r of references.values()) byHow.set(r.how, (byHow.get(r.how) ?? 0) + 1);

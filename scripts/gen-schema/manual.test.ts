@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocsData, RegistryData } from '../../src/schema/types.js';
-import { decodeRegistry, type RegistryIndex } from '../../src/schema/store.js';
+import { decodeRegistry } from '../../src/schema/store.js';
 import { extractManual } from './manual.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const registry: RegistryData = decodeRegistry(
-  JSON.parse(readFileSync(join(root, 'src/schema/data/registry-index.json'), 'utf8')) as RegistryIndex,
+  readFileSync(join(root, 'src/schema/data/registry-index.txt'), 'utf8'),
   readFileSync(join(root, 'src/schema/data/registry.jsonl')),
 );
 const seeds = resolve(root, process.env.ZSTACK_SHARED ?? '../shared', 'seeds');

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ let tmp: string;
 let host: BundleHost;
 beforeEach(() => {
   tmp = mkdtempSync(join(tmpdir(), 'zstack-load-bundle-'));
-  host = { env: { XDG_CACHE_HOME: join(tmp, 'cache') }, uid: process.getuid?.(), runtime: 'v0.0.0-test', homedir: () => undefined };
+  host = { env: { XDG_CACHE_HOME: join(tmp, 'cache') }, uid: process.getuid?.(), runtime: 'v0.0.0-test', homedir: () => undefined, require: createRequire(import.meta.url) };
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -6,7 +6,6 @@
 // and then a fresh one is written. The first run, a read-only disk or a missing home work without.
 import { dirname, basename } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import { codeCacheDir, readCacheFile, writeCacheFile, type Env } from './cache-file.js';
 
@@ -18,6 +17,11 @@ export interface BundleHost {
   runtime: string;
   /** The home directory, asked only when `HOME` is unset. */
   homedir: () => string | undefined;
+  /**
+   * The `require` the bundle gets: the entry point's own (bin/ and dist/ find the same packages; the
+   * bundle requires only Node's built-ins and its external packages), so node:module need not load.
+   */
+  require: NodeJS.Require;
 }
 
 /** What became of the code cache in this process. */
@@ -69,7 +73,7 @@ export function loadBundle<T>(file: string, host: BundleHost): LoadedBundle<T> {
   });
   const cache: CacheState = dir === undefined ? 'off' : !cached ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
   const module = { exports: {} as T };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, host.require, module, file, dirname(file));
   let saved = false;
   return {
     exports: module.exports,

@@ -55,3 +55,10 @@ describe('completionLines', () => {
     expect(await completionLines('zstack-cli qvmins', noServer)).toEqual(['QueryVmInstance']);
   });
 });
+
+describe('primeCompletion', () => {
+  it('completes every priming line without a server (each has candidates, so each compiles its path)', async () => {
+    const { primeCompletion, PRIME_LINES } = await import('./complete-command.js');
+    expect(await primeCompletion()).toBe(PRIME_LINES.length);
+  });
+});

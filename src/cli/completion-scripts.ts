@@ -1,5 +1,6 @@
 // The bash and zsh completion scripts shipped in completions/, printed by `zstack-cli completion <shell>`.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const FILES: Record<string, string> = { bash: 'zstack-cli.bash', zsh: '_zstack-cli' };
 
@@ -8,5 +9,5 @@ export function completionScript(shell: string): string | undefined {
   const file = FILES[shell];
   if (!file) return undefined;
   // src/cli and dist/cli both sit two levels below the package root.
-  return readFileSync(new URL(`../../completions/${file}`, import.meta.url), 'utf8');
+  return readFileSync(join(import.meta.dirname, '..', '..', 'completions', file), 'utf8');
 }

@@ -32,7 +32,8 @@ export async function main(io: CliIO, hooks: MainHooks = {}): Promise<number> {
   const signal = hooks.signal ?? new AbortController().signal;
   try {
     const at = commandWordIndex(wordTokens(io.argv), ALL_SYNTAX);
-    if (at >= 0) {
+    // An API's exact name is never a built-in's (those are lower case): such a command skips the table.
+    if (at >= 0 && !loadRegistry().hasApi(io.argv[at]!)) {
       const { builtinNamed } = await import('../commands/table.js');
       if (builtinNamed(io.argv[at], 'oneshot')) return await builtin(io, signal);
     }

@@ -7,8 +7,8 @@ import type { App } from './app.js';
 import type { CliIO } from './io.js';
 import { runCommandDetailed } from './runner.js';
 import { loginCommand } from './login.js';
+import { SIM_ACCOUNT } from '../commands/sim.js';
 
-export const SIM_ACCOUNT = { name: 'admin', password: 'password' } as const;
 
 export interface EmbeddedSim {
   port: number;

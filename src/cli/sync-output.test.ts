@@ -74,4 +74,43 @@ describe('syncOutput', () => {
       expect(failures).toEqual([{ stream: 'stdout', code }]);
     }
   });
+
+  it('says it failed (errored) from the first failure on, as a stream would, so a writer stops', () => {
+    const d = descriptor(8, { 1: 'EPIPE' });
+    const out = syncOutput(1, 'stdout', d.writeSync, () => {
+      throw new Error('no stream wanted');
+    }, () => undefined);
+    expect(out.errored).toBeNull();
+    out.write('12345678');
+    expect(out.errored).toBeNull();
+    out.write('9');
+    expect((out.errored as NodeJS.ErrnoException).code).toBe('EPIPE');
+  });
+
+  it('takes bytes as they are, and passes the stream\'s backpressure and events on once it took over', () => {
+    const d = descriptor(4, { 1: 'EAGAIN' });
+    const listeners: Array<[string, () => void]> = [];
+    const got: Buffer[] = [];
+    let full = false;
+    const stream = {
+      write: (b: Uint8Array) => (got.push(Buffer.from(b)), !full),
+      once: (e: string, l: () => void) => listeners.push([e, l]),
+      off: (e: string, l: () => void) => listeners.splice(listeners.findIndex(([x, y]) => x === e && y === l), 1),
+      errored: null,
+    };
+    const out = syncOutput(1, 'stdout', d.writeSync, () => stream, () => undefined);
+    const noop = (): void => undefined;
+    out.once('drain', noop);
+    expect(listeners).toEqual([]);
+    expect(out.write(new Uint8Array([0x61, 0x62, 0x63, 0x64, 0x65, 0x66]))).toBe(true);
+    expect(d.text()).toBe('abcd');
+    expect(Buffer.concat(got).toString()).toBe('ef');
+    full = true;
+    expect(out.write('gh')).toBe(false);
+    out.once('drain', noop);
+    expect(listeners).toEqual([['drain', noop]]);
+    out.off('drain', noop);
+    expect(listeners).toEqual([]);
+    expect(out.errored).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 // The only module that reads the real process: builds CliIO from process (with guarded output
 // streams), turns signals and lost output into abort signals for main, and maps what main returns
 // to the process's exit code.
-import { writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import type { ProcessIdentity } from '../config/identity.js';
 import { renderError } from '../errors/report.js';
@@ -19,6 +19,12 @@ export interface SystemRun {
   interrupt: AbortSignal;
   /** Aborts on stops that end the process (SIGTERM, SIGHUP, lost output): the shell should end too. */
   terminate: AbortSignal;
+  /**
+   * After main returned `code`: sets the exit code and ends the process at once when no output is
+   * still waiting to be written (written in place, or the streams drained), rather than waiting for
+   * the event loop to wind down; else the process ends once the streams are written.
+   */
+  end(code: number): void;
 }
 
 export function systemIO(): CliIO {
@@ -49,9 +55,16 @@ export function startSystem(): SystemRun {
   };
 
   const onOutputFailure = outputFailureHandler(() => stderr, stop);
-  const stdout = guardOutput(process.stdout, 'stdout', onOutputFailure);
-  // Opened when something is written or asked of it: most commands print no error.
-  const stderr = guardOutputLazily(() => process.stderr, 'stderr', onOutputFailure);
+  // The process's own streams, once opened: output may still wait in them at the end.
+  const opened: NodeJS.WriteStream[] = [];
+  const open = (s: NodeJS.WriteStream): NodeJS.WriteStream => (opened.push(s), s);
+  const stdout = writtenInPlace(1)
+    ? syncOutput(1, 'stdout', writeSync, () => guardOutput(open(process.stdout), 'stdout', onOutputFailure), onOutputFailure)
+    : guardOutput(open(process.stdout), 'stdout', onOutputFailure);
+  // Else opened when something is written or asked of it: most commands print no error.
+  const stderr = writtenInPlace(2)
+    ? syncOutput(2, 'stderr', writeSync, () => guardOutput(open(process.stderr), 'stderr', onOutputFailure), onOutputFailure)
+    : guardOutputLazily(() => open(process.stderr), 'stderr', onOutputFailure);
 
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => stop(sig));
   reportCrashes(stderr);
@@ -59,7 +72,11 @@ export function startSystem(): SystemRun {
     process.exitCode = exitCodeAfterStop(code, reason);
   });
 
-  return { io: processIO(stdout, stderr), interrupt: interrupt.signal, terminate: terminate.signal };
+  const end = (code: number): void => {
+    process.exitCode = code;
+    if (opened.every((s) => s.writableLength === 0)) process.exit();
+  };
+  return { io: processIO(stdout, stderr), interrupt: interrupt.signal, terminate: terminate.signal, end };
 }
 
 /**
@@ -77,6 +94,21 @@ export function completionIO(): CliIO {
     process.exitCode = exitCodeAfterStop(code, reason);
   });
   return processIO(stdout, stderr);
+}
+
+/**
+ * Whether output on `fd` is written with plain synchronous writes rather than through Node's stream:
+ * a regular file, a pipe, a socket or /dev/null (what scripts, `$(...)` and `2>log` give). A terminal
+ * keeps its stream (its width, colours, the shell's readline); so does anything else.
+ */
+function writtenInPlace(fd: number): boolean {
+  try {
+    const s = fstatSync(fd);
+    if (s.isFile() || s.isFIFO() || s.isSocket()) return true;
+    return s.isCharacterDevice() && s.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
 }
 
 /** A reader gone away ends the run quietly; any other failure of stdout is one line on stderr. */
@@ -99,6 +131,8 @@ function reportCrashes(stderr: OutStream): void {
 }
 
 function processIO(stdout: OutStream, stderr: OutStream): CliIO {
+  let home: string | undefined;
+  let identity: ProcessIdentity | undefined;
   return {
     argv: process.argv.slice(2),
     env: process.env,
@@ -109,8 +143,13 @@ function processIO(stdout: OutStream, stderr: OutStream): CliIO {
       return process.stdin;
     },
     cwd: process.cwd(),
-    homedir: homedir(),
-    identity: systemIdentity(),
+    // Asked on first use (a Tab that reads no config file never loads node:os).
+    get homedir() {
+      return (home ??= homedir());
+    },
+    get identity() {
+      return (identity ??= systemIdentity());
+    },
   };
 }
 

@@ -3,7 +3,6 @@
 // `job result N` prints a finished background job's result; `jobs` lists the shell's background jobs.
 import type { ShellJob } from '../cli/shell-jobs.js';
 import { UsageError } from '../errors/cli-error.js';
-import { InterruptedError } from '../execute/errors.js';
 import { quoted } from '../parse/echo.js';
 import { lineChoices } from './line-options.js';
 import type { BuiltinSpec, CommandContext } from './types.js';
@@ -38,6 +37,7 @@ async function wait(ctx: CommandContext): Promise<number> {
         ctx.signal.addEventListener('abort', () => resolve('stopped'), { once: true });
       });
       if ((await Promise.race([job.done.then(() => 'done' as const), stopped])) === 'stopped') {
+        const { InterruptedError } = await import('../execute/errors.js');
         throw new InterruptedError(job.jobUuid);
       }
     }

@@ -1,8 +1,10 @@
 // `sim`: serves the embedded ZStack-compatible simulator on loopback until Ctrl-C.
 import { CliError, UsageError } from '../errors/cli-error.js';
-import { SIM_ACCOUNT } from '../cli/sim-command.js';
 import { MAX_TIMER_MS } from '../execute/long-timeout.js';
 import type { BuiltinSpec, CommandContext } from './types.js';
+
+/** The simulator's admin account (its demo seed's), which --sim and `sim`'s banner log in with. */
+export const SIM_ACCOUNT = { name: 'admin', password: 'password' } as const;
 
 /** The port asked for is taken: exit 3, like any address that cannot be used. */
 class PortInUseError extends CliError {

@@ -4,7 +4,6 @@
 // header line. Ctrl-C ends the watch (in the shell, only the watch).
 import { UsageError } from '../errors/cli-error.js';
 import type { ExecResult } from '../execute/executor.js';
-import { settleResult } from '../execute/fetch.js';
 import { quoted } from '../parse/echo.js';
 import { parseWords } from '../parse/parser.js';
 import { readsOnly } from '../schema/destructive.js';
@@ -57,6 +56,7 @@ async function watch(ctx: CommandContext): Promise<number> {
   const { renderValue } = await import('../render/index.js');
   const { chooseOutput } = await import('../cli/output-choice.js');
   const { runParsed } = await import('../cli/runner.js');
+  const { settleResult } = await import('../execute/fetch.js');
   const out = ctx.io.stdout;
   const tty = out.isTTY === true;
   const width = (): number => ctx.shell?.width() ?? out.columns ?? 80;

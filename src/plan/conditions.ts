@@ -80,7 +80,7 @@ function checkNumber(item: string, key: string, type: string): string | undefine
  * Checks and encodes one condition. `suggest: false` skips the search for close names (the caller
  * already has more errors than it will show).
  */
-export function planCondition(reg: Registry, inv: InventoryDef, apiName: string, arg: ArgNode, suggest = true): ConditionResult {
+export function planCondition(reg: Registry, inv: InventoryDef, apiName: string, arg: ArgNode, suggest: boolean): ConditionResult {
   const op = arg.op as Operator;
   const key = clip(arg.key);
   const res = reg.resolvePath(inv, arg.key, suggest);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { curlCommand } from './curl.js';
 import { dryRunJson } from './dry-run.js';
-import { parseLine } from '../parse/parser.js';
+import { parseLine, parseWords } from '../parse/parser.js';
 import { loadRegistry } from '../schema/registry.js';
 import { planCommand, sha512Hex } from './planner.js';
 import { planErrors, planLine as plan } from './testing.js';
@@ -205,5 +205,144 @@ describe('query params and actions, corner by corner', () => {
     const e = errors(`StartVmInstance ${Array.from({ length: 12 }, (_, i) => `x${i}=1`).join(' ')}`);
     expect(e).toHaveLength(11);
     expect(e[10]).toBe('3 more problems not shown | fix the ones above first');
+  });
+});
+
+describe('paths, query strings and bodies, corner by corner', () => {
+  const words = (...ws: string[]) => planCommand(reg, parseWords(ws).command!);
+  const urlOf = (...ws: string[]): string => {
+    const r = words(...ws);
+    return r.ok ? r.request.pathAndQuery : r.errors.map((e) => e.message).join('; ');
+  };
+
+  it('refuses a path variable that is not given, instead of sending {name} in the URL', () => {
+    expect(errors('DeleteVmSshKey')).toEqual(["missing param 'uuid' for DeleteVmSshKey: it goes in the URL | add uuid=<string>"]);
+    expect(errors('AddIAM2VirtualIDsToProject virtualIDUuids=a')).toEqual([
+      "missing param 'projectUuid' for AddIAM2VirtualIDsToProject: it goes in the URL | add projectUuid=<string>",
+    ]);
+    expect(errors('DeleteVmSshKey uuid=')).toEqual(["param 'uuid' must not be empty: it goes in the URL | give uuid=<value>"]);
+    expect(plan('DeleteVmSshKey uuid=v').pathAndQuery).toBe('/zstack/v1/vm-instances/v/ssh-keys');
+    // A required one is reported once, as missing.
+    expect(errors('StartVmInstance')).toEqual(["missing required param 'uuid' for StartVmInstance | add uuid=<string>"]);
+    // An optional path takes over when the variable is not given or empty.
+    expect(plan('GetFreeIpOfL3Network').pathAndQuery).toBe('/zstack/v1/l3-networks/ip/free');
+    expect(plan('GetFreeIpOfL3Network l3NetworkUuid=').pathAndQuery).toBe('/zstack/v1/l3-networks/ip/free?l3NetworkUuid=');
+  });
+
+  it('refuses a path variable the API has no param for', () => {
+    const api = { ...reg.api('DeleteVmSshKey')!, path: '/vm-instances/{uuid}/keys/{keyId}' };
+    const fake = Object.create(reg) as typeof reg;
+    fake.api = (name: string) => (name === api.name ? api : reg.api(name));
+    const r = planCommand(fake, parseLine('DeleteVmSshKey uuid=v').command!);
+    expect(r.ok ? [] : r.errors).toEqual([{ message: "missing param 'keyId' for DeleteVmSshKey: it goes in the URL", hint: 'add keyId=<string>' }]);
+  });
+
+  it('sends a lone surrogate as U+FFFD in a path, a condition and a query param, and a pair as its UTF-8', () => {
+    expect(urlOf('QueryVmInstance', 'name=\ud800')).toBe('/zstack/v1/vm-instances?q=name%3D%EF%BF%BD');
+    expect(urlOf('QueryVmInstance', 'name=a\udc00b')).toBe('/zstack/v1/vm-instances?q=name%3Da%EF%BF%BDb');
+    expect(urlOf('QueryVmInstance', 'name=\udc00\ud800')).toBe('/zstack/v1/vm-instances?q=name%3D%EF%BF%BD%EF%BF%BD');
+    expect(urlOf('QueryVmInstance', 'name=😀')).toBe('/zstack/v1/vm-instances?q=name%3D%F0%9F%98%80');
+    expect(urlOf('DestroyVmInstance', 'uuid=\ud800x')).toBe('/zstack/v1/vm-instances/%EF%BF%BDx');
+    expect(urlOf('DestroyVmInstance', 'uuid=x', 'deleteMode=Enforcing', 'systemTags=\udfff')).toBe('/zstack/v1/vm-instances/x?deleteMode=Enforcing&systemTags=%EF%BF%BD');
+  });
+
+  it('keeps commas readable and encodes every other reserved character', () => {
+    expect(urlOf('StartVmInstance', 'uuid=a,b')).toBe('/zstack/v1/vm-instances/a,b/actions');
+    expect(urlOf('StartVmInstance', 'uuid=a%2Cb')).toBe('/zstack/v1/vm-instances/a%252Cb/actions');
+    expect(urlOf('DestroyVmInstance', 'uuid=x', 'systemTags=a\\,b,c')).toBe('/zstack/v1/vm-instances/x?systemTags=a,b&systemTags=c');
+    expect(urlOf('QueryVmInstance', 'filterName=a,b&c')).toBe('/zstack/v1/vm-instances?filterName=a,b%26c');
+  });
+
+  it('writes query values of GET actions as text: longs by their digits, structures as JSON', () => {
+    expect(plan('DeleteBilling startTime=9223372036854775807 endTime=1').pathAndQuery).toBe('/zstack/v1/billings/billings?startTime=9223372036854775807&endTime=1');
+    expect(plan(`GetAlarmData conditions='[{"a":1},[2]]' count=TRUE`).pathAndQuery).toBe(
+      '/zstack/v1/zwatch/alarm-histories?conditions=%7B%22a%22%3A1%7D&conditions=%5B2%5D&count=true',
+    );
+    expect(plan(`GetAlarmData conditions='[9223372036854775807,null]'`).pathAndQuery).toBe('/zstack/v1/zwatch/alarm-histories?conditions=9223372036854775807&conditions=null');
+  });
+
+  it('sends tags alone in a body without a wrapper, and an empty wrapper when nothing else is given', () => {
+    expect(plan('AttachIsoToVmInstance vmInstanceUuid=v isoUuid=i systemTags=a userTags=b').bodyText).toBe('{"systemTags":["a"],"userTags":["b"]}');
+    expect(plan('AttachIsoToVmInstance vmInstanceUuid=v isoUuid=i').bodyText).toBe('{}');
+    expect(plan('StartVmInstance uuid=u').bodyText).toBe('{"startVmInstance":{}}');
+    expect(plan('CreateZone name=z description=').body).toEqual({ params: { name: 'z', description: '' } });
+    const withMap = plan(`AttachNetworkServiceToL3Network l3NetworkUuid=l networkServices='{"a":["b"]}'`);
+    expect([withMap.pathAndQuery, withMap.bodyText, withMap.warnings]).toEqual(['/zstack/v1/l3-networks/l/network-services', '{"params":{"networkServices":{"a":["b"]}}}', []]);
+  });
+
+  it('refuses query params that are not valid, naming the param', () => {
+    expect(errors('QueryVmInstance limit>5')).toEqual(["unknown query field 'limit' for QueryVmInstance | see: help QueryVmInstance"]);
+    expect(errors('QueryVmInstance count=yes')).toEqual(["count must be true or false, got 'yes'"]);
+    expect(errors('QueryVmInstance sortBy=name sortDirection=up')).toEqual(["'up' is not a valid value for sortDirection (one of asc, desc)"]);
+    expect(errors('QueryVmInstance limit=2147483648')).toEqual(['limit is out of range for a 32-bit integer: 2147483648 | a 32-bit integer is -2147483648 .. 2147483647']);
+    expect(errors('QueryVmInstance fields=uuid fields=name')).toEqual(["param 'fields' is given twice"]);
+    expect(errors('QueryVmInstance fields=-1')).toEqual(["'-1' is not a field of VmInstanceInventory (fields takes plain fields only)"]);
+    expect(errors('QueryVmInstance sortBy=-1')).toEqual(["'-1' is not a field of VmInstanceInventory (sortBy takes plain fields only)"]);
+    expect(errors('QueryVmInstance limit=-1 start=-2')).toEqual(['limit must not be negative', 'start must not be negative']);
+    expect(plan('QueryVmInstance limit=5 start=-0').pathAndQuery).toBe('/zstack/v1/vm-instances?limit=5&start=0');
+  });
+
+  it('checks fields, sortBy and groupBy against a known inventory only', () => {
+    expect(plan('QueryAudit fields=nope sortBy=x groupBy=y').pathAndQuery).toBe('/zstack/v1/zwatch/audit-records?sort=%2Bx&fields=nope&groupBy=y');
+    expect(errors('QueryVmInstance sortBy=vmNics')).toEqual([
+      "'vmNics' is a List field of VmInstanceInventory; sortBy takes plain fields only (the server refuses others) | plain fields: uuid, name, description, zoneUuid, clusterUuid, imageUuid",
+    ]);
+    expect(errors('QueryVmInstance groupBy=allVolumes')).toHaveLength(1);
+    expect(errors('QueryVmInstance fields=uuid,nme,allVolumes')).toEqual([
+      "'nme' is not a field of VmInstanceInventory (fields takes plain fields only) | did you mean name?",
+      "'allVolumes' is a List field of VmInstanceInventory; fields takes plain fields only (the server refuses others) | plain fields: uuid, name, description, zoneUuid, clusterUuid, imageUuid",
+    ]);
+  });
+
+  it('reports every problem of a query line, conditions and params together, capped', () => {
+    expect(errors('QueryVmInstance nmae=x limit=x sortDirection=desc')).toEqual([
+      "unknown query field 'nmae' for QueryVmInstance | did you mean name, image?",
+      "limit must be an integer, got 'x'",
+      'sortDirection needs sortBy | add sortBy=<field>',
+    ]);
+    const many = errors(`QueryVmInstance ${Array.from({ length: 12 }, (_, i) => `nope${i}=1`).join(' ')}`);
+    expect(many).toHaveLength(11);
+    expect(many[10]).toBe('2 more problems not shown | fix the ones above first');
+  });
+});
+
+describe('errors point at what they are about', () => {
+  const result = (line: string) => {
+    const r = planCommand(reg, parseLine(line).command!);
+    return r.ok ? r.request : r.errors;
+  };
+
+  it('the name of an unknown API, with the closest names or where to look', () => {
+    expect(result('Zzzzqqqxx')).toEqual([{ message: "unknown API 'Zzzzqqqxx'", hint: 'type help to list APIs', span: { start: 0, end: 9 } }]);
+    expect(result('StartVmInstanc uuid=1')).toEqual([
+      { message: "unknown API 'StartVmInstanc'", hint: 'did you mean StartVmInstance, StopVmInstance, StartEcsInstance?', span: { start: 0, end: 14 } },
+    ]);
+  });
+
+  it('the key of an unknown param, the operator of a param that is no condition, the end of a line missing a param', () => {
+    expect(result('StartVmInstance uuid=x zzzzzzzz=1')).toEqual([{ message: "unknown param 'zzzzzzzz' for StartVmInstance", hint: 'see: help StartVmInstance', span: { start: 23, end: 31 } }]);
+    expect(result('StartVmInstance uuid>=x')).toEqual([
+      { message: "'uuid>=' needs '=': only query conditions take other operators", hint: 'write uuid=<value>', span: { start: 20, end: 22 } },
+      { message: "missing required param 'uuid' for StartVmInstance", hint: 'add uuid=<string>', span: { start: 23, end: 23 } },
+    ]);
+    expect(result('StartVmInstance uuid')).toEqual([
+      { message: "'uuid' needs '=': only query conditions take other operators", hint: 'write uuid=<value>', span: { start: 16, end: 20 } },
+      { message: "missing required param 'uuid' for StartVmInstance", hint: 'add uuid=<string>', span: { start: 20, end: 20 } },
+    ]);
+  });
+
+  it('the value of a param that does not convert, and the whole of a repeated one', () => {
+    expect(result('CreateZone name=z name=y')).toEqual([
+      { message: "param 'name' is given twice", hint: 'give each param once (lists are comma-separated: a,b)', span: { start: 18, end: 24 } },
+    ]);
+    expect(result('QueryVmInstance limit=x')).toEqual([{ message: "limit must be an integer, got 'x'", span: { start: 22, end: 23 } }]);
+    expect(result('QueryVmInstance limit=-1')).toEqual([{ message: 'limit must not be negative', span: { start: 22, end: 24 } }]);
+    expect(result('QueryVmInstance start=1 start=2')).toEqual([{ message: "param 'start' is given twice", span: { start: 24, end: 31 } }]);
+    expect(result('QueryVmInstance sortDirection=asc')).toEqual([{ message: 'sortDirection needs sortBy', hint: 'add sortBy=<field>', span: { start: 16, end: 33 } }]);
+    expect(result('QueryVmInstance fields=nope')).toEqual([{ message: "'nope' is not a field of VmInstanceInventory (fields takes plain fields only)", hint: 'did you mean name, type?', span: { start: 23, end: 27 } }]);
+    expect(result('QueryVmInstance bare')).toEqual([{ message: "expected a condition or param, got 'bare'", hint: 'e.g. bare=<value>', span: { start: 16, end: 20 } }]);
+    expect(result('QueryAudit name=x')).toEqual([
+      { message: 'QueryAudit has no known inventory, so conditions cannot be checked or sent', hint: 'use params only (limit, start, count, fields ...)', span: { start: 11, end: 15 } },
+    ]);
   });
 });

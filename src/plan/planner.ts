@@ -114,12 +114,15 @@ function choosePath(api: ApiDef, given: (name: string) => boolean): string {
   return best;
 }
 
-function fillPath(template: string, api: ApiDef, values: Map<ParamDef, unknown>, errors: PlanError[]): string {
+function fillPath(template: string, api: ApiDef, c: Collected): string {
+  const { values, errors } = c;
   return template.replace(PATH_VAR, (_m, name: string) => {
     const p = api.params.find((x) => x.name === name);
     const v = p ? values.get(p) : undefined;
     if (v === undefined || v === '') {
       if (p && values.has(p)) errors.push(planError(`param '${name}' must not be empty: it goes in the URL`, `give ${name}=<value>`));
+      // Not given (a required one is already reported missing, an invalid one refused): no URL without it.
+      else if (!p || !(p.required || c.seen.has(p))) errors.push(planError(`missing param '${name}' for ${api.name}: it goes in the URL`, `add ${name}=<${p?.type ?? 'string'}>`));
       return `{${name}}`;
     }
     if (v === '.' || v === '..') {
@@ -159,7 +162,7 @@ function planAction(reg: Registry, api: ApiDef, cmd: CommandNode): PlanResult {
   const givenNames = new Set([...c.values].filter(([, v]) => v !== '' && v !== undefined).map(([p]) => p.name));
   const template = choosePath(api, (n) => givenNames.has(n));
   const inPath = new Set(pathVars(template));
-  const path = fillPath(template, api, c.values, c.errors);
+  const path = fillPath(template, api, c);
   const bodyMethod = api.method === 'POST' || api.method === 'PUT';
   if (!bodyMethod) {
     // ZStack's SDK refuses maps in a query string too: there is no encoding the server reads.

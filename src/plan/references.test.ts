@@ -92,6 +92,64 @@ describe('findReferences', () => {
   });
 });
 
+describe('findReferences, corner by corner', () => {
+  it('looks only at values starting with @, in uuid slots taken with = (or a condition operator that takes uuids)', () => {
+    for (const line of ['StopVmInstance uuid=a@b', 'StopVmInstance uuid!=@a', 'StopVmInstance nope=@a', 'QueryVmInstance zone=@z', 'QueryVmInstance hostUuid>@h', 'QueryVmInstance hostUuid~=@h', 'QueryAudit resourceUuid=@x', 'QueryVmInstance nope=@x', 'QueryVmInstance hostUuid=x,@h']) {
+      const { found } = find(line);
+      expect([found.references, found.errors, found.rewrites], line).toEqual([[], [], []]);
+    }
+  });
+
+  it('leaves a ?= list with an escaped comma to the planner, but takes an escaped comma in a list param', () => {
+    expect(find('QueryVmInstance hostUuid?=@a\\,b,@c').found.rewrites).toEqual([]);
+    expect(refs('CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=@a\\,b')).toEqual(['@a,b -> QueryL3Network']);
+  });
+
+  it('reads a list where the slot takes one, and one name where it takes one', () => {
+    expect(refs('StopVmInstance uuid=@a,b')).toEqual(['@a,b -> QueryVmInstance']);
+    expect(refs('QueryVmInstance hostUuid=@a,b')).toEqual(['@a,b -> QueryHost']);
+    expect(refs('QueryVmInstance zoneUuid!?=@z1,@z2')).toEqual(['@z1 -> QueryZone', '@z2 -> QueryZone']);
+    expect(refs('CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=@pub,[')).toEqual(['@pub -> QueryL3Network']);
+    expect(refs(`CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=' ["a"],@x'`)).toEqual([]);
+  });
+
+  it('keeps what it cannot look up as it was written when rewriting', () => {
+    for (const item of ['@', `@${'n'.repeat(MAX_NAME_LENGTH + 1)}`, '@a!=b']) {
+      const { cmd, found } = find(`StopVmInstance uuid=${item}`);
+      expect(substituteReferences(cmd, found, () => 'U').args[0]!.value).toBe(item);
+    }
+    for (const line of ['AckAlarmData alarmUuid=a resourceUuid=@r alertDataUuid=x', 'DeleteVmNic uuid=@nic-1']) {
+      const { cmd, found } = find(line);
+      expect(substituteReferences(cmd, found, () => 'U').args.map((a) => a.value)).toEqual(cmd.args.map((a) => a.value));
+    }
+  });
+
+  it('refuses only the names the server would split: operators other than a first ?= or =', () => {
+    expect(find('StopVmInstance uuid=@a=b').found.references.map((r) => r.name)).toEqual(['a=b']);
+    expect(find('StopVmInstance uuid=@a?=b').found.references.map((r) => r.name)).toEqual(['a?=b']);
+    expect(find('StopVmInstance uuid=@a>b<c').found.references.map((r) => r.name)).toEqual(['a>b<c']);
+    for (const name of ['a<=b', 'a!?=b', 'a>=b', 'a~=b', 'a!=b']) {
+      expect(errors(`StopVmInstance uuid=@${name}`), name).toEqual([`cannot look up '@${name}': the server would split the name at its operator | give its uuid`]);
+    }
+  });
+
+  it(`takes names of ${MAX_NAME_LENGTH} characters and ${MAX_REFERENCES} references`, () => {
+    expect(errors(`StopVmInstance uuid=@${'n'.repeat(MAX_NAME_LENGTH)}`)).toEqual([]);
+    const many = Array.from({ length: MAX_REFERENCES }, (_, i) => `@n${i}`).join(',');
+    const { found } = find(`CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=${many}`);
+    expect([found.errors, found.references.length]).toEqual([[], MAX_REFERENCES]);
+  });
+
+  it('gives the command back unchanged when there is nothing to rewrite, and escapes commas a uuid brings', () => {
+    const plain = find('StopVmInstance uuid=x');
+    expect(substituteReferences(plain.cmd, plain.found, () => 'U')).toBe(plain.cmd);
+    const { cmd, found } = find('CreateVmInstance name=x instanceOfferingUuid=a imageUuid=b l3NetworkUuids=@p,q');
+    const arg = substituteReferences(cmd, found, () => 'u,v').args[3]!;
+    expect([arg.value, arg.literalCommas]).toEqual(['u,v,q', [1]]);
+    expect(cmd.args[3]!.value).toBe('@p,q');
+  });
+});
+
 describe('substituteReferences', () => {
   it('puts the uuids where the names were, in the path, the body and lists', () => {
     expect(substituted('StopVmInstance uuid=@web-01').url).toBe('/zstack/v1/vm-instances/WEB-01/actions');

@@ -79,6 +79,18 @@ describe('valid values', () => {
     );
   });
 
+  it('are checked for integer params too, by the decimal text the server compares', () => {
+    const ints = allParams.filter((p) => p.type === 'integer' && p.validValues);
+    expect(ints.length).toBeGreaterThan(0);
+    for (const p of ints) {
+      for (const v of p.validValues!) expect(accepts(p, v), `${p.name}=${v}`).toBe(true);
+      const missing = Array.from({ length: 1000 }, (_, i) => String(i)).find((v) => !p.validValues!.includes(v))!;
+      expect(accepts(p, missing), `${p.name}=${missing}`).toBe(false);
+    }
+    const r = planCommand(reg, parseLine('CreateL3Network name=n l2NetworkUuid=u ipVersion=5').command!);
+    expect(r.ok ? [] : r.errors.map((e) => `${e.message} | ${e.hint}`)).toEqual(["'5' is not a valid value for ipVersion (one of 4, 6) | did you mean 4, 6?"]);
+  });
+
   it('are checked for a single value, case included', () => {
     fc.assert(
       fc.property(fc.oneof(fc.constantFrom(...single.validValues!), fc.string()), (v) => {
@@ -141,11 +153,12 @@ describe('path variables', () => {
     }
   });
 
-  it('never leave an empty or dot segment in any planned path', () => {
+  it('never leave an empty or dot segment, or a variable not given, in any planned path', () => {
     const withPathVars = reg.apiNames().map((n) => reg.api(n)!).filter((a) => /\{/.test(a.path) && !a.query);
     fc.assert(
-      fc.property(fc.constantFrom(...withPathVars), fc.constantFrom('', '.', '..', 'x'), (api, v) => {
-        const words = [api.name, ...api.params.filter((p) => p.in === 'path' || p.required).map((p) => `${p.name}=${p.in === 'path' ? v : 'x'}`)];
+      fc.property(fc.constantFrom(...withPathVars), fc.constantFrom('', '.', '..', 'x', undefined), (api, v) => {
+        const given = api.params.filter((p) => (p.in === 'path' && v !== undefined) || (p.in !== 'path' && p.required));
+        const words = [api.name, ...given.map((p) => `${p.name}=${p.in === 'path' ? v : 'x'}`)];
         const r = planCommand(reg, parseWords(words).command!);
         if (!r.ok) return;
         const path = r.request.pathAndQuery.split('?')[0]!;

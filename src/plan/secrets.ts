@@ -65,8 +65,15 @@ function scanWord(word: Word, wantsValue: boolean): Finding {
   const kv = splitWord(word.text);
   if (wantsValue && (!kv || kv.key === '')) {
     const value = kv ? kv.value : word.text;
+    // An operator alone (`password = x`): the value is the word after it.
+    if (kv && value === '') return { secrets: [], wantsValue: true };
     if (value === '' || value === REDACTED) return { secrets: [], wantsValue: false };
     return { replacement: kv ? `${kv.op}${REDACTED}` : REDACTED, secrets: [value], wantsValue: false };
+  }
+  if (!kv && word.text.includes('::')) {
+    // Tags typed apart from their key (`systemTags= ha::x,rootPassword::y`).
+    const tags = scanTags(word.text, word.literalCommas);
+    return tags ? { replacement: tags.text, secrets: bareTagTail(word.text), wantsValue: false } : { secrets: [], wantsValue: false };
   }
   if (!kv) return { secrets: [], wantsValue: isSecretKey(word.text) };
   if (isSecretKey(kv.key)) {
@@ -149,6 +156,20 @@ export function commandSecrets(cmd: CommandNode): string[] {
     words.push({ text: a.op ? `${head}${a.value}` : a.key, literalCommas: a.literalCommas.map((c) => c + head.length) });
   }
   return scanWords(words).flatMap((f) => f.secrets);
+}
+
+/**
+ * The secret of a bare word holding tags: all of it after the first secret tag's `::`. The parser keeps
+ * no `\,` of a bare word (`systemTags= rootPassword::a\,b`), so the value may run past a comma.
+ */
+function bareTagTail(word: string): string[] {
+  let from = 0;
+  for (const item of word.split(',')) {
+    const at = secretTagValueStart(item);
+    if (at >= 0) return [word.slice(from + at)];
+    from += item.length + 1;
+  }
+  return [];
 }
 
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);

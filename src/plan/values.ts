@@ -41,17 +41,15 @@ function json(text: string, param: ParamDef, expect: 'array' | 'object' | 'any')
     return fail(`${param.name} is not valid JSON: ${r.message}`, `quote JSON in single quotes: ${param.name}='${expect === 'array' ? '[...]' : '{...}'}'`);
   }
   const v = r.value;
-  if (expect === 'array' && !Array.isArray(v)) return fail(`${param.name} needs a JSON list, got ${describe(v)}`);
+  // A list's JSON starts with '[' (list() sends no other), so what reads is a list.
   if (expect === 'object' && (v === null || typeof v !== 'object' || Array.isArray(v))) {
     return fail(`${param.name} needs a JSON object, got ${describe(v)}`, `e.g. ${param.name}='{"key":"value"}'`);
   }
   return { ok: true, value: v };
 }
 
-/** Whether an exact integer lies in the param's numberRange (inclusive at both ends). */
-function inNumberRange(big: bigint, param: ParamDef): boolean {
-  if (!param.numberRange) return true;
-  const [lo, hi] = param.numberRange;
+/** Whether an exact integer lies in a numberRange (inclusive at both ends). */
+function inNumberRange(big: bigint, [lo, hi]: [number, number]): boolean {
   // numberRange holds JS numbers; compare in BigInt to stay exact at the edges.
   return big >= BigInt(Math.ceil(lo)) && big <= BigInt(Math.floor(hi));
 }
@@ -64,7 +62,7 @@ export function integerValue(text: string, name: string, kind: IntKind, param?: 
   if (big < range.min || big > range.max) {
     return fail(`${name} is out of range for a ${range.label}: ${clip(text, 40)}`, `a ${range.label} is ${range.min} .. ${range.max}`);
   }
-  if (param?.numberRange && !inNumberRange(big, param)) {
+  if (param?.numberRange && !inNumberRange(big, param.numberRange)) {
     return fail(`${name} must be between ${rangeText(param.numberRange)}, got ${clip(text, 40)}`);
   }
   const n = Number(big);
@@ -86,13 +84,18 @@ function rangeText([lo, hi]: [number, number]): string {
   return `${show(lo)} and ${show(hi)}`;
 }
 
+/** Why `text` is not one of the param's validValues (with the closest ones), or undefined when it is. */
+function notValid(text: string, param: ParamDef): Converted | undefined {
+  if (!param.validValues || param.validValues.includes(text)) return undefined;
+  const exact = param.validValues.find((v) => v.toLowerCase() === text.toLowerCase());
+  const close = exact ? [exact] : closestNames(text, param.validValues, 3);
+  const list = param.validValues.length <= 8 ? ` (one of ${param.validValues.join(', ')})` : '';
+  return fail(`${quoted(text)} is not a valid value for ${param.name}${list}`, close.length ? `did you mean ${close.join(', ')}?` : undefined);
+}
+
 function checkString(text: string, param: ParamDef): Converted {
-  if (param.validValues && !param.validValues.includes(text)) {
-    const exact = param.validValues.find((v) => v.toLowerCase() === text.toLowerCase());
-    const close = exact ? [exact] : closestNames(text, param.validValues, 3);
-    const list = param.validValues.length <= 8 ? ` (one of ${param.validValues.join(', ')})` : '';
-    return fail(`${quoted(text)} is not a valid value for ${param.name}${list}`, close.length ? `did you mean ${close.join(', ')}?` : undefined);
-  }
+  const invalid = notValid(text, param);
+  if (invalid) return invalid;
   if (param.maxLength !== undefined && text.length > param.maxLength && [...text].length > param.maxLength) {
     return fail(`${param.name} is longer than ${param.maxLength} characters`);
   }
@@ -102,7 +105,7 @@ function checkString(text: string, param: ParamDef): Converted {
   return { ok: true, value: text };
 }
 
-/** One item of a list param: a number in range when the param has a numberRange, else a checked string. */
+/** One item of a list param with a numberRange (a number in range) or validValues (one of them). */
 function listItem(item: unknown, param: ParamDef, index: number): Converted {
   const name = `${param.name} item ${index + 1}`;
   if (param.numberRange) {
@@ -114,11 +117,8 @@ function listItem(item: unknown, param: ParamDef, index: number): Converted {
     if (typeof item === 'string') return integerValue(item, name, 'long', param);
     return fail(`${name} must be a number, got ${describe(item)}`);
   }
-  if (param.validValues) {
-    if (typeof item !== 'string') return fail(`${name} must be one of ${param.validValues.slice(0, 8).join(', ')}, got ${describe(item)}`);
-    return checkString(item, param);
-  }
-  return { ok: true, value: item };
+  if (typeof item !== 'string') return fail(`${name} must be one of ${param.validValues!.slice(0, 8).join(', ')}, got ${describe(item)}`);
+  return checkString(item, param);
 }
 
 function list(arg: Pick<ArgNode, 'value' | 'literalCommas'>, param: ParamDef): Converted {
@@ -145,9 +145,11 @@ export function convertValue(param: ParamDef, arg: Pick<ArgNode, 'value' | 'lite
     case 'string':
       return checkString(text, param);
     case 'integer':
-      return integerValue(text, param.name, 'int', param);
-    case 'long':
-      return integerValue(text, param.name, 'long', param);
+    case 'long': {
+      const c = integerValue(text, param.name, param.type === 'integer' ? 'int' : 'long', param);
+      // The server checks validValues (`ipVersion`: 4 or 6) against the number's decimal text.
+      return (c.ok && notValid(c.value instanceof ExactLong ? c.value.digits : String(c.value), param)) || c;
+    }
     case 'double': {
       const c = doubleValue(text.trim(), param.name);
       if (c.ok && param.numberRange) {

@@ -9,6 +9,18 @@ describe('registry', () => {
     expect(reg.inventoryNames()).toHaveLength(547);
   });
 
+  it('says whether a word is an API name in its exact case, and no built-in command is one', async () => {
+    expect(reg.hasApi('QueryVmInstance')).toBe(true);
+    expect(reg.hasApi('queryvminstance')).toBe(false);
+    expect(reg.hasApi('QueryVmInstanc')).toBe(false);
+    expect(reg.hasApi('VmInstanceInventory')).toBe(false);
+    // main.ts runs a word that names an API without looking in the command table.
+    const { BUILTINS } = await import('../commands/table.js');
+    const words = BUILTINS.flatMap((b) => [b.name, ...(b.aliases ?? [])]);
+    expect(words.length).toBeGreaterThan(10);
+    for (const w of words) expect(reg.hasApi(w), w).toBe(false);
+  });
+
   it('finds APIs case-insensitively and suggests close names', () => {
     expect(reg.api('startvminstance')?.name).toBe('StartVmInstance');
     expect(reg.api('StartVmInstanec')).toBeUndefined();

@@ -2,8 +2,9 @@
 // Pure over its data; the data itself (generated JSON beside this module) is read lazily on first use,
 // each entry when first looked up.
 import { openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { closestNames } from './suggest.js';
-import { storeFromData, storeFromEncoded, type LineReader, type RegistryIndex, type RegistryStore } from './store.js';
+import { storeFromData, storeFromEncoded, type LineReader, type RegistryStore } from './store.js';
 import type { ApiDef, ApiDoc, DocsData, FieldDef, InventoryDef, JoinDef, ParamDef, RegistryData } from './types.js';
 
 /** Tag pseudo-fields every queryable inventory accepts in conditions. */
@@ -56,6 +57,11 @@ export class Registry {
   /** All API names, sorted. */
   apiNames(): readonly string[] {
     return this.store.apiNames;
+  }
+
+  /** Whether `name` is an API's name, in its exact case (cheaper than api(): no names are listed). */
+  hasApi(name: string): boolean {
+    return this.store.getApi(name) !== undefined;
   }
 
   /** Case-insensitive lookup. */
@@ -204,8 +210,9 @@ export function isPrimitiveType(type: string): boolean {
   return !/^(List|Set|Map|LinkedHashMap|HashMap|Object|byte\[\])$/.test(type) && !type.endsWith('Inventory');
 }
 
-function dataFile(file: string): URL {
-  return new URL(`./data/${file}`, import.meta.url);
+/** A file of the generated data beside this module (a plain path: no URL to build and convert back on every start). */
+function dataFile(file: string): string {
+  return join(import.meta.dirname, 'data', file);
 }
 
 function readJson<T>(file: string): T {
@@ -213,14 +220,14 @@ function readJson<T>(file: string): T {
 }
 
 /** Reads byte ranges of `file` when asked, through one descriptor opened on the first read and kept. */
-function rangeReader(file: URL): LineReader {
+function rangeReader(file: string): LineReader {
   let fd: number | undefined;
   return (offset, length) => {
     fd ??= openSync(file, 'r');
     const bytes = Buffer.allocUnsafe(length);
     for (let at = 0; at < length; ) {
       const n = readSync(fd, bytes, at, length - at, offset + at);
-      if (n === 0) throw new Error(`${file.pathname} ends before byte ${offset + length}`);
+      if (n === 0) throw new Error(`${file} ends before byte ${offset + length}`);
       at += n;
     }
     return bytes.toString('utf8');
@@ -231,7 +238,7 @@ let shared: Registry | undefined;
 
 /** The registry generated from ZStack 5.2, loaded on first call and kept; entries decode lazily. */
 export function loadRegistry(): Registry {
-  const store = (): RegistryStore => storeFromEncoded(readJson<RegistryIndex>('registry-index.json'), rangeReader(dataFile('registry.jsonl')));
+  const store = (): RegistryStore => storeFromEncoded(readFileSync(dataFile('registry-index.txt'), 'utf8'), rangeReader(dataFile('registry.jsonl')));
   shared ??= new Registry(store(), () => {
     try {
       return readJson<DocsData>('docs.json');

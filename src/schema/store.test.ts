@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Registry } from './registry.js';
-import { decodeRegistry, encodeRegistry, storeFromEncoded } from './store.js';
+import { decodeRegistry, encodeRegistry, indexToText, storeFromEncoded } from './store.js';
 import type { ApiDef, InventoryDef, RegistryData } from './types.js';
 
 const api = (name: string): ApiDef => ({ name, method: 'GET', path: `/${name.toLowerCase()}`, wrapper: '', needSession: true, async: false, query: false, params: [] });
@@ -15,9 +15,14 @@ const data: RegistryData = {
 };
 const encoded = encodeRegistry(data);
 const bytes = Buffer.from(encoded.lines);
+const text = indexToText(encoded.index);
 const open = () => storeFromEncoded(encoded.index, bytes);
+const openText = () => storeFromEncoded(text, bytes);
 
-describe('storeFromEncoded', () => {
+describe.each([
+  ['the index object', open],
+  ['the index text', openText],
+])('storeFromEncoded over %s', (_, open) => {
   it('finds every entry and no other, across the first lookups and the many after them', () => {
     const store = open();
     for (const round of [1, 2]) {
@@ -33,6 +38,49 @@ describe('storeFromEncoded', () => {
     const store = open();
     expect(store.getApi('Nope')).toBeUndefined();
     expect(store.getApi(data.apis[29]!.name)).toEqual(data.apis[29]);
+  });
+
+  it('lists the names in the generator\'s order, and keeps the version and query params', () => {
+    const store = open();
+    expect(store.apiNames).toEqual(data.apis.map((a) => a.name));
+    expect(store.inventoryNames).toEqual(data.inventories.map((i) => i.name));
+    expect(store.version).toBe('test');
+    expect(store.queryParams).toEqual([]);
+  });
+
+  it('finds no API by an inventory name nor the reverse, nor by a part, a prefix or an empty name', () => {
+    const store = open();
+    expect(store.getApi('Thing3Inventory')).toBeUndefined();
+    expect(store.getInventory('QueryThing01')).toBeUndefined();
+    for (let i = 0; i < 12; i++) {
+      expect(store.getApi('QueryThing0')).toBeUndefined();
+      expect(store.getApi('ueryThing01')).toBeUndefined();
+      expect(store.getApi('')).toBeUndefined();
+      expect(store.getApi('QueryThing01\t0')).toBeUndefined();
+      expect(store.getInventory('Thing3Inventory\nq')).toBeUndefined();
+    }
+  });
+});
+
+describe('indexToText', () => {
+  it('writes a JSON head line, then one tab-separated line per API and per inventory', () => {
+    const lines = text.split('\n');
+    expect(JSON.parse(lines[0]!)).toEqual({ version: 'test', queryParams: [] });
+    expect(lines[1]).toBe(`a\t${data.apis[0]!.name}\t0\t${encoded.index.apis[0]![2]}`);
+    expect(lines.filter((l) => l.startsWith('a\t'))).toHaveLength(30);
+    expect(lines.filter((l) => l.startsWith('i\t'))).toHaveLength(12);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('keeps the query params of the head', () => {
+    const qp = { ...encoded.index, queryParams: [{ name: 'limit', type: 'Integer', required: false }] };
+    expect(storeFromEncoded(indexToText(qp as typeof encoded.index), bytes).queryParams).toEqual(qp.queryParams);
+  });
+
+  it('refuses a name holding a tab or a newline', () => {
+    for (const bad of ['A\tB', 'A\nB']) {
+      expect(() => indexToText({ ...encoded.index, apis: [[bad, 0, 1]] })).toThrow(/tab or a newline/);
+    }
   });
 });
 
@@ -73,6 +121,7 @@ describe('encodeRegistry', () => {
     const e = encodeRegistry(wide);
     expect(e.lines.split('\n')).toHaveLength(6);
     expect(decodeRegistry(e.index, Buffer.from(e.lines))).toEqual(wide);
+    expect(decodeRegistry(indexToText(e.index), Buffer.from(e.lines))).toEqual(wide);
     expect(e.index.apis.map(([n, , len]) => [n, len])).toEqual(wide.apis.map((a) => [a.name, Buffer.byteLength(JSON.stringify(a))]));
     expect(e.index.apis[0]![1]).toBe(0);
     expect(e.index.inventories[0]![1]).toBe(e.index.apis.reduce((n, [, , len]) => n + len + 1, 0));

@@ -1,5 +1,6 @@
 // Storage of the registry data: one JSON line per API or inventory (registry.jsonl) plus an index of
-// names and byte offsets (registry-index.json), so a command parses only the entries it touches.
+// names and byte offsets (registry-index.txt), so a command parses only the entries it touches. The
+// index is text searched in place: a start-up looks one or two names up and parses nothing else.
 import type { ApiDef, InventoryDef, ParamDef, RegistryData } from './types.js';
 
 export interface RegistryIndex {
@@ -52,67 +53,130 @@ export function encodeRegistry(data: RegistryData): { lines: string; index: Regi
 
 type Entry = [name: string, offset: number, length: number];
 
-/** Lookups by name that scan before building a map; past this many, a map is built. */
+/** Lookups by name that search the text before building a map; past this many, a map is built. */
 const SCANS_BEFORE_MAP = 8;
 
+/** How entries are found: by name, and all of them in order (for the name lists). */
+interface EntryIndex {
+  find(name: string): Entry | undefined;
+  all(): readonly Entry[];
+}
+
 /**
- * Finds index entries by name: by scanning for the first few lookups (a one-shot command makes one
- * or two), then through a map (the shell and completion make many). Building maps of ~2,000 names
- * in every process cost more than a command's own lookups.
+ * Finds entries by name: by searching (the first few lookups: a one-shot command makes one or two),
+ * then through a map (the shell and completion make many). Building a map of ~2,000 names in every
+ * process cost more than a command's own lookups.
  */
-function finder(entries: readonly Entry[]): (name: string) => Entry | undefined {
+function finder(search: (name: string) => Entry | undefined, all: () => readonly Entry[]): EntryIndex {
   let byName: Map<string, Entry> | undefined;
   let scans = 0;
-  return (name) => {
-    if (byName) return byName.get(name);
-    if (++scans <= SCANS_BEFORE_MAP) {
-      for (let i = 0; i < entries.length; i++) if (entries[i]![0] === name) return entries[i];
-      return undefined;
-    }
-    byName = new Map();
-    for (let i = 0; i < entries.length; i++) byName.set(entries[i]![0], entries[i]!);
-    return byName.get(name);
+  return {
+    find(name) {
+      if (byName) return byName.get(name);
+      if (++scans <= SCANS_BEFORE_MAP) return search(name);
+      byName = new Map(all().map((e) => [e[0], e]));
+      return byName.get(name);
+    },
+    all,
   };
+}
+
+function arrayIndex(entries: readonly Entry[]): EntryIndex {
+  return finder((name) => entries.find((e) => e[0] === name), () => entries);
+}
+
+/** The kinds of entry lines in the text index. */
+const API_LINE = 'a';
+const INVENTORY_LINE = 'i';
+
+/**
+ * The index as text (registry-index.txt): a first line of JSON with the version and the query
+ * params, then one line per entry: `a` (an API) or `i` (an inventory), its name, byte offset and
+ * byte length in registry.jsonl, separated by tabs.
+ */
+export function indexToText(index: RegistryIndex): string {
+  const lines = [JSON.stringify({ version: index.version, queryParams: index.queryParams })];
+  for (const [kind, entries] of [[API_LINE, index.apis], [INVENTORY_LINE, index.inventories]] as const) {
+    for (const [name, offset, length] of entries) {
+      if (!/^[^\t\n]+$/.test(name)) throw new Error(`a registry name cannot hold a tab or a newline: ${JSON.stringify(name)}`);
+      lines.push(`${kind}\t${name}\t${offset}\t${length}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The entry line of `kind` starting at `at` (the character after its newline), read into an entry. */
+function entryAt(text: string, at: number): Entry {
+  const end = text.indexOf('\n', at);
+  const [, name, offset, length] = text.slice(at, end === -1 ? text.length : end).split('\t');
+  return [name!, Number(offset), Number(length)];
+}
+
+/** The version, query params and both entry indexes over the text of registry-index.txt, parsed as needed. */
+function textIndex(text: string): { version: string; queryParams: ParamDef[]; apis: EntryIndex; inventories: EntryIndex } {
+  const head = JSON.parse(text.slice(0, text.indexOf('\n'))) as Pick<RegistryIndex, 'version' | 'queryParams'>;
+  const ofKind = (kind: string): EntryIndex => {
+    let entries: Entry[] | undefined;
+    const all = (): Entry[] => {
+      if (entries) return entries;
+      entries = [];
+      for (let at = text.indexOf(`\n${kind}\t`); at !== -1; at = text.indexOf(`\n${kind}\t`, at + 1)) entries.push(entryAt(text, at + 1));
+      return entries;
+    };
+    const search = (name: string): Entry | undefined => {
+      if (name === '' || name.includes('\t') || name.includes('\n')) return undefined;
+      const at = text.indexOf(`\n${kind}\t${name}\t`);
+      return at === -1 ? undefined : entryAt(text, at + 1);
+    };
+    return finder(search, all);
+  };
+  return { version: head.version, queryParams: head.queryParams, apis: ofKind(API_LINE), inventories: ofKind(INVENTORY_LINE) };
 }
 
 /** The text of `length` bytes at `offset` of the JSON lines. */
 export type LineReader = (offset: number, length: number) => string;
 
 /**
- * A store over the encoded form; each entry is read (from the bytes, or through `lines` from the
- * file: a command reads a few entries of a 1.4 MB file) and parsed on first access, and kept.
+ * A store over the encoded form (the index as an object, or as the text of registry-index.txt);
+ * each entry is read (from the bytes, or through `lines` from the file: a command reads a few
+ * entries of a 1.5 MB file) and parsed on first access, and kept.
  */
-export function storeFromEncoded(index: RegistryIndex, lines: Buffer | LineReader): RegistryStore {
+export function storeFromEncoded(index: RegistryIndex | string, lines: Buffer | LineReader): RegistryStore {
   const read: LineReader = typeof lines === 'function' ? lines : (offset, length) => lines.toString('utf8', offset, offset + length);
-  const apiAt = finder(index.apis);
-  const invAt = finder(index.inventories);
+  const idx = typeof index === 'string' ? textIndex(index) : { ...index, apis: arrayIndex(index.apis), inventories: arrayIndex(index.inventories) };
   const apiCache = new Map<string, ApiDef>();
   const invCache = new Map<string, InventoryDef>();
-  function get<T>(at: (name: string) => Entry | undefined, cache: Map<string, T>, name: string): T | undefined {
+  function get<T>(entries: EntryIndex, cache: Map<string, T>, name: string): T | undefined {
     const hit = cache.get(name);
     if (hit) return hit;
-    const pos = at(name);
+    const pos = entries.find(name);
     if (!pos) return undefined;
     const value = JSON.parse(read(pos[1], pos[2])) as T;
     cache.set(name, value);
     return value;
   }
+  let apiNames: string[] | undefined;
+  let inventoryNames: string[] | undefined;
   return {
-    version: index.version,
-    queryParams: index.queryParams,
-    apiNames: index.apis.map((a) => a[0]),
-    inventoryNames: index.inventories.map((i) => i[0]),
-    getApi: (n) => get(apiAt, apiCache, n),
-    getInventory: (n) => get(invAt, invCache, n),
+    version: idx.version,
+    queryParams: idx.queryParams,
+    get apiNames() {
+      return (apiNames ??= idx.apis.all().map((a) => a[0]));
+    },
+    get inventoryNames() {
+      return (inventoryNames ??= idx.inventories.all().map((i) => i[0]));
+    },
+    getApi: (n) => get(idx.apis, apiCache, n),
+    getInventory: (n) => get(idx.inventories, invCache, n),
   };
 }
 
 /** The whole data back from its encoded form (for tools that need every entry at once). */
-export function decodeRegistry(index: RegistryIndex, bytes: Buffer): RegistryData {
+export function decodeRegistry(index: RegistryIndex | string, bytes: Buffer): RegistryData {
   const store = storeFromEncoded(index, bytes);
   return {
-    version: index.version,
-    queryParams: index.queryParams,
+    version: store.version,
+    queryParams: store.queryParams,
     apis: store.apiNames.map((n) => store.getApi(n)!),
     inventories: store.inventoryNames.map((n) => store.getInventory(n)!),
   };

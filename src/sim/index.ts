@@ -14,6 +14,7 @@ import { Webhooks } from './jobs/webhook.js';
 import { QueryEngine } from './query/engine.js';
 import { Renderer } from './query/render.js';
 import { RowCache } from './query/row-cache.js';
+import { keepFresh } from './query/stale-rows.js';
 import { SchemaRecorder } from './query/schema.js';
 import { RowText, type Compiled } from './query/text.js';
 import { SeedClock } from './seed/clock.js';
@@ -85,6 +86,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const renderer = new Renderer(store, registry, schema);
   const compiled = new Map<string, Compiled>();
   const rowCache = new RowCache(store);
+  keepFresh(store, renderer, rowCache);
   const env: SimEnv = {
     registry,
     store,

@@ -2,7 +2,7 @@
 // quietly with 141; a full disk (/dev/full) is one error line and exit 1. Real child processes,
 // with the pipe closed by the reader before the CLI writes a byte.
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, closeSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
@@ -118,5 +118,77 @@ describe.skipIf(!hasFull)(`a full disk (/dev/full as stdout)${hasFull ? '' : ' (
     const r = await toFull(args);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('Error: cannot write the output: no space left on the device (ENOSPC)\n');
+  });
+});
+
+describe('every kind of stdout gets the whole output, in order', () => {
+  // Not a terminal, stdout is written with synchronous writes (src/cli/system.ts); a pipe that would
+  // block hands the rest to Node's stream. Each kind must still get every byte once, in order.
+  let h: string;
+  let reference: string;
+  const query = (): string[] => [...at(), 'QueryVmInstance', '-o', 'json'];
+  const run = (stdio: Array<'ignore' | 'pipe' | number>, args: string[] = query()) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const c = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(h), stdio: stdio as never });
+      let stdout = '';
+      let stderr = '';
+      c.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+      c.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      c.on('error', reject);
+      c.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  beforeAll(async () => {
+    h = tempHome();
+    expect((await run(['ignore', 'ignore', 'pipe'], [...at(), 'LogInByAccount', 'accountName=admin', 'password=password'])).code).toBe(0);
+    reference = (await run(['ignore', 'pipe', 'pipe'])).stdout;
+    // Far more than a pipe holds (64 KiB): a slow reader makes the writer wait.
+    expect(reference.length).toBeGreaterThan(150_000);
+    expect((JSON.parse(reference) as unknown[]).length).toBeGreaterThan(10);
+  });
+
+  it('a regular file', async () => {
+    const file = join(h, 'out.json');
+    const fd = openSync(file, 'w');
+    const r = await run(['ignore', fd, 'pipe']);
+    closeSync(fd);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(reference);
+  });
+
+  it('a pipe whose reader starts late (Node\'s own pipe to a child)', async () => {
+    const c = spawn(process.execPath, [BIN, ...query()], { env: cleanEnv(h), stdio: ['ignore', 'pipe', 'pipe'] });
+    // A listener first: output not listened for when the child exits is discarded by Node.
+    let stdout = '';
+    c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    c.stdout.pause();
+    let stderr = '';
+    c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const closed = new Promise<number | null>((resolve) => c.on('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    c.stdout.resume();
+    const code = await closed;
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toBe(reference);
+  });
+
+  it('a shell pipe (a FIFO) to a slow reader', async () => {
+    const file = join(h, 'fifo-out.json');
+    const line = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${query().join(' ')} | { sleep 0.4; cat > ${JSON.stringify(file)}; }`;
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const c = spawn('sh', ['-c', line], { env: cleanEnv(h), stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      c.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(r).toEqual({ code: 0, stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(reference);
+  });
+
+  it('/dev/null', async () => {
+    const fd = openSync('/dev/null', 'w');
+    const r = await run(['ignore', fd, 'pipe']);
+    closeSync(fd);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
   });
 });

@@ -1,9 +1,10 @@
 // Query replies written as they are rendered: `{"inventories":[...],"total":N,"schema":{...}}` in chunks of 256 KB
-// filled piece by piece (rows come as UTF-8 from the row cache; no long strings are built and flattened), waiting for the
+// filled piece by piece (rows come as UTF-8 put together from the row cache; no long strings are built and flattened), waiting for the
 // socket to drain (backpressure) and letting other requests in between chunks. ZStack puts the schema map on every
 // query reply. Rows deleted while the reply is being written are left out.
 import type { ServerResponse } from 'node:http';
 import type { QueryAnswer } from '../query/engine.js';
+import { roomFor, writeRow, type CachedRow } from '../query/row-cache.js';
 import type { RowText } from '../query/text.js';
 import type { Row } from '../store/table.js';
 
@@ -25,10 +26,11 @@ class Chunks {
     this.used += this.buf.write(s, this.used);
   }
 
-  bytes(b: Uint8Array): void {
-    if (this.used + b.length > this.buf.length) this.grow(b.length);
-    this.buf.set(b, this.used);
-    this.used += b.length;
+  /** A kept row's text. */
+  row(e: CachedRow): void {
+    const room = roomFor(e);
+    if (this.used + room > this.buf.length) this.grow(room);
+    this.used = writeRow(e, this.buf, this.used);
   }
 
   /**
@@ -81,14 +83,14 @@ export async function sendQueryAnswer(res: ServerResponse, answer: QueryAnswer, 
   const written: Row[] = [];
   const writtenIds: number[] = [];
   const out = new Chunks();
-  if (!fields) text.expectRows(answer.ids.length);
+  if (!fields) text.expectRows(table, answer.ids);
   out.text('{"inventories":[');
   for (const id of answer.ids) {
     const row = table.get(id);
     if (!row) continue;
     if (written.length > 0) out.text(',');
     if (fields) out.text(text.row(inventory, row, fields));
-    else out.bytes(text.cachedRow(inventory, table, id, row));
+    else out.row(text.cachedRow(inventory, table, id, row));
     written.push(row);
     writtenIds.push(id);
     if (out.full && !(await out.send(res))) return;

@@ -129,6 +129,9 @@ describe('sortCompare', () => {
     expect([sortCompare(null, undefined), sortCompare(null, 1), sortCompare(1, null), sortCompare('a', 'a')]).toEqual([0, -1, 1, 0]);
     expect(Math.sign(sortCompare(10, 9))).toBe(1);
     expect(Math.sign(sortCompare('10', '9'))).toBe(-1);
+    // Undefined sorts with null; a number against a string compares as text.
+    expect([sortCompare(undefined, 'a'), sortCompare('a', undefined), sortCompare(undefined, null)]).toEqual([-1, 1, 0]);
+    expect([Math.sign(sortCompare(2, '10')), Math.sign(sortCompare('10', 2))]).toEqual([1, -1]);
   });
 });
 
@@ -144,6 +147,7 @@ describe('parseCondition', () => {
     expect(parseCondition('a is null')).toEqual({ path: 'a', op: 'is null', value: '' });
     expect(parseCondition('a not null')).toEqual({ path: 'a', op: 'not null', value: '' });
     expect(parseCondition('is null')).toBeUndefined();
+    expect(parseCondition('=x')).toEqual({ path: '', op: '=', value: 'x' });
     expect(parseCondition('a is nullx')).toBeUndefined();
     expect(parseCondition('anot null')).toBeUndefined();
   });
@@ -173,7 +177,7 @@ describe('dates', () => {
     expect(parseDate('2020-01-02 03:04:05')).toBe(Date.UTC(2020, 0, 2, 3, 4, 5));
     expect(parseDate('Jan 2, 2020 12:30:00 AM')).toBe(Date.UTC(2020, 0, 2, 0, 30));
     expect(parseDate('Jan 2, 2020 12:30:00 PM')).toBe(Date.UTC(2020, 0, 2, 12, 30));
-    for (const t of ['Foo 2, 2020 1:00:00 AM', 'jan 2, 2020 1:00:00 AM', '2020-01-02 03', '2020/01/02', '1.5', 'x2020-01-02', '2020-01-02x', 'Jan 2, 2020 1:00:00 XM']) {
+    for (const t of ['Foo 2, 2020 1:00:00 AM', 'jan 2, 2020 1:00:00 AM', '2020-01-02 03', '2020/01/02', '1.5', 'x2020-01-02', '2020-01-02x', 'Jan 2, 2020 1:00:00 XM', 'xJan 2, 2020 1:00:00 AM', 'Jan 2, 2020 1:00:00 AMx']) {
       expect(parseDate(t), t).toBeUndefined();
     }
   });

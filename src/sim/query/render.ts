@@ -21,10 +21,20 @@ const DERIVED: Record<string, { inventory: string; key: string; pick?: string }>
 
 export type FieldPlan =
   | { name: string; how: 'plain' }
-  /** A value made from other rows (a snapshot tree); `kinds` lists its typed objects for the schema map. */
-  | { name: string; how: 'computed'; make: (row: Row) => unknown; kinds: (value: unknown, path: string) => [string, string][] }
+  /**
+   * A value made by code (a snapshot tree); `kinds` lists its typed objects for the schema map; `reads`, the rows of
+   * other tables it is made of (rendered one level deeper), when not of the row alone.
+   */
+  | { name: string; how: 'computed'; make: (row: Row) => unknown; kinds: (value: unknown, path: string) => [string, string][]; reads?: Link }
   | { name: string; how: 'date' }
   | { name: string; how: 'nested'; inventory: string; ownKey: string; key: string; list: boolean; pick?: string };
+
+/** Rows of `inventory` whose `key` equals the row's `ownKey`. */
+export interface Link {
+  inventory: string;
+  key: string;
+  ownKey: string;
+}
 
 /** Nested inventories are rendered this deep at most (a VM's nics, but not the nics' own lists' lists). */
 export const MAX_DEPTH = 2;
@@ -80,7 +90,7 @@ export class Renderer {
   }
 
   /** Fields made by code rather than read or joined, keyed `<table>.<field>`. */
-  private computed(key: string): Pick<Extract<FieldPlan, { how: 'computed' }>, 'make' | 'kinds'> | undefined {
+  private computed(key: string): Pick<Extract<FieldPlan, { how: 'computed' }>, 'make' | 'kinds' | 'reads'> | undefined {
     if (key === 'PolicyInventory.statements') {
       // Stored as given; each statement is a PolicyStatement for the schema map.
       const list = (row: Row): Record<string, unknown>[] => (Array.isArray(row.statements) ? (row.statements as Record<string, unknown>[]) : []);
@@ -100,7 +110,7 @@ export class Renderer {
       (leaf.children ?? []).forEach((c, i) => out.push(...kinds(c, `${path}.children[${i}]`)));
       return out;
     };
-    return { make: (row) => this.snapshotLeaf(String(row.uuid), null), kinds };
+    return { make: (row) => this.snapshotLeaf(String(row.uuid), null), kinds, reads: { inventory: 'VolumeSnapshotInventory', key: 'treeUuid', ownKey: 'uuid' } };
   }
 
   /** A snapshot tree from the snapshot whose parent is `parentUuid` (the root: null): ZStack's SnapshotLeafInventory. */

@@ -2,9 +2,9 @@
 // schema templates, and stop being kept (but are still handed back) once the bound is reached.
 import { describe, expect, it } from 'vitest';
 import { Table } from '../store/table.js';
-import { ROW_PATH, RowCache } from './row-cache.js';
+import { ROW_PATH, RowCache, rowBytes, type CachedRow } from './row-cache.js';
 
-const text = (e: { slab: Buffer; start: number; end: number }): string => e.slab.toString('utf8', e.start, e.end);
+const text = (e: CachedRow): string => rowBytes(e).toString('utf8');
 
 describe('RowCache', () => {
   it('hands back what was kept, until the store changes', () => {
@@ -44,17 +44,38 @@ describe('RowCache', () => {
     expect(cache.get(t, 2, 'ZoneInventory')).toBeUndefined();
   });
 
-  it('sizes its memory for the rows a reply says are coming, within the bound', () => {
+  it('sizes its memory for the rows a reply says are coming, from the size of the first thousand, within the bound', () => {
     const store = { version: 0 };
     const t = new Table('VmInstanceInventory');
     const big = new RowCache(store);
     big.expect(100_000);
-    const first = big.set(t, 1, 'VmInstanceInventory', 'v'.repeat(1000), '');
-    expect(first.slab.length).toBeGreaterThanOrEqual(100_000 * 1000);
-    // The rest of the reply's rows share that memory.
-    expect(big.set(t, 2, 'VmInstanceInventory', 'w'.repeat(1000), '').slab).toBe(first.slab);
+    // Rows with nothing in common: each is kept whole, 1000 bytes.
+    const row = (id: number): string => `${id}:`.padEnd(1000, String.fromCharCode(97 + (id % 26)));
+    const slabs = new Set<Buffer>();
+    for (let id = 1; id <= 9000; id++) slabs.add(big.set(t, id, 'VmInstanceInventory', row(id), '').slab);
+    const sizes = [...slabs].map((b) => b.length);
+    expect(sizes[0]).toBe(8 * 1024 * 1024);
+    // Once the first slab is full, the next holds the rest of the reply's rows.
+    expect(Math.max(...sizes)).toBeGreaterThanOrEqual((100_000 - 9000) * 1000);
+    expect(text(big.get(t, 9000, 'VmInstanceInventory')!)).toBe(row(9000));
     const bounded = new RowCache(store, 1024 * 1024);
     bounded.expect(100_000);
-    expect(bounded.set(t, 1, 'VmInstanceInventory', 'v'.repeat(1000), '').slab.length).toBeLessThanOrEqual(8 * 1024 * 1024);
+    for (let id = 1; id <= 2000; id++) expect(bounded.set(t, id, 'VmInstanceInventory', row(id), '').slab.length).toBeLessThanOrEqual(8 * 1024 * 1024);
   });
+  it('keeps every row of a table, across replies, while the store does not change', () => {
+    const store = { version: 5 };
+    const cache = new RowCache(store);
+    const t = new Table('ZoneInventory');
+    cache.set(t, 1, 'ZoneInventory', '{"a":1}', '');
+    cache.set(t, 2, 'ZoneInventory', '{"a":2}', '');
+    cache.expect(10);
+    expect(text(cache.get(t, 1, 'ZoneInventory')!)).toBe('{"a":1}');
+    expect(text(cache.get(t, 2, 'ZoneInventory')!)).toBe('{"a":2}');
+    store.version = 6;
+    cache.expect(10);
+    cache.set(t, 3, 'ZoneInventory', '{"a":3}', '');
+    expect(cache.get(t, 1, 'ZoneInventory')).toBeUndefined();
+    expect(text(cache.get(t, 3, 'ZoneInventory')!)).toBe('{"a":3}');
+  });
+
 });

@@ -96,7 +96,8 @@ export class SchemaRecorder {
   serverClass(kind: string): string | undefined {
     let cls = this.classes.get(kind);
     if (cls === undefined) {
-      cls = this.registry.inventory(kind)?.serverClass ?? OTHER_CLASSES[kind] ?? null;
+      // Own names only: a kind named like an Object.prototype member must not find it.
+      cls = this.registry.inventory(kind)?.serverClass ?? (Object.hasOwn(OTHER_CLASSES, kind) ? OTHER_CLASSES[kind] : undefined) ?? null;
       this.classes.set(kind, cls);
     }
     return cls ?? undefined;

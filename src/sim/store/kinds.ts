@@ -28,6 +28,11 @@ export function kindOf(inventory: string): KindScope | undefined {
   return KINDS[inventory];
 }
 
+/** The kinds whose rows may be in `table`: the table's own and its sub-kinds. */
+export function kindsIn(table: string): string[] {
+  return [table, ...Object.keys(KINDS).filter((k) => KINDS[k]!.table === table)];
+}
+
 /** `VmInstanceVO` -> `VmInstanceInventory`. */
 export function inventoryOfVo(vo: string): string {
   return vo.endsWith('VO') ? `${vo.slice(0, -2)}Inventory` : vo;

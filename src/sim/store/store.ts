@@ -44,6 +44,17 @@ export class Store {
     return this.changes.count;
   }
 
+  /** Tells `watch` of every insert, update (with the changed fields' values before it) and removal in any table, right after it is made. */
+  watch(watch: NonNullable<ChangeCount['watch']>): void {
+    const before = this.changes.watch;
+    this.changes.watch = before
+      ? (table, id, row, old) => {
+          before(table, id, row, old);
+          watch(table, id, row, old);
+        }
+      : watch;
+  }
+
   /** Milliseconds since the epoch, from the injected clock. */
   now(): number {
     return this.clock();

@@ -1,9 +1,6 @@
 // One in-memory table of rows (one per inventory kind family) with row ids in insertion order and lazy hash indexes.
 
-/**
- * A stored record: inventory fields by name, plus hidden keys starting with `__` that are never rendered. `__rev`
- * counts the row's updates, so memos about a row (the text writer's "no string needs escaping") can tell they are stale.
- */
+/** A stored record: inventory fields by name, plus hidden keys starting with `__` that are never rendered. */
 export type Row = Record<string, unknown>;
 
 /** Index key for a value: nulls and undefined share one key. */
@@ -17,9 +14,13 @@ type Index = Map<unknown, Bucket>;
 
 const EMPTY: ReadonlySet<number> = new Set<number>();
 
-/** A count of changes (inserts, updates, removals), shared by the tables of one store. */
+/**
+ * A count of changes (inserts, updates, removals), shared by the tables of one store, and who is told of each change
+ * (after it is made and counted): the table, the row id, the row, and for an update the fields' values before it.
+ */
 export interface ChangeCount {
   count: number;
+  watch?: (table: Table, id: number, row: Row, before?: Row) => void;
 }
 
 export class Table {
@@ -47,6 +48,7 @@ export class Table {
     this.changes.count++;
     if (typeof row.uuid === 'string') this.byUuid.set(row.uuid, id);
     for (const [field, index] of this.indexes) addTo(index, key(row[field]), id);
+    this.changes.watch?.(this, id, row);
     return id;
   }
 
@@ -68,7 +70,9 @@ export class Table {
     const row = this.rows[id];
     if (!row) throw new Error(`${this.name}: no row ${id}`);
     if ('uuid' in patch && patch.uuid !== row.uuid) throw new Error(`${this.name}: uuid is immutable`);
+    const before: Row | undefined = this.changes.watch ? {} : undefined;
     for (const field of Object.keys(patch)) {
+      if (before) before[field] = row[field];
       const value = patch[field];
       const index = this.indexes.get(field);
       if (index) {
@@ -81,8 +85,8 @@ export class Table {
       }
       row[field] = value;
     }
-    row.__rev = (typeof row.__rev === 'number' ? row.__rev : 0) + 1;
     this.changes.count++;
+    this.changes.watch?.(this, id, row, before);
     return row;
   }
 
@@ -94,6 +98,7 @@ export class Table {
     this.changes.count++;
     if (typeof row.uuid === 'string') this.byUuid.delete(row.uuid);
     for (const [field, index] of this.indexes) removeFrom(index, key(row[field]), id);
+    this.changes.watch?.(this, id, row);
     return row;
   }
 
