@@ -17,4 +17,8 @@ describe('highlightChanges', () => {
     expect(clipColumns('云主机', 5)).toEqual(['云', '主']);
     expect(highlightChanges(undefined, ['a\x1b[2Jb'], 80, 5)).toEqual(['a?[2Jb']);
   });
+
+  it('a line the previous frame had not is all new, whatever it says', () => {
+    expect(highlightChanges(['state'], ['state', 'Stopped'], 80, 10)).toEqual(['state', '\x1b[7mStopped\x1b[27m']);
+  });
 });

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listRenderer, renderValue, type RenderOptions } from './index.js';
-import { csvField, defuseFormula } from './csv.js';
+import { csvField, csvList, csvObject, csvScalar, defuseFormula } from './csv.js';
 
 const csv = (v: unknown, extra: Partial<RenderOptions> = {}) => renderValue(v, { format: 'csv', color: false, ...extra });
 const value = (v: unknown, extra: Partial<RenderOptions> = {}) => renderValue(v, { format: 'value', color: false, ...extra });
@@ -29,7 +29,7 @@ describe('csv fields', () => {
   });
 
   it('numbers, signed or not, with a point or an exponent, are left as they are', () => {
-    for (const s of ['-5', '+5', '-0', '+1.5e3', '-.5', '+5.', '-1E-3', '+1e+3', '-12.75', '+.5', '-5e10', '-1.5E+7', '5']) expect(defuseFormula(s), s).toBe(s);
+    for (const s of ['-5', '+5', '-0', '+1.5e3', '-.5', '-.55', '+5.', '-1E-3', '+1e+3', '-12.75', '+.5', '-5e10', '-1.5E+7', '5']) expect(defuseFormula(s), s).toBe(s);
   });
 
   it('property: a defused field is the text with one leading quote, or the text itself', () => {
@@ -62,6 +62,13 @@ describe('csv records', () => {
     expect(csv([{ 'a\x1b': 1 }])).toBe('a\x1b\r\n1\r\n');
     expect(csv({ 'k\x1b': 'v', u: undefined })).toBe('key,value\r\nk\x1b,v\r\n');
     expect(csv({ 'k\n': '=v' }, { terminal: true })).toBe("key,value\r\nk\\n,'=v\r\n");
+  });
+
+  it('the writers called without `terminal` keep the data as it is', () => {
+    const r = csvList(['a']);
+    expect(r.rows([{ a: '\x1b' }]) + r.end()).toBe('a\r\n\x1b\r\n');
+    expect(csvObject({ k: '\x1b' })).toBe('key,value\r\nk,\x1b\r\n');
+    expect(csvScalar('\x1b')).toBe('value\r\n\x1b\r\n');
   });
 
   it('the header once, before the first row, over several batches; alone when no row comes', () => {

@@ -91,6 +91,9 @@ describe('json lists row by row', () => {
     expect(r.rows([{ a: 1 }]) + r.rows([]) + r.rows([{ b: [1n] }, { c: [2] }]) + r.rows([3]) + r.end({ total: 9 })).toBe(
       '[\n  {\n    "a": 1\n  },\n  {\n    "b": [\n      1\n    ]\n  },\n  {\n    "c": [\n      2\n    ]\n  },\n  3\n]\n',
     );
+    // Batches JSON.stringify cannot write (bigints) between ones it can.
+    r = listRenderer({ format: 'json', color: false });
+    expect(r.rows([{ b: 1n }]) + r.rows([{ a: 1 }]) + r.rows([{ c: 2n }]) + r.end()).toBe('[\n  {\n    "b": 1\n  },\n  {\n    "a": 1\n  },\n  {\n    "c": 2\n  }\n]\n');
     r = listRenderer({ format: 'json', color: false, withTotal: true });
     expect(r.rows([{ a: [1] }]) + r.rows([{ b: 'x' }]) + r.end({ total: 10n ** 20n })).toBe(
       '{\n  "inventories": [\n    {\n      "a": [\n        1\n      ]\n    },\n    {\n      "b": "x"\n    }\n  ],\n  "total": 100000000000000000000\n}\n',
@@ -125,6 +128,23 @@ describe('json chunks', () => {
     const objChunks = [...renderChunks(obj, { format: 'json', color: true })];
     expect(objChunks.length).toBeGreaterThan(1);
     expect(objChunks.slice(0, -1).every((c) => c.length >= 65_536 && c.length < 65_536 + 140)).toBe(true);
+  });
+
+  it('below the top two levels, a container is walked only past 256 entries', () => {
+    const sizes = (v: unknown) => [...renderChunks(v, { format: 'json', color: false })].map((c) => c.length);
+    const list = (n: number) => Array.from({ length: n }, () => 'x'.repeat(1000));
+    const map = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${String(i).padStart(3, '0')}`, 'x'.repeat(1000)]));
+    expect(sizes({ w: { a: list(256) } })).toEqual([258_586, 7]);
+    expect(sizes({ w: { a: list(257) } })).toEqual([65_670, 65_650, 65_650, 62_633]);
+    expect(sizes({ w: { a: map(256) } })).toEqual([260_634, 7]);
+    expect(sizes({ w: { a: map(257) } })).toEqual([66_190, 66_170, 66_170, 63_129]);
+  });
+
+  it('a chunk is yielded when exactly 64 KiB have gathered', () => {
+    const items = (last: number) => ({ a: [...Array.from({ length: 64 }, () => 'x'.repeat(1000)), 'y'.repeat(last), 'z'] });
+    const sizes = (v: unknown) => [...renderChunks(v, { format: 'json', color: false })].map((c) => c.length);
+    expect(sizes(items(1007))).toEqual([65_536, 16]);
+    expect(sizes(items(1006))).toEqual([65_544, 7]);
   });
 
   it('a small document is one chunk', () => {

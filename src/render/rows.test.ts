@@ -30,6 +30,7 @@ describe('column paths', () => {
     expect(get('arr.1.0')).toBe(3);
     expect(get('arr.x')).toEqual([]);
     expect(get('x.z')).toBe('other');
+    expect(get('list.10', { list: Array.from({ length: 12 }, (_, i) => i) })).toBe(10);
   });
 
   it('a key equal to the whole path wins over the walk; missing keys and non-objects give undefined', () => {

@@ -123,6 +123,13 @@ describe('a whole list in chunks', () => {
     expect([...renderChunks(rows(2000), { format: 'value', color: false })].join('')).toBe(rows(2000).map((r) => `${r.v}\n`).join(''));
   });
 
+  it('a chunk is yielded when exactly 64 KiB have gathered', () => {
+    const rows = (last: number) => [...Array.from({ length: 499 }, () => ({ v: 'x'.repeat(130) })), { v: 'y'.repeat(last) }, { v: 'z' }];
+    const sizes = (n: number) => [...renderChunks(rows(n), { format: 'value', color: false, columns: ['v'] })].map((c) => c.length);
+    expect(sizes(166)).toEqual([65_536, 2]);
+    expect(sizes(165)).toEqual([65_537]);
+  });
+
   it('a list renderer takes its options trimmed: blank columns are none', () => {
     const r = listRenderer({ format: 'csv', color: false, columns: [' a ', ''] });
     expect(r.rows([{ a: 1, b: 2 }]) + r.end()).toBe('a\r\n1\r\n');

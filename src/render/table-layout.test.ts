@@ -26,6 +26,11 @@ describe('default columns', () => {
     // The mandatory ones in their own order, whatever the rows' order; a null uuid is not one.
     expect(table([{ status: 's', state: 't', name: 'n', uuid: null, b: 1 }]).split('\n')[1]).toBe('│ name │ state │ status │ b │');
     expect(table([{ uuid: null }, { uuid: 'u' }]).split('\n')[1]).toBe('│ uuid │');
+    expect(table([{ b: 1, status: 's', name: 'n' }]).split('\n')[1]).toBe('│ name │ status │ b │');
+    // A …Uuid reference is one by the end of its name.
+    expect(table([{ name: 'n', aUuid: 'x', hostUuidX: 'y' }]).split('\n')[1]).toBe('│ name │ hostUuidX │ aUuid │');
+    // A field null in every row is left out even when it comes first.
+    expect(table([{ x: null, uuid: 'u' }])).toBe('┌──────┐\n│ uuid │\n├──────┤\n│ u    │\n└──────┘\n');
   });
 
   it('without a mandatory column the first useful one takes its place; only nulls still give a table', () => {
@@ -52,7 +57,7 @@ describe('default columns', () => {
     expect(table([{ 'a.uuid': x }], 20, ['a.uuid'])).toBe('─[ 1 ]──────────────\na.uuid │ xxxxxxxxxxx\n       │ xxxxxxxxx\n');
     expect(table([{ hostUuid: x }], 20, ['hostUuid'])).toBe('─[ 1 ]──────────────\nhostUuid │ xxxxxxxxx\n         │ xxxxxxxxx\n         │ xx\n');
     expect(table([{ uuid: x }], 20, ['uuid'])).toBe('─[ 1 ]──────────────\nuuid │ xxxxxxxxxxxxx\n     │ xxxxxxx\n');
-    for (const p of ['xuuid', 'a.uuidx', 'uuids']) {
+    for (const p of ['xuuid', 'a.uuidx', 'uuids', 'hostUuidx']) {
       expect(table([{ [p]: x }], 20, [p]), p).toBe(`┌──────────────────┐\n│ ${p.padEnd(16)} │\n├──────────────────┤\n│ xxxxxxxxxxxxxxx… │\n└──────────────────┘\n`);
     }
   });
@@ -64,6 +69,13 @@ describe('default columns', () => {
     // An optional column comes in when it fits exactly.
     expect(table([{ uuid: 'u', name: 'n', d: 'dd' }], 20).split('\n')[1]).toBe('│ uuid │ name │ d  │');
     expect(table([{ uuid: 'u', name: 'n', d: 'dd' }], 19).split('\n')[1]).toBe('│ uuid │ name │');
+  });
+
+  it('text columns asked for that cannot fit even at 8 columns each: records', () => {
+    const x = 'x'.repeat(20);
+    expect(table([{ a: x, b: x, c: x }], 20, ['a', 'b', 'c'])).toBe(
+      '─[ 1 ]──────────────\na │ xxxxxxxxxxxxxxxx\n  │ xxxx\nb │ xxxxxxxxxxxxxxxx\n  │ xxxx\nc │ xxxxxxxxxxxxxxxx\n  │ xxxx\n',
+    );
   });
 
   it('an optional text column is capped at 40 columns, a mandatory one is not', () => {
@@ -122,6 +134,23 @@ describe('rows after the first ones', () => {
     expect(out[1]).toBe('│ uuid │ name     │ type   │ misc │');
   });
 
+  it('the header once, before the first row; later batches add rows only', () => {
+    const r = listRenderer({ format: 'table', color: false, columns: ['uuid'] });
+    const first = r.rows(Array.from({ length: FIRST_ROWS }, () => ({ uuid: 'a' })));
+    expect(first.startsWith('┌──────┐\n│ uuid │\n├──────┤\n│ a    │\n│ a    │\n')).toBe(true);
+    expect(first.split('\n').length).toBe(FIRST_ROWS + 4);
+    expect(r.rows([{ uuid: 'b' }])).toBe('│ b    │\n');
+    expect(r.rows([])).toBe('');
+    expect(r.end()).toBe('└──────┘\n');
+  });
+
+  it('records for many rows too', () => {
+    const r = listRenderer({ format: 'table', color: false, width: 20 });
+    const out = r.rows(Array.from({ length: FIRST_ROWS }, () => ({ uuid: 'c4fd039c9a6b417ebc5d51f3fad860ac' }))) + r.end();
+    expect(out.slice(0, 83)).toBe('─[ 1 ]──────────────\nuuid │ c4fd039c9a6b4\n     │ 17ebc5d51f3fa\n     │ d860ac\n─[ 2 ]');
+    expect(out.split('\n').length).toBe(4 * FIRST_ROWS + 1);
+  });
+
   it('a capped column gets no room to spare', () => {
     const rows = Array.from({ length: FIRST_ROWS }, () => ({ uuid: 'u', d: 'x'.repeat(50), e: 'ab' }));
     const r = listRenderer({ format: 'table', color: false, width: 200 });
@@ -141,7 +170,7 @@ describe('fitWidths', () => {
     expect(fitWidths([11, 10, 10], [INF, INF, INF], 38)).toEqual([10, 9, 9]);
     expect(fitWidths([11, 10, 10], [INF, INF, INF], 41)).toEqual([11, 10, 10]);
     // A column held up by its minimum takes no share of what is left over.
-    expect(fitWidths([12, 20], [INF, INF], 27, [10, 20])).toEqual([10, 10]);
+    expect(fitWidths([12, 20], [INF, INF], 27, [10, 3])).toEqual([10, 10]);
     expect(fitWidths([11, 10, 10], [INF, INF, INF], 40)).toEqual([10, 10, 10]);
   });
 
@@ -280,5 +309,7 @@ describe('a scalar', () => {
     expect(table(true)).toBe('true\n');
     expect(table(0)).toBe('0\n');
     expect(table('')).toBe('\n');
+    expect(table(undefined)).toBe('');
+    expect(table(null)).toBe('');
   });
 });

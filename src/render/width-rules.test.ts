@@ -1,7 +1,7 @@
 // Boundaries of the width rules (width.ts) and of state colouring (style.ts): the code points where a
 // width changes, what sanitizeCell turns into what, padding and cutting at exact fits.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getStyle, isStateColumn } from './style.js';
 import { codePointWidth, displayWidth, padEnd, padStart, sanitizeCell, truncate } from './width.js';
 
@@ -152,5 +152,26 @@ describe('state colours', () => {
   it('state columns: state or status, alone or at the end of a name or path', () => {
     for (const p of ['state', 'Status', 'STATE', 'vm.state', 'powerState', 'vmNics.0.connectionStatus', 'a.b.status']) expect(isStateColumn(p), p).toBe(true);
     for (const p of ['states', 'statement', 'stateX', 'powerstate', 'state.x', 'name', 'upstate']) expect(isStateColumn(p), p).toBe(false);
+  });
+});
+
+describe('edges', () => {
+  it('a cut to one column is the ellipsis alone, zero-width characters included', () => {
+    expect(truncate('\u200bab', 1)).toBe('…');
+    expect(truncate('\u200bab', 2)).toBe('\u200bab');
+    expect(truncate('\u200babc', 2)).toBe('\u200ba…');
+  });
+
+  it('a state or status word must end the name', () => {
+    for (const p of ['lastStateChange', 'StatusCode', 'vm.stateless']) expect(isStateColumn(p), p).toBe(false);
+  });
+
+  it('the coloured style is built on first use in a fresh module', async () => {
+    vi.resetModules();
+    const fresh = await import('./style.js');
+    const st = fresh.getStyle(true);
+    expect(st.on).toBe(true);
+    expect(st.state('Running')).toBe('\x1b[32mRunning\x1b[39m');
+    expect(st.key('k')).toBe('\x1b[36mk\x1b[39m');
   });
 });

@@ -22,6 +22,9 @@ describe('which strings are quoted', () => {
   it('the other number forms (signs, dots, underscores, colons, infinities, dates)', () => {
     for (const s of ['9.5', '0.5', '+1.5', '+1', '1_000', '1__0', '1.', '1.e5', '+.5', '.5e5', '1e+5', '1e-5', '0x1_F', '+0x1F', '+017', '0o1_7', '0b1_0', '+0b1', '1:20', '1:20.5', '0:0', '1:2:3', '.inf', '.Inf', '.INF', '+.inf', '.nan', '.NaN', '.NAN', '2017-05-11', '2017-5-1', '2017-05-11 x', '2017-05-11T10:00']) quoted(s);
     for (const s of ['.', '+', '._', '+.', '1:60', '1:2x', '.iNf', '+.nan', '2017-05-11x', '201-05-11', '2017-05', '1.5.5', '1 000', '1,000', '9a.b']) plain(s);
+    // Each form whole, from its first character to its last.
+    for (const s of ['1.5e55', '1e55', '+0o17', '+1:20', '1:20.55']) quoted(s);
+    for (const s of ['1+0x1F', '0x1F_g', '0b1_2', '1+0b1', '.1:20', '1.inf', '.infx', '.nanx', '12017-05-11']) plain(s);
   });
 
   it('every indicator at the start', () => {
@@ -37,7 +40,7 @@ describe('which strings are quoted', () => {
   });
 
   it('blanks at either end, `: ` and ` #` inside, a `:` at the end', () => {
-    for (const s of ['', ' ', '中 ', ' 中', 'a: b', 'a:', '中: x', '中:', 'é: ', '中 #x', 'a #b', 'trail ']) quoted(s);
+    for (const s of ['', ' ', '中 ', ' 中', 'a: b', 'a:', '中: x', '中:', 'é: ', '中 #x', 'a #b', 'a #', 'a  #', 'trail ']) quoted(s);
     for (const s of ['a b', 'a:b', 'a#b', 'a b  c', 'a  b', 'x@y.z', 'a(b)', 'a=b', 'A+B', 'a-b', 'a,b', 'a/b', '中=', 'http://x/y?z=1#f']) plain(s);
   });
 
@@ -93,6 +96,8 @@ describe('documents', () => {
     expect(yaml({ a: [undefined, () => 1], f: () => 1, b: 1, e: { u: undefined }, n: [[]], s: Symbol('x') })).toBe("a:\n  - null\n  - null\nb: 1\ne: {}\n'n':\n  - []\n");
     expect(yaml({ deep: { er: { a: [undefined, 1], f: () => 1, b: { c: {} } } } })).toBe('deep:\n  er:\n    a:\n      - null\n      - 1\n    b:\n      c: {}\n');
     expect(yaml({ u: undefined })).toBe('{}\n');
+    expect(yaml(undefined)).toBe('null\n');
+    expect(yaml({ f: false, t: true })).toBe('f: false\nt: true\n');
   });
 
   it('inherited properties are not members', () => {
@@ -155,6 +160,23 @@ describe('chunks of a big document', () => {
   it('a big list inside a list is walked too, its first item on the dash line', () => {
     const big = Array.from({ length: 300 }, (_, i) => i);
     expect(yaml({ a: [big, { k: big }] })).toBe(`a:\n  - - 0\n${big.slice(1).map((i) => `    - ${i}\n`).join('')}  - k:\n${big.map((i) => `      - ${i}\n`).join('')}`);
+  });
+
+  it('below the top two levels, a container is walked only past 256 entries', () => {
+    const sizes = (v: unknown) => [...renderChunks(v, { format: 'yaml', color: false })].map((c) => c.length);
+    const list = (n: number) => Array.from({ length: n }, () => 'x'.repeat(1000));
+    const map = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${String(i).padStart(3, '0')}`, 'x'.repeat(1000)]));
+    expect(sizes({ w: { a: list(256) } })).toEqual([257_800]);
+    expect(sizes({ w: { a: list(257) } })).toEqual([66_470, 66_462, 66_462, 59_413]);
+    expect(sizes({ w: { a: map(256) } })).toEqual([258_824]);
+    expect(sizes({ w: { a: map(257) } })).toEqual([65_723, 65_715, 65_715, 62_682]);
+  });
+
+  it('a chunk is yielded when exactly 64 KiB have gathered', () => {
+    const items = (last: number) => ({ a: [...Array.from({ length: 65 }, () => 'x'.repeat(1000)), 'y'.repeat(last), 'z'] });
+    const sizes = (v: unknown) => [...renderChunks(v, { format: 'yaml', color: false })].map((c) => c.length);
+    expect(sizes(items(203))).toEqual([65_536, 6]);
+    expect(sizes(items(202))).toEqual([65_541]);
   });
 
   it('a small nested container is written whole', () => {
