@@ -27,22 +27,22 @@ try {
 }
 const complete = process.argv[2] === '__complete';
 const file = join(dist, complete ? 'zstack-cli-complete.cjs' : 'zstack-cli.cjs');
-let bundle;
-try {
-  bundle = loadBundle(file, {
-    env: process.env,
-    uid: process.getuid?.(),
-    runtime: `${process.version}-${process.arch}${flags ? `-${flagsHash.toString(16)}` : ''}${complete ? '' : cacheProfile(process.argv.slice(2))}`,
-    homedir: () => require('node:os').homedir(),
-    require,
-  });
-} catch (e) {
-  if (e.code === 'ENOENT' && e.path === file) missing();
-  throw e;
-}
+const runtime = `${process.version}-${process.arch}${flags ? `-${flagsHash.toString(16)}` : ''}`;
+const load = (file, profile) => {
+  try {
+    return loadBundle(file, { env: process.env, uid: process.getuid?.(), runtime: `${runtime}${profile}`, homedir: () => require('node:os').homedir(), require });
+  } catch (e) {
+    if (e.code === 'ENOENT' && e.path === file) missing();
+    throw e;
+  }
+};
+const bundle = load(file, complete ? '' : cacheProfile(process.argv.slice(2)));
 const cli = bundle.exports;
 if (complete) {
-  cli.runComplete(cli.completionIO(), process.argv.slice(3), {}, bundle.writesCache).then((code) => {
+  // A Tab at a value asks the server: the HTTP client and sessions live in the main bundle, loaded
+  // then with the code cache of calls (and never writing it: this run compiles too little of it).
+  const openLive = (io, flags) => load(join(dist, 'zstack-cli.cjs'), cacheProfile([])).exports.openLiveValues(io, flags);
+  cli.runComplete(cli.completionIO(), process.argv.slice(3), { prime: bundle.writesCache, openLive }).then((code) => {
     process.exitCode = code;
     bundle.saveCache();
   });

@@ -1,7 +1,8 @@
 // The files bin/zstack-cli.js runs, built with esbuild from src/:
 //   dist/zstack-cli.cjs           every front end (main); modules reached only through import() are
 //                                 initialised when first imported (the shell, commander, the simulator)
-//   dist/zstack-cli-complete.cjs  `__complete` (one Tab in bash or zsh) alone
+//   dist/zstack-cli-complete.cjs  `__complete` (one Tab in bash or zsh) alone: the completion engine
+//                                 and the command table's specs; live values come from the main bundle
 //   dist/boot.cjs                 the loader: compiles a bundle with a V8 code cache (src/boot/)
 // CommonJS because Node 20 can feed V8 a code cache only to a script, never to an ES module. Each
 // bundle is one function expression taking CommonJS's parameters, after a first line with its
@@ -124,7 +125,28 @@ const moduleDirs = (root) => ({
   },
 });
 
-async function bundle(root, version, { name, entry }) {
+/**
+ * The completion bundle holds what a Tab runs and no more: it needs the command table's specs (names,
+ * arguments, completers) but never runs a command, so an import() made in `dir` (the commands' run
+ * functions: the renderers, the executor, the simulator, ...) becomes a module that throws when
+ * loaded. A Tab then reads an eighth of the main bundle's text.
+ */
+const withoutImportsIn = (root, dir) => ({
+  name: 'without-imports-in',
+  setup(b) {
+    const inside = join(root, dir) + sep;
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(inside)) return undefined;
+      return { path: args.path, namespace: 'absent', pluginData: relative(root, args.importer).split(sep).join('/') };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'absent' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`zstack-cli: ${args.path} (imported by ${args.pluginData}) is not in the completion bundle`)});`,
+      loader: 'js',
+    }));
+  },
+});
+
+async function bundle(root, version, { name, entry, withoutImportsIn: dir }) {
   const result = await build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: `${name}-entry.ts` },
     bundle: true,
@@ -138,7 +160,7 @@ async function bundle(root, version, { name, entry }) {
     minifySyntax: true,
     minifyIdentifiers: !process.env.KEEP_NAMES,
     charset: 'ascii',
-    plugins: [lazyModules, moduleDirs(root)],
+    plugins: [lazyModules, moduleDirs(root), ...(dir ? [withoutImportsIn(root, dir)] : [])],
     metafile: true,
     write: false,
     logLevel: 'silent',
@@ -160,8 +182,15 @@ async function bundle(root, version, { name, entry }) {
 export async function buildBundles(root) {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   await Promise.all([
-    bundle(root, version, { name: 'zstack-cli', entry: "export { startSystem } from './src/cli/system.ts';\nexport { main } from './src/cli/main.ts';" }),
-    bundle(root, version, { name: 'zstack-cli-complete', entry: "export { completionIO } from './src/cli/system.ts';\nexport { runComplete } from './src/cli/complete-command.ts';" }),
+    bundle(root, version, {
+      name: 'zstack-cli',
+      entry: "export { startSystem } from './src/cli/system.ts';\nexport { main } from './src/cli/main.ts';\nexport { openLiveValues } from './src/cli/complete-live.ts';",
+    }),
+    bundle(root, version, {
+      name: 'zstack-cli-complete',
+      entry: "export { completionIO } from './src/cli/system.ts';\nexport { runComplete } from './src/cli/complete-command.ts';",
+      withoutImportsIn: 'src/commands',
+    }),
     build({
       entryPoints: [join(root, 'src', 'boot', 'load-bundle.ts')],
       bundle: true,

@@ -2,6 +2,10 @@
 // and zsh scripts. Prints one candidate per line, `word<TAB>description`, where word is the whole
 // shell word at the cursor after completion (the scripts cut what bash splits off at `=` and `:`).
 // Live values (uuids, names) are fetched only when the cursor is at a value and a session exists.
+//
+// This module heads the completion bundle (dist/zstack-cli-complete.cjs), which leaves out what the
+// commands import to run (scripts/bundle.mjs); the live values come from the caller (`OpenLiveValues`),
+// so a Tab reads and compiles none of the HTTP client, sessions or executor.
 import { complete } from '../complete/candidates.js';
 import { fuzzyPick } from '../complete/pick.js';
 import { cachedValueSource } from '../complete/values.js';
@@ -12,7 +16,7 @@ import type { LocalValues } from '../complete/types.js';
 import { lex } from '../parse/lexer.js';
 import { splitOptions } from '../parse/options.js';
 import type { ProfilesData } from '../config/connection.js';
-import type { App } from './app.js';
+import type { LiveValues, OpenLiveValues } from './complete-live.js';
 import type { CliIO } from './io.js';
 
 /** Start of the shell word the cursor is in: after the last blank outside quotes. */
@@ -57,7 +61,7 @@ export function splitCompletionLine(line: string): CompletionLine | undefined {
  */
 export async function completionLines(
   shellLine: string,
-  openApp: (flags: Flags) => Promise<App>,
+  openLive: (flags: Flags) => Promise<LiveValues>,
   profilesOf: (flags: Flags) => Promise<ProfilesData> = async () => ({ profiles: {} }),
   unsupportedOf: (flags: Flags) => Promise<ReadonlySet<string> | undefined> = async () => undefined,
 ): Promise<string[]> {
@@ -66,18 +70,12 @@ export async function completionLines(
   const line = split.command;
   const registry = loadRegistry();
   const local: LocalValues = { profiles: async () => Object.keys((await profilesOf(split.flags)).profiles) };
-  let app: App | undefined;
+  let live: Promise<LiveValues> | undefined;
   const values = cachedValueSource({
     // Unlike the shell (which keeps a late answer for the next Tab), this process ends after one
     // answer: wait longer for the server rather than return nothing.
     timeoutMs: LIVE_VALUES_WAIT_MS,
-    fetch: async (ref, signal) => {
-      app ??= await openApp(split.flags);
-      if (!(await app.session.current())) return [];
-      const a = app;
-      const { fetchResourceRows } = await import('./live-values.js');
-      return fetchResourceRows(registry, ref, (s) => a.execContext(s, 'completion', false), signal);
-    },
+    fetch: async (ref, signal) => (await (live ??= openLive(split.flags))).rows(ref, signal),
   });
   // API names the node is known not to support are left out (read from the capability cache, no request).
   const unsupportedApis = () => unsupportedOf(split.flags);
@@ -93,23 +91,28 @@ export async function completionLines(
       return desc ? `${word}\t${desc}` : word;
     });
   } finally {
-    await app?.close();
+    if (live) await (await live.catch(() => undefined))?.close();
   }
+}
+
+/** How runComplete is called: the connection flags given before `__complete`, and where live values come from. */
+export interface CompleteOptions {
+  baseFlags?: Flags;
+  /** bin/ sets it when this run writes the code cache: PRIME_LINES are completed after the answer. */
+  prime?: boolean;
+  /** Opens live values (src/cli/complete-live.ts): bin/ takes it from the main bundle, main imports it. */
+  openLive: OpenLiveValues;
 }
 
 /**
  * `zstack-cli __complete [--] <line>`: prints the candidate lines. Reached straight from bin/ (no
- * commander, no main) so each Tab in bash or zsh costs as little start-up as possible. `prime`
- * (bin/ sets it when this run writes the code cache) completes PRIME_LINES after the answer.
+ * commander, no main) so each Tab in bash or zsh costs as little start-up as possible.
  */
-export async function runComplete(io: CliIO, words: readonly string[], baseFlags: Flags = {}, prime = false): Promise<number> {
+export async function runComplete(io: CliIO, words: readonly string[], { baseFlags = {}, prime = false, openLive }: CompleteOptions): Promise<number> {
   const line = (words[0] === '--' ? words.slice(1) : words).join(' ');
   const lines = await completionLines(
     line,
-    async (flags) => {
-      const { App, appFlags } = await import('./app.js');
-      return App.create(io, appFlags({ ...baseFlags, ...flags }));
-    },
+    (flags) => openLive(io, { ...baseFlags, ...flags }),
     async () => {
       const { cliHome } = await import('../config/paths.js');
       const { openProfiles } = await import('../config/profiles.js');

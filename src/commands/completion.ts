@@ -25,6 +25,7 @@ export const completeCommand: BuiltinSpec = {
   async run(ctx) {
     // Usually reached straight from bin/; this route serves `zstack-cli --port P __complete ...`.
     const { runComplete } = await import('../cli/complete-command.js');
-    return runComplete(ctx.io, ctx.args, ctx.flags);
+    const { openLiveValues } = await import('../cli/complete-live.js');
+    return runComplete(ctx.io, ctx.args, { baseFlags: ctx.flags, openLive: openLiveValues });
   },
 };
