@@ -36,6 +36,17 @@ class StaleSocket extends Error {
 /** Methods safe to send again when a reused socket turns out closed. */
 const RETRYABLE = new Set(['GET', 'HEAD']);
 
+/**
+ * `localhost` (the default host) is connected to as 127.0.0.1, then ::1, as curl does (RFC 6761: it
+ * is the loopback, whatever a resolver says): no DNS lookup and none of node's parsing of a name as
+ * an IPv6 address, which cost a one-shot command ~10 ms (getaddrinfo on the thread pool and a large
+ * regular expression compiled on first use). The Host header and a TLS name stay `localhost`.
+ */
+const LOOPBACK: Readonly<Record<string, readonly string[]>> = { localhost: ['127.0.0.1', '::1'] };
+
+/** Errors after which the next loopback address is tried: nothing listens on this one. */
+const NOT_LISTENING = new Set(['ECONNREFUSED', 'EADDRNOTAVAIL', 'EAFNOSUPPORT', 'ENETUNREACH', 'EHOSTUNREACH']);
+
 /** A node:http transport; node:https is imported on the first https request. */
 export function createNodeHttpTransport(opts: TransportOptions = {}): Transport {
   // The agents' socket timeout: how long a free socket stays in the pool (the server's
@@ -68,12 +79,20 @@ export function createNodeHttpTransport(opts: TransportOptions = {}): Transport 
       const stops = req.signal ? [req.signal, s.deadline] : [s.deadline];
       try {
         const c = await client(s.url.protocol);
-        try {
-          return await exchange(c, req, s, stops);
-        } catch (e) {
-          // One more try on a fresh socket (the stale one has been destroyed).
-          if (e instanceof StaleSocket && RETRYABLE.has(req.method.toUpperCase())) return await exchange(c, req, s, stops);
-          throw e;
+        const addresses = Object.hasOwn(LOOPBACK, s.url.hostname) ? LOOPBACK[s.url.hostname]! : [undefined];
+        for (let i = 0; ; i++) {
+          try {
+            try {
+              return await exchange(c, req, s, stops, addresses[i]);
+            } catch (e) {
+              // One more try on a fresh socket (the stale one has been destroyed).
+              if (e instanceof StaleSocket && RETRYABLE.has(req.method.toUpperCase())) return await exchange(c, req, s, stops, addresses[i]);
+              throw e;
+            }
+          } catch (e) {
+            if (i + 1 < addresses.length && NOT_LISTENING.has((e as NodeJS.ErrnoException).code ?? '') && !stops.some((x) => x.aborted)) continue;
+            throw e;
+          }
         }
       } catch (e) {
         throw sendFailure(e instanceof StaleSocket ? e.error : e, s, req.signal);
@@ -94,7 +113,7 @@ export function createNodeHttpTransport(opts: TransportOptions = {}): Transport 
  * `ReadTimeout`, `StaleSocket`, `TooLargeError`, or a plain error once any of `stops` aborts (the
  * caller tells which one it was).
  */
-function exchange(c: Client, req: TransportRequest, s: Sending, stops: AbortSignal[]): Promise<TransportResponse> {
+function exchange(c: Client, req: TransportRequest, s: Sending, stops: AbortSignal[], address?: string): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
     if (stops.some((x) => x.aborted)) {
       reject(new Error('aborted'));
@@ -103,7 +122,13 @@ function exchange(c: Client, req: TransportRequest, s: Sending, stops: AbortSign
     const headers = { ...req.headers };
     if (req.body !== null && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length'))
       headers['Content-Length'] = String(Buffer.byteLength(req.body, 'utf8'));
-    const r = c.request(s.url, { method: req.method, headers, agent: c.agent });
+    const options: http.RequestOptions = { method: req.method, headers, agent: c.agent };
+    if (address !== undefined) {
+      // The connection goes to `address`; the server still sees the name it was given.
+      if (!Object.keys(headers).some((k) => k.toLowerCase() === 'host')) headers.Host = s.url.host;
+      Object.assign(options, { protocol: s.url.protocol, hostname: address, port: s.url.port, path: `${s.url.pathname}${s.url.search}`, ...(c.tls ? { servername: s.url.hostname } : {}) });
+    }
+    const r = address === undefined ? c.request(s.url, options) : c.request(options);
     let settled = false;
     let connectTimer: NodeJS.Timeout | undefined;
 

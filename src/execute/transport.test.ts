@@ -1,10 +1,11 @@
+import dns from 'node:dns';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { createServer as createTcp, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderError } from '../errors/report.js';
 import { ConnectionError, InterruptedError } from './errors.js';
 import { createNodeHttpTransport } from './node-http-transport.js';
@@ -299,6 +300,56 @@ describe.skipIf(!hasOpenssl).each(IMPLEMENTATIONS)(`%s transport with a self-sig
     expect((e as ConnectionError).hint).toContain('--ca');
     expect((await track(createTransport({ ca: certPem })).send(req)).body).toBe('{"secure":true}');
     expect((await track(createTransport({ insecure: true })).send(req)).status).toBe(200);
+  });
+});
+
+/** Whether this machine can listen on the IPv6 loopback. */
+const hasIpv6Loopback = await new Promise<boolean>((resolve) => {
+  const s = createTcp();
+  s.once('error', () => resolve(false));
+  s.listen(0, '::1', () => s.close(() => resolve(true)));
+});
+
+describe('node:http transport to localhost', () => {
+  async function hostEcho(host: string): Promise<number> {
+    const server = createHttp((req, res) => res.end(JSON.stringify({ host: req.headers.host })));
+    return listen(server, host);
+  }
+
+  it('connects to 127.0.0.1 without a DNS lookup; the server still sees Host localhost', async () => {
+    const port = await hostEcho('127.0.0.1');
+    const lookup = vi.spyOn(dns, 'lookup');
+    cleanups.push(() => lookup.mockRestore());
+    const r = await track(createNodeHttpTransport()).send({ method: 'GET', url: `http://localhost:${port}/x?y=1`, headers: {}, body: null });
+    expect(JSON.parse(r.body)).toEqual({ host: `localhost:${port}` });
+    expect(lookup).not.toHaveBeenCalled();
+    // A name that is not localhost is looked up as before.
+    await track(createNodeHttpTransport()).send({ method: 'GET', url: `http://LocalHost.:${port}/`, headers: {}, body: null }).catch(() => undefined);
+    expect(lookup).toHaveBeenCalled();
+  });
+
+  it.skipIf(!hasIpv6Loopback)(`falls back to ::1 when nothing listens on 127.0.0.1${hasIpv6Loopback ? '' : ' (skipped: no IPv6 loopback here)'}`, async () => {
+    const port = await hostEcho('::1');
+    const r = await track(createNodeHttpTransport()).send({ method: 'POST', url: `http://localhost:${port}/`, headers: {}, body: '{}' });
+    expect(JSON.parse(r.body)).toEqual({ host: `localhost:${port}` });
+  });
+
+  it('refused on both addresses: one connection error naming localhost', async () => {
+    const port = await closedPort();
+    const e = await rejection(track(createNodeHttpTransport()).send({ method: 'GET', url: `http://localhost:${port}/`, headers: {}, body: null }));
+    expect(e).toBeInstanceOf(ConnectionError);
+    expect(renderError(e).split("\n")[0]).toMatch(new RegExp(`^Error: connection refused by localhost:${port}(;|$)`));
+  });
+
+  it.skipIf(!hasOpenssl)(`checks a TLS certificate against the name localhost, not the address${hasOpenssl ? '' : ' (skipped: openssl is not installed)'}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zs-tls-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const { keyFile, certFile } = selfSignedCert(dir, 'localhost', 'DNS:localhost');
+    const certPem = readFileSync(certFile, 'utf8');
+    const server = createHttps({ key: readFileSync(keyFile), cert: certPem }, (req, res) => res.end(JSON.stringify({ host: req.headers.host })));
+    const port = await listen(server);
+    const r = await track(createNodeHttpTransport({ ca: certPem })).send({ method: 'GET', url: `https://localhost:${port}/`, headers: {}, body: null });
+    expect(JSON.parse(r.body)).toEqual({ host: `localhost:${port}` });
   });
 });
 
