@@ -41,7 +41,7 @@ const cli = bundle.exports;
 if (complete) {
   // A Tab at a value asks the server: the HTTP client and sessions live in the main bundle, loaded
   // then with the code cache of calls (and never writing it: this run compiles too little of it).
-  const openLive = (io, flags) => load(join(dist, 'zstack-cli.cjs'), cacheProfile([])).exports.openLiveValues(io, flags);
+  const openLive = (io, flags) => load(join(dist, 'zstack-cli.cjs'), cacheProfile(['Query'])).exports.openLiveValues(io, flags);
   cli.runComplete(cli.completionIO(), process.argv.slice(3), { prime: bundle.writesCache, openLive }).then((code) => {
     process.exitCode = code;
     bundle.saveCache();
@@ -49,7 +49,8 @@ if (complete) {
 } else {
   const run = cli.startSystem();
   cli.main(run.io, { signal: run.interrupt, terminate: run.terminate }).then((code) => {
-    bundle.saveCache();
+    // Only a run that did its work writes the cache: one that stopped at a typo compiled too little.
+    if (code === 0) bundle.saveCache();
     run.end(code);
   });
 }

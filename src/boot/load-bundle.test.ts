@@ -120,11 +120,18 @@ describe('bundleId and cacheFileName', () => {
 });
 
 describe('cacheProfile', () => {
-  it('gives runs that only plan a cache of their own; calls keep the plain one', () => {
+  it("gives runs that only plan, the shell and the CLI's own commands a cache each; calls keep the plain one", () => {
     expect(cacheProfile(['--dry-run', 'QueryVmInstance', 'name=x'])).toBe('-plan');
     expect(cacheProfile(['--host', 'h', 'QueryVmInstance', '--curl'])).toBe('-plan');
     expect(cacheProfile(['QueryVmInstance', 'name=x'])).toBe('');
+    expect(cacheProfile(['--port', '8081', '-o', 'json', 'StartVmInstance', 'uuid=U'])).toBe('');
     expect(cacheProfile(['CreateZone', 'name=--dry-run'])).toBe('');
-    expect(cacheProfile([])).toBe('');
+    expect(cacheProfile([])).toBe('-shell');
+    expect(cacheProfile(['--version'])).toBe('-local');
+    expect(cacheProfile(['help', 'QueryVmInstance'])).toBe('-local');
+    expect(cacheProfile(['watch', 'QueryVmInstance'])).toBe('');
+    expect(cacheProfile(['help'])).toBe('-local');
+    expect(cacheProfile(['--port', '8081', 'profile', 'list'])).toBe('-local');
+    expect(cacheProfile(['Q'])).toBe('-local');
   });
 });

@@ -40,14 +40,22 @@ export interface LoadedBundle<T> {
 const ID_LINE = /^\/\/ zstack-cli-bundle ([0-9A-Za-z.+-]+)\n/;
 
 /**
- * Which code cache a run of the main bundle uses, as a suffix of its runtime: a run that only plans (`--dry-run`,
- * `--curl`) compiles the parser and planner; one that calls the server compiles the HTTP client and the renderers too.
- * Each kind keeps a cache of its own, written by its first run (a cache holds what its first run compiled), so neither
- * compiles at every start what the other's cache left out. Calls (the common case) have no suffix.
+ * Which code cache a run of the main bundle uses, as a suffix of its runtime. A cache holds what the
+ * run that wrote it compiled, so each kind of run keeps its own, and none compiles at every start
+ * what another kind's cache left out: calls (a word like an API name, `QueryVmInstance`: the HTTP
+ * client and the renderers) have no suffix; runs that only plan (`--dry-run`, `--curl`) `-plan`; the
+ * shell (no words at all) `-shell`; the CLI's own commands (`help`, `profile`, `--version`) `-local`.
  */
 export function cacheProfile(argv: readonly string[]): string {
-  return argv.some((a) => a === '--dry-run' || a === '--curl') ? '-plan' : '';
+  if (argv.some((a) => a === '--dry-run' || a === '--curl')) return '-plan';
+  if (argv.length === 0) return '-shell';
+  const api = argv.findIndex((a) => API_WORD.test(a));
+  // `help QueryVmInstance` names an API but prints its help.
+  return api !== -1 && !argv.slice(0, api).includes('help') ? '' : '-local';
 }
+
+/** ZStack's API names: CamelCase words (the CLI's own commands and options are lower case). */
+const API_WORD = /^[A-Z][A-Za-z0-9]+$/;
 
 /** The build id on a bundle's first line, if any. */
 export function bundleId(source: string): string | undefined {

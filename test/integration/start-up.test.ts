@@ -36,13 +36,22 @@ describe('start-up from the bundles', () => {
     expect(readFileSync(join(cacheDir(), files[1]!))).toEqual(before);
   });
 
-  it('keeps a cache of their own for runs that only plan (--dry-run, --curl), beside the one of calls', () => {
+  it("keeps a cache of their own for runs that only plan (--dry-run, --curl) and for the CLI's own commands", () => {
     expect(run(['--version']).code).toBe(0);
     expect(run(DRY)).toEqual({ code: 0, stdout: DRY_OUT, stderr: '' });
     const files = readdirSync(cacheDir()).sort();
     expect(files).toHaveLength(2);
-    expect(files[0]).toMatch(/^zstack-cli@[^@]+@v[^@]*-plan\.v8cache$/);
-    expect(files[1]).toMatch(/^zstack-cli@[^@]+@v[^@]*[^n]\.v8cache$/);
+    expect(files[0]).toMatch(/^zstack-cli@[^@]+@v[^@]*-local\.v8cache$/);
+    expect(files[1]).toMatch(/^zstack-cli@[^@]+@v[^@]*-plan\.v8cache$/);
+  });
+
+  it('writes no cache from a run that failed: it stopped before compiling what the next run needs', () => {
+    expect(run(['--port', '1', 'QueryVmInstance', 'name=x']).code).toBe(4); // no session
+    expect(run(['StartVmInstanec', 'uuid=1']).code).toBe(2);
+    expect(run(['--dry-run', 'QueryVmInstance', 'nmae=x']).code).toBe(2);
+    expect(readdirSync(home)).not.toContain('.cache');
+    expect(run(DRY)).toEqual({ code: 0, stdout: DRY_OUT, stderr: '' });
+    expect(readdirSync(cacheDir())).toEqual([expect.stringMatching(/-plan\.v8cache$/)]);
   });
 
   it('replaces a cache that is garbage and still runs the command', () => {
