@@ -128,15 +128,16 @@ const moduleDirs = (root) => ({
 /**
  * The completion bundle holds what a Tab runs and no more: it needs the command table's specs (names,
  * arguments, completers) but never runs a command, so an import() made in `dir` (the commands' run
- * functions: the renderers, the executor, the simulator, ...) becomes a module that throws when
- * loaded. A Tab then reads an eighth of the main bundle's text.
+ * functions: the renderers, the executor, the simulator, ...) or of one of `packages` (conf, which
+ * only changes profiles: a Tab reads them as JSON) becomes a module that throws when loaded. A Tab then
+ * reads an eighth of the main bundle's text.
  */
-const withoutImportsIn = (root, dir) => ({
-  name: 'without-imports-in',
+const withoutImports = (root, { dir, packages }) => ({
+  name: 'without-imports',
   setup(b) {
     const inside = join(root, dir) + sep;
     b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(inside)) return undefined;
+      if (args.kind !== 'dynamic-import' || !(args.importer.startsWith(inside) || packages.includes(args.path))) return undefined;
       return { path: args.path, namespace: 'absent', pluginData: relative(root, args.importer).split(sep).join('/') };
     });
     b.onLoad({ filter: /.*/, namespace: 'absent' }, (args) => ({
@@ -146,7 +147,7 @@ const withoutImportsIn = (root, dir) => ({
   },
 });
 
-async function bundle(root, version, { name, entry, withoutImportsIn: dir }) {
+async function bundle(root, version, { name, entry, without }) {
   const result = await build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: `${name}-entry.ts` },
     bundle: true,
@@ -160,7 +161,7 @@ async function bundle(root, version, { name, entry, withoutImportsIn: dir }) {
     minifySyntax: true,
     minifyIdentifiers: !process.env.KEEP_NAMES,
     charset: 'ascii',
-    plugins: [lazyModules, moduleDirs(root), ...(dir ? [withoutImportsIn(root, dir)] : [])],
+    plugins: [lazyModules, moduleDirs(root), ...(without ? [withoutImports(root, without)] : [])],
     metafile: true,
     write: false,
     logLevel: 'silent',
@@ -189,7 +190,7 @@ export async function buildBundles(root) {
     bundle(root, version, {
       name: 'zstack-cli-complete',
       entry: "export { completionIO } from './src/cli/system.ts';\nexport { runComplete } from './src/cli/complete-command.ts';",
-      withoutImportsIn: 'src/commands',
+      without: { dir: 'src/commands', packages: ['conf'] },
     }),
     build({
       entryPoints: [join(root, 'src', 'boot', 'load-bundle.ts')],

@@ -115,10 +115,10 @@ export async function runComplete(io: CliIO, words: readonly string[], { baseFla
     (flags) => openLive(io, { ...baseFlags, ...flags }),
     async () => {
       const { cliHome } = await import('../config/paths.js');
-      const { openProfiles } = await import('../config/profiles.js');
+      const { readProfiles } = await import('../config/profiles.js');
       const { configFiles } = await import('../config/config-files.js');
       // Tab completion must never print: warnings about the config directory are left to real commands.
-      return (await openProfiles(cliHome(io.env, io.homedir), configFiles({ me: io.identity, warn: () => undefined }))).data();
+      return readProfiles(cliHome(io.env, io.homedir), configFiles({ me: io.identity, warn: () => undefined }));
     },
     async (flags) => {
       // Without an App (its transports and executor would double the cost of this Tab).

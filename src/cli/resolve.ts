@@ -43,8 +43,8 @@ export async function resolveFor(io: Pick<CliIO, 'env' | 'homedir' | 'identity'>
   let profiles: ProfilesData = { profiles: {} };
   const wantsProfile = flags.profile !== undefined || io.env.ZSTACK_PROFILE !== undefined;
   if (wantsProfile || existsSync(join(dir, 'profiles.json'))) {
-    const { openProfiles } = await import('../config/profiles.js');
-    profiles = (await openProfiles(dir, files)).data();
+    const { readProfiles } = await import('../config/profiles.js');
+    profiles = readProfiles(dir, files);
   }
   return { dir, files, conn: resolveConnection(flags, io.env, profiles) };
 }

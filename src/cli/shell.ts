@@ -195,8 +195,8 @@ export async function runShell(app: App, opts: ShellOptions): Promise<number> {
     results: () => history.list().map((e) => ({ value: String(e.n), label: `${e.api}, ${e.rows} row${e.rows === 1 ? '' : 's'}` })),
     jobs: () => jobs.list().map((j) => ({ value: String(j.n), label: `${j.state} ${j.api}${j.target ? ` ${j.target}` : ''}` })),
     profiles: async () => {
-      const { openProfiles } = await import('../config/profiles.js');
-      return Object.keys((await openProfiles(app.dir, app.files)).data().profiles);
+      const { readProfiles } = await import('../config/profiles.js');
+      return Object.keys(readProfiles(app.dir, app.files).profiles);
     },
   };
   const jobs = new JobTable();
