@@ -56,7 +56,7 @@ describe('readProfiles', () => {
 
   it('is what resolving a connection reads: a default profile applies without conf', async () => {
     write('{"profiles":{"lab":{"host":"10.0.0.9","port":8081}},"default":"lab"}');
-    const r = await resolveFor({ env: { ZSTACK_CLI_HOME: dir }, homedir: () => dir, identity: systemIdentity() }, {}, () => undefined);
+    const r = await resolveFor({ env: { ZSTACK_CLI_HOME: dir }, homedir: dir, identity: systemIdentity() }, {}, () => undefined);
     expect(r.conn).toMatchObject({ server: '10.0.0.9:8081', profile: 'lab' });
   });
 });

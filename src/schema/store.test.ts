@@ -46,6 +46,12 @@ describe.each([
     expect(store.inventoryNames).toEqual(data.inventories.map((i) => i.name));
     expect(store.version).toBe('test');
     expect(store.queryParams).toEqual([]);
+    // The same once many lookups have built the entries (names then come from them).
+    const used = open();
+    for (const a of data.apis) used.getApi(a.name);
+    for (const i of data.inventories) used.getInventory(i.name);
+    expect(used.apiNames).toEqual(data.apis.map((a) => a.name));
+    expect(used.inventoryNames).toEqual(data.inventories.map((i) => i.name));
   });
 
   it('finds no API by an inventory name nor the reverse, nor by a part, a prefix or an empty name', () => {

@@ -56,10 +56,11 @@ type Entry = [name: string, offset: number, length: number];
 /** Lookups by name that search the text before building a map; past this many, a map is built. */
 const SCANS_BEFORE_MAP = 8;
 
-/** How entries are found: by name, and all of them in order (for the name lists). */
+/** How entries are found: by name, all of them in order, and their names alone (the name lists). */
 interface EntryIndex {
   find(name: string): Entry | undefined;
   all(): readonly Entry[];
+  names(): string[];
 }
 
 /**
@@ -67,10 +68,11 @@ interface EntryIndex {
  * then through a map (the shell and completion make many). Building a map of ~2,000 names in every
  * process cost more than a command's own lookups.
  */
-function finder(search: (name: string) => Entry | undefined, all: () => readonly Entry[]): EntryIndex {
+function finder(search: (name: string) => Entry | undefined, all: () => readonly Entry[], names: () => string[] = () => all().map((e) => e[0])): EntryIndex {
   let byName: Map<string, Entry> | undefined;
   let scans = 0;
   return {
+    names,
     find(name) {
       if (byName) return byName.get(name);
       if (++scans <= SCANS_BEFORE_MAP) return search(name);
@@ -131,7 +133,18 @@ function textIndex(text: string): { version: string; queryParams: ParamDef[]; ap
       const at = text.indexOf(`\n${kind}\t${name}\t`);
       return at === -1 ? undefined : entryAt(text, at + 1);
     };
-    return finder(search, all);
+    // Names alone (a Tab at an API name lists them all): no entry is built, nothing split.
+    const names = (): string[] => {
+      if (entries) return entries.map((e) => e[0]);
+      const out: string[] = [];
+      const marker = `\n${kind}\t`;
+      for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) {
+        const start = at + marker.length;
+        out.push(text.slice(start, text.indexOf('\t', start)));
+      }
+      return out;
+    };
+    return finder(search, all, names);
   };
   return { version: head.version, queryParams: head.queryParams, apis: ofKind(API_LINE), inventories: ofKind(INVENTORY_LINE) };
 }
@@ -164,10 +177,10 @@ export function storeFromEncoded(index: RegistryIndex | string, lines: Buffer | 
     version: idx.version,
     queryParams: idx.queryParams,
     get apiNames() {
-      return (apiNames ??= idx.apis.all().map((a) => a[0]));
+      return (apiNames ??= idx.apis.names());
     },
     get inventoryNames() {
-      return (inventoryNames ??= idx.inventories.all().map((i) => i[0]));
+      return (inventoryNames ??= idx.inventories.names());
     },
     getApi: (n) => get(idx.apis, apiCache, n),
     getInventory: (n) => get(idx.inventories, invCache, n),
