@@ -113,6 +113,24 @@ describe('parseTimeout', () => {
     expect(() => parseTimeout('0', 'x')).toThrow(UsageError);
     expect(() => parseTimeout('soon', 'x')).toThrow(UsageError);
   });
+
+  it('reads units in any letter case, and nothing else', () => {
+    expect(parseTimeout('500MS', 'x')).toBe(500);
+    expect(parseTimeout('2Ms', 'x')).toBe(2);
+    expect(parseTimeout(' 90S ', 'x')).toBe(90_000);
+    expect(parseTimeout('1H', 'x')).toBe(3_600_000);
+    for (const bad of ['5sm', '5 mss', '5\u212A', '5x']) expect(() => parseTimeout(bad, 'x'), bad).toThrow(UsageError);
+  });
+});
+
+describe('host names in any letter case', () => {
+  it('reads schemes, names and numeric labels in upper or lower case alike', () => {
+    expect(parseHost('HTTPS://ZS.Example:8443/', '--host')).toEqual({ host: 'ZS.Example', port: 8443, https: true });
+    expect(parseHost('Http://Mgmt-01', '--host')).toEqual({ host: 'Mgmt-01', https: false });
+    expect(() => parseHost('0X7F.1', '--host')).toThrow('not an IPv4 address');
+    expect(() => parseHost('a.0Xff', '--host')).toThrow('not an IPv4 address');
+    expect(() => parseHost('\u212Aelvin', '--host')).toThrow('not a host name or address');
+  });
 });
 
 describe('host values', () => {

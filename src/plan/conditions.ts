@@ -12,12 +12,16 @@ export type FieldClass = 'number' | 'boolean' | 'time' | 'text' | 'tag';
 /** The order in which ZStack's REST server looks for an operator in a `q=` value. */
 const SERVER_OP_ORDER = ['!=', '>=', '<=', '!?=', '!~=', '~=', '?=', '=', '>', '<'] as const;
 
+/** Java types by the class of value they hold (sets, not regular expressions: nothing to compile at start). */
+const TYPE_CLASS: ReadonlyMap<string, FieldClass> = new Map([
+  ...['Long', 'Integer', 'Short', 'Double', 'Float', 'long', 'int', 'short', 'double', 'float'].map((t): [string, FieldClass] => [t, 'number']),
+  ...['Boolean', 'boolean'].map((t): [string, FieldClass] => [t, 'boolean']),
+  ...['Timestamp', 'Date'].map((t): [string, FieldClass] => [t, 'time']),
+]);
+
 export function fieldClass(name: string, type: string): FieldClass {
   if (name === '__systemTag__' || name === '__userTag__') return 'tag';
-  if (/^(Long|Integer|Short|Double|Float|long|int|short|double|float)$/.test(type)) return 'number';
-  if (/^(Boolean|boolean)$/.test(type)) return 'boolean';
-  if (/^(Timestamp|Date)$/.test(type)) return 'time';
-  return 'text';
+  return TYPE_CLASS.get(type) ?? 'text';
 }
 
 /** Operators that make sense for a field class (completion offers these; the planner enforces them). */

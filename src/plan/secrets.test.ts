@@ -82,6 +82,19 @@ describe('the redaction rule, case by case', () => {
     for (const k of ['pass', 'name', 'xsessionUuid', 'sessionUuidx', 'session', 'private', 'key']) expect(isSecretKey(k), k).toBe(false);
   });
 
+  it('finds every key the rule with the i flag found, whatever letters surround it', () => {
+    const withFlag = /pass(?:word|wd|phrase)|secret|token|credential|private_?key|^session(?:uuid|id)$/i;
+    expect(isSecretKey('to\u212Aen')).toBe(true);
+    const letters = [...'passwordPASSWORDsecretSECRETtokenTOKENcredentialprivate_keyPRIVATEKEYsessionuuidSESSIONID', 'ſ', 'K', 'İ', 'ı', 'é', '_', ' '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { maxLength: 24 }), fc.constantFrom('', 'password', 'Token', 'SESSIONUUID', 'private_Key'), (chars, word) => {
+        const key = chars.join('') + word;
+        if (withFlag.test(key)) expect(isSecretKey(key), key).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('takes the word after a secret key alone, or after an operator alone, as its value', () => {
     expect(redactLine('X password y z')).toBe('X password *** z');
     expect(redactLine('X password = y z')).toBe('X password = *** z');

@@ -207,8 +207,10 @@ export class Registry {
 
 /** Field types that can be compared in a condition: scalars and enums, not lists, maps or nested inventories. */
 export function isPrimitiveType(type: string): boolean {
-  return !/^(List|Set|Map|LinkedHashMap|HashMap|Object|byte\[\])$/.test(type) && !type.endsWith('Inventory');
+  return !CONTAINER_TYPES.has(type) && !type.endsWith('Inventory');
 }
+
+const CONTAINER_TYPES: ReadonlySet<string> = new Set(['List', 'Set', 'Map', 'LinkedHashMap', 'HashMap', 'Object', 'byte[]']);
 
 /** A file of the generated data beside this module (a plain path: no URL to build and convert back on every start). */
 function dataFile(file: string): string {
