@@ -3,7 +3,7 @@
 // names its holder (pid, host); a lock whose holder is dead, or older than any real hold (`staleMs`),
 // is broken, so a process killed while holding it never blocks the others.
 import { randomBytes } from 'node:crypto';
-import * as nodeFs from 'node:fs';
+import { constants } from 'node:fs';
 import { ConfigFileError, fileError } from './errors.js';
 import { fsOf, type FileContext } from './safe-fs.js';
 
@@ -19,7 +19,7 @@ export interface LockOptions {
 
 export const DEFAULT_STALE_MS = 10_000;
 
-const { O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY } = nodeFs.constants;
+const { O_CREAT, O_EXCL, O_NOFOLLOW, O_WRONLY } = constants;
 
 interface Holder {
   text: string;

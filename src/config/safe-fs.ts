@@ -3,14 +3,32 @@
 // every write atomic (a temp file in the same directory, fsync, rename, fsync of the directory), so
 // that a crash or kill -9 at any point leaves the old file or the new one, never a half-written one.
 import { randomBytes } from 'node:crypto';
-import * as nodeFs from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConfigFileError, ELSEWHERE, fileError } from './errors.js';
 import type { ProcessIdentity } from './identity.js';
 
 /** The fs calls used here: node:fs, or a wrapper that injects failures in tests. */
 export type FsOps = Pick<
-  typeof nodeFs,
+  typeof import('node:fs'),
   | 'accessSync'
   | 'closeSync'
   | 'fchmodSync'
@@ -38,15 +56,21 @@ export interface FileContext {
 /** No file zstack-cli writes comes near this; a bigger one is not read (bounded work). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-const { O_CREAT, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY } = nodeFs.constants;
+const { O_CREAT, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY } = constants;
+
+/**
+ * node:fs's calls by name (not `import * as`: the bundle would copy all of node:fs's ~100 exports
+ * into a fresh object, a getter each, in every process that reads a config file).
+ */
+const nodeFs: FsOps = { accessSync, chmodSync, closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync };
 
 export const fsOf = (ctx: FileContext): FsOps => ctx.fs ?? nodeFs;
 
 const codeOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
 
 /** The file's stats, or undefined when it does not exist; refuses a link, a non-file or someone else's file. */
-export function checkFile(path: string, ctx: FileContext): nodeFs.Stats | undefined {
-  let st: nodeFs.Stats;
+export function checkFile(path: string, ctx: FileContext): Stats | undefined {
+  let st: Stats;
   try {
     st = fsOf(ctx).lstatSync(path);
   } catch (e) {
@@ -90,7 +114,7 @@ export function ensureDir(dir: string, ctx: FileContext, warned: Set<string>): v
     warned.add(dir);
     ctx.warn?.(line);
   };
-  let st: nodeFs.Stats;
+  let st: Stats;
   try {
     st = fs.statSync(dir);
   } catch (e) {
@@ -125,7 +149,7 @@ export function ensureDir(dir: string, ctx: FileContext, warned: Set<string>): v
 /** Fails now, with the line a write would fail with later, when files cannot be written in `dir`. */
 export function checkWritableDir(dir: string, ctx: FileContext): void {
   try {
-    fsOf(ctx).accessSync(dir, nodeFs.constants.W_OK | nodeFs.constants.X_OK);
+    fsOf(ctx).accessSync(dir, constants.W_OK | constants.X_OK);
   } catch (e) {
     throw fileError(dir, e, 'write files in this directory');
   }

@@ -1,7 +1,7 @@
 // HTTP transport on node:http / node:https with keep-alive agents, for short-lived processes
 // (one-shot commands, scripts, __complete, job wait): it costs a few ms to load, where undici costs
 // ~80 ms to import plus a WebAssembly compile that the process waits for at exit.
-import http from 'node:http';
+import { Agent, request, type IncomingMessage, type RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
 import { BodyBuffer } from './body-buffer.js';
 import { TooLargeError } from './errors.js';
@@ -21,8 +21,8 @@ import {
 
 /** One scheme's request function and its keep-alive agent. */
 interface Client {
-  request: typeof http.request;
-  agent: http.Agent;
+  request: typeof request;
+  agent: Agent;
   tls: boolean;
 }
 
@@ -69,7 +69,7 @@ export function createNodeHttpTransport(opts: TransportOptions = {}): Transport 
       }));
       return secure;
     }
-    plain ??= { request: http.request, agent: new http.Agent(agentOptions), tls: false };
+    plain ??= { request, agent: new Agent(agentOptions), tls: false };
     return plain;
   }
 
@@ -122,7 +122,7 @@ function exchange(c: Client, req: TransportRequest, s: Sending, stops: AbortSign
     const headers = { ...req.headers };
     if (req.body !== null && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length'))
       headers['Content-Length'] = String(Buffer.byteLength(req.body, 'utf8'));
-    const options: http.RequestOptions = { method: req.method, headers, agent: c.agent };
+    const options: RequestOptions = { method: req.method, headers, agent: c.agent };
     if (address !== undefined) {
       // The connection goes to `address`; the server still sees the name it was given.
       if (!Object.keys(headers).some((k) => k.toLowerCase() === 'host')) headers.Host = s.url.host;
@@ -157,7 +157,7 @@ function exchange(c: Client, req: TransportRequest, s: Sending, stops: AbortSign
       const stale = r.reusedSocket && !s.answered && (e.code === 'ECONNRESET' || e.code === 'EPIPE');
       fail(stale ? new StaleSocket(e) : e);
     });
-    r.on('response', (res: http.IncomingMessage) => {
+    r.on('response', (res: IncomingMessage) => {
       s.answered = true;
       if (req.stream && res.statusCode === 200) {
         // The caller reads the body from here on, and times it: its own pauses (a slow stdout)
