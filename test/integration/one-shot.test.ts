@@ -151,7 +151,8 @@ describe('async jobs', () => {
     const h = tempHome();
     await runCli([...at(slow), 'LogInByAccount', 'accountName=admin', 'password=password'], { home: h });
     const vm = vmsIn(slow, 'Running')[0]!;
-    const r = await runCli([...at(slow), '--timeout', '300ms', 'StopVmInstance', `uuid=${vm}`], { home: h });
+    // The job takes 4 s; 1.5 s leaves the request itself time enough on a loaded machine.
+    const r = await runCli([...at(slow), '--timeout', '1.5s', 'StopVmInstance', `uuid=${vm}`], { home: h });
     expect(r.code).toBe(8);
     // The hint carries the flags that chose the server, so it works when pasted.
     expect(r.stderr).toMatch(new RegExp(`^Wait for it: zstack-cli ${at(slow).join(' ')} job wait [0-9a-f]{32}$`, 'm'));
