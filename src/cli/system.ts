@@ -148,9 +148,10 @@ function processIO(stdout: OutStream, stderr: OutStream): CliIO {
       return process.stdin;
     },
     cwd: process.cwd(),
-    // Asked on first use (a Tab that reads no config file never loads node:os).
+    // $HOME when set, as os.homedir() itself answers (libuv reads it first), without loading
+    // node:os for it; the user database only without one.
     get homedir() {
-      return (home ??= homedir());
+      return (home ??= process.env.HOME || homedir());
     },
     get identity() {
       return (identity ??= systemIdentity());
@@ -173,10 +174,14 @@ function describeWriteError(code: string): string {
 
 /** This process as the config files see it: owner uid, lock holder pid and host, liveness of other pids. */
 export function systemIdentity(): ProcessIdentity {
+  let host: string | undefined;
   return {
     uid: typeof process.getuid === 'function' ? process.getuid() : undefined,
     pid: process.pid,
-    host: hostname(),
+    // Asked only when a lock is taken or read (node:os is not loaded for a command that only reads).
+    get host() {
+      return (host ??= hostname());
+    },
     isRunning(pid) {
       try {
         process.kill(pid, 0);
