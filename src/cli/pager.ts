@@ -69,7 +69,8 @@ export function pagerCommand(env: Record<string, string | undefined>): { cmd: st
   return { cmd: cmd!, args, env: extra };
 }
 
-const encoder = new TextEncoder();
+/** Made for the first long text (not at start-up: most commands write none through here). */
+let encoder: TextEncoder | undefined;
 
 /**
  * UTF-8 bytes of a long text, made with TextEncoder.encodeInto: about three times faster than the
@@ -78,7 +79,7 @@ const encoder = new TextEncoder();
 function utf8(text: string): string | Uint8Array {
   if (text.length < 4096) return text;
   const buf = Buffer.allocUnsafe(text.length * 3);
-  return buf.subarray(0, encoder.encodeInto(text, buf).written);
+  return buf.subarray(0, (encoder ??= new TextEncoder()).encodeInto(text, buf).written);
 }
 
 /** Writes to `out`, waiting for 'drain' when it asks to; closed on a write error (EPIPE). */
