@@ -47,8 +47,9 @@ const json = fc.letrec((tie) => ({
 describe('InventoriesScanner', () => {
   it('property: any chunking gives the rows and members of the whole answer, longs exact', () => {
     fc.assert(
-      fc.property(fc.array(json.value, { maxLength: 8 }), json.value, fc.array(fc.nat(4000), { maxLength: 12 }), (rows, other, cuts) => {
-        const text = `{"inventories" : [ ${rows.map(toJson).join(' , ')} ], "total":${rows.length}, "other":${toJson(other)}}`;
+      fc.property(fc.array(json.value, { maxLength: 8 }), json.value, json.value, fc.boolean(), fc.array(fc.nat(4000), { maxLength: 12 }), (rows, other, schema, schemaFirst, cuts) => {
+        const schemaMember = `"schema" :${toJson(schema)} ,`;
+        const text = `{${schemaFirst ? schemaMember : ''}"inventories" : [ ${rows.map(toJson).join(' , ')} ], ${schemaFirst ? '' : schemaMember}"total":${rows.length}, "other":${toJson(other)}}`;
         const got = scan(text, cuts);
         expect(got.rows).toEqual(rows);
         expect(got.head).toEqual({ total: rows.length, other });
@@ -85,6 +86,24 @@ describe('InventoriesScanner', () => {
   it('refuses malformed or truncated answers', () => {
     for (const bad of ['{"inventories":[{"a":1}', '{"inventories":[{"a":1},]}', '{"inventories":[{"a":}]}', '{"a" 1}', '"text"', '{"a":1}x', '{"inventories":[{]}]}', '{"inventories":[1 2]}']) {
       expect(() => scan(bad), bad).toThrow(ReplyFormatError);
+    }
+  });
+
+  it('checks the schema map it passes over, at any cut', () => {
+    const good = '{"inventories":[{"a":1}],"schema":{"inventories[0]":"org.zstack.X","n":[1,-2.5e3,true,null,"\\u00e9"]},"total":1}';
+    const bad = [
+      '{"inventories":[{"a":1}],"schema":{"inventories[0]":"org.zstack.X",}}',
+      '{"inventories":[{"a":1}],"schema":{"inventories[0]" "org.zstack.X"}}',
+      '{"inventories":[{"a":1}],"schema":{"a":"\\q"}}',
+      '{"inventories":[{"a":1}],"schema":{"a":[1}}',
+      '{"inventories":[{"a":1}],"schema":{"a":01}}',
+      '{"inventories":[{"a":1}],"schema":{"a":"x"}',
+      '{"inventories":[{"a":1}],"schema":{"a":"x"',
+      '{"schema":tru',
+    ];
+    for (let cut = 1; cut < good.length; cut++) expect(scan(good, [cut, cut + 7])).toEqual({ rows: [{ a: 1 }], head: { total: 1 }, listSeen: true });
+    for (const text of bad) {
+      for (let cut = 1; cut < text.length; cut += 3) expect(() => scan(text, [cut]), text).toThrow(ReplyFormatError);
     }
   });
 

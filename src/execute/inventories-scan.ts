@@ -10,6 +10,7 @@
 // rows themselves; an empty body reads as `{}`. Any malformed input throws ReplyFormatError, as does
 // more than 1 MiB of blank space between values (no server writes that; it would be read for nothing).
 import { parseJsonExact } from './exact-json.js';
+import { JsonSkipper } from './json-skip.js';
 
 /** The answer is not the JSON it should be (or is too big to hold one value of). */
 export class ReplyFormatError extends Error {}
@@ -70,6 +71,8 @@ export class InventoriesScanner {
   private topArray = false;
   private key = '';
   private cap: Capture | undefined;
+  /** Passing over the `schema` member's value. */
+  private skip: JsonSkipper | undefined;
   /** Parity of the backslashes that ended the last chunk inside a string. */
   private bs = 0;
   private ready: unknown[] = [];
@@ -102,6 +105,10 @@ export class InventoriesScanner {
     let i = 0;
     if (len) this.sawBytes = true;
     while (i < len) {
+      if (this.skip) {
+        i = this.skipValue(buf, i);
+        continue;
+      }
       if (this.cap) {
         i = this.capture(buf, i);
         if (this.cap) break; // the chunk ended inside the value
@@ -143,7 +150,8 @@ export class InventoriesScanner {
             this.listSeen = true;
             this.state = S.ElementOrEnd;
             i++;
-          } else this.begin(this.kindAt(c), i);
+          } else if (this.key === 'schema') this.skip = new JsonSkipper();
+          else this.begin(this.kindAt(c), i);
           break;
         case S.AfterValue:
           if (c === 0x2c) this.state = S.Key;
@@ -184,6 +192,20 @@ export class InventoriesScanner {
 
   private fail(what: string): never {
     throw new ReplyFormatError(what);
+  }
+
+  /** Passes over the skipped value from `i`: where it ended, or the chunk's end. */
+  private skipValue(buf: Buffer, i: number): number {
+    let end: number;
+    try {
+      end = this.skip!.feed(buf, i);
+    } catch (e) {
+      return this.fail(`the answer is not valid JSON: ${(e as Error).message}`);
+    }
+    if (end < 0) return buf.length;
+    this.skip = undefined;
+    this.state = S.AfterValue;
+    return end;
   }
 
   private kindAt(c: number): K {
