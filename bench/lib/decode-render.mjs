@@ -59,7 +59,8 @@ const tail = renderer.end({});
 writeSync(sink, tail);
 closeSync(fd);
 closeSync(sink);
-await new Promise((r) => setImmediate(r));
+// V8 hands its gc entries to the observer on a later turn of the event loop.
+await new Promise((r) => setTimeout(r, 50));
 gc.disconnect();
 Object.assign(out, {
   rows,
