@@ -4,8 +4,9 @@
 // layout is fixed from the first rows (FIRST_ROWS in list.ts), and each column then keeps the cell
 // text of values it meets again (CellMemo: 100k VMs repeat their states, types, zones and dates).
 // Columns are `columns` when given (dotted paths), else chosen by usefulness: uuid, name, state,
-// status (always), then NIC IPs, then `type` and the other scalar fields in first-seen order, then `…Uuid` references, then other nested fields (lists
-// as `N items`, objects as compact JSON); fields null or empty in every row are skipped.
+// status (always), then NIC IPs, then `type` and the other scalar fields in first-seen order, then
+// `…Uuid` references, then other nested fields (lists as `N items`, objects as compact JSON); fields
+// null or empty in every row are skipped.
 // With `width` (a terminal): optional default columns come in while they fit (text capped at 40
 // columns); the default columns left out are named in the footer. Text cells may be cut with `…`
 // (never below 8 columns), but uuids and numbers never are, and a column asked for is never dropped:
