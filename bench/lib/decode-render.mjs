@@ -54,8 +54,13 @@ for (;;) {
   rows += batch.length;
   chars += text.length;
 }
-scanner.end();
-const tail = renderer.end({});
+const last = stage('scan', () => {
+  scanner.end();
+  return scanner.take();
+});
+const lastText = stage('render', () => renderer.rows(last) + renderer.end({}));
+rows += last.length;
+const tail = lastText;
 writeSync(sink, tail);
 closeSync(fd);
 closeSync(sink);
@@ -73,6 +78,7 @@ Object.assign(out, {
   renderCpuMs: c.render / 1000,
   writeCpuMs: c.write / 1000,
   gcMs,
+  rowsRead: scanner.rowsRead,
   outputChars: chars + tail.length,
   maxRss: peakRssBytes(),
 });
