@@ -1,8 +1,8 @@
 // 4. Big queries through the real CLI: 10k and 100k VMs in one answer from a `scale:100000`
 // simulator (its own process, so its memory and CPU are not the bench's), json and table to
 // /dev/null; wall time and the CLI's peak RSS. Then the same CLI against a replay server that
-// answers instantly with the captured body (client-only time), and a stage-by-stage breakdown of the
-// client in a fresh child. Then --all paging (rows-paging.mjs) while the simulator is up.
+// answers instantly with the captured body (client-only time, with its CPU time), and a
+// stage-by-stage breakdown of the client in a fresh child (decode-render.mjs). Then --all paging (rows-paging.mjs) while the simulator is up.
 // reportRows() turns the figures into the bench table's rows: each target with its floor, the
 // ratio and met/missed.
 import { spawn } from 'node:child_process';
