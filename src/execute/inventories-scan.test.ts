@@ -31,7 +31,7 @@ function scan(text: string | Buffer, cuts: number[] = []): { rows: unknown[]; he
 const json = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
-    fc.string({ unit: fc.constantFrom('a', '"', '\\', '中', '😀', '\n', 'é', '{', ']', ',', '0', '1') }),
+    fc.string({ unit: fc.constantFrom('a', '"', '\\', '中', '😀', '\n', 'é', '{', '}', ']', ',', '},{', '0', '1') }),
     fc.integer(),
     // Doubles as Java writes them: an integral one beyond 2^53 is never written as a plain integer.
     fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0) && !(Number.isInteger(d) && !Number.isSafeInteger(d))),
@@ -44,18 +44,61 @@ const json = fc.letrec((tie) => ({
   ),
 }));
 
+/** Rows as a server sends them: mostly objects, some holding lists of objects (`},{` inside a row). */
+const row = fc.oneof(
+  { weight: 4, arbitrary: fc.dictionary(fc.constantFrom('uuid', 'name', 'vmNics', 'n', '},{'), fc.oneof(json.value, fc.array(fc.dictionary(fc.constantFrom('ip', 'k'), json.value), { maxLength: 3 })), { maxKeys: 4 }) },
+  { weight: 1, arbitrary: json.value },
+);
+
 describe('InventoriesScanner', () => {
   it('property: any chunking gives the rows and members of the whole answer, longs exact', () => {
     fc.assert(
-      fc.property(fc.array(json.value, { maxLength: 8 }), json.value, fc.array(fc.nat(4000), { maxLength: 12 }), (rows, other, cuts) => {
-        const text = `{"inventories" : [ ${rows.map(toJson).join(' , ')} ], "total":${rows.length}, "other":${toJson(other)}}`;
+      fc.property(fc.array(row, { maxLength: 12 }), fc.constantFrom(',', ' , ', ',\n'), json.value, json.value, fc.boolean(), fc.array(fc.nat(4000), { maxLength: 12 }), (rows, sep, other, schema, schemaFirst, cuts) => {
+        const schemaMember = `"schema" :${toJson(schema)} ,`;
+        const text = `{${schemaFirst ? schemaMember : ''}"inventories" : [${rows.map(toJson).join(sep)}], ${schemaFirst ? '' : schemaMember}"total":${rows.length}, "other":${toJson(other)}}`;
         const got = scan(text, cuts);
         expect(got.rows).toEqual(rows);
         expect(got.head).toEqual({ total: rows.length, other });
         expect(got.listSeen).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
+  });
+
+  it('reads many rows in chunks of any size, whether the last `},{` of a chunk falls between rows or inside one', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      uuid: `u${i}`,
+      name: i % 7 ? `vm-${i}` : 'a "},{" in a name',
+      vmNics: Array.from({ length: i % 4 }, (_, k) => ({ ip: `10.0.${k}.${i % 250}` })),
+      size: i % 500 ? i : 2n ** 63n + BigInt(i),
+    }));
+    const text = Buffer.from(`{"inventories":[${rows.map(toJson).join(',')}],"total":3000}`);
+    for (const size of [1, 7, 100, 1000, 4096, 65536, 300_000, text.length]) {
+      const cuts = Array.from({ length: Math.ceil(text.length / size) }, (_, k) => k * size);
+      const got = scan(text, cuts);
+      expect(got.rows, `chunks of ${size}`).toEqual(rows);
+      expect(got.head).toEqual({ total: 3000 });
+    }
+  });
+
+  it('reads most rows of compact JSON by cuts, and stops cutting when most cuts miss', () => {
+    const compact = (rows: unknown[]) => Buffer.from(`{"inventories":[${rows.map(toJson).join(',')}]}`);
+    const feed = (text: Buffer) => {
+      const s = new InventoriesScanner();
+      for (let at = 0; at < text.length; at += 4096) s.push(text.subarray(at, at + 4096));
+      s.end();
+      expect(s.take()).toHaveLength(2000);
+      return s.rowsRead;
+    };
+    const flat = feed(compact(Array.from({ length: 2000 }, (_, i) => ({ uuid: `u${i}`, nics: [{ ip: `10.0.0.${i % 250}` }] }))));
+    expect(flat.cut).toBeGreaterThan(1900);
+    expect(flat.cut + flat.scanned).toBe(2000);
+    // Each row ends in a list of objects: the last `},{` of a chunk is nearly always inside a row.
+    const nested = feed(compact(Array.from({ length: 2000 }, (_, i) => ({ uuid: `u${i}`, nics: Array.from({ length: 30 }, () => ({ ip: 'x' })) }))));
+    expect(nested.cut).toBeLessThan(100);
+    expect(nested.cut + nested.scanned).toBe(2000);
+    // Pretty-printed rows have no `},{`: all are scanned.
+    expect(feed(Buffer.from(`{"inventories":[${Array.from({ length: 2000 }, (_, i) => `{"a": ${i}}`).join(', ')}]}`))).toEqual({ cut: 0, scanned: 2000 });
   });
 
   it('cuts inside escapes, multi-byte characters and digit runs do not matter', () => {
@@ -85,6 +128,24 @@ describe('InventoriesScanner', () => {
   it('refuses malformed or truncated answers', () => {
     for (const bad of ['{"inventories":[{"a":1}', '{"inventories":[{"a":1},]}', '{"inventories":[{"a":}]}', '{"a" 1}', '"text"', '{"a":1}x', '{"inventories":[{]}]}', '{"inventories":[1 2]}']) {
       expect(() => scan(bad), bad).toThrow(ReplyFormatError);
+    }
+  });
+
+  it('checks the schema map it passes over, at any cut', () => {
+    const good = '{"inventories":[{"a":1}],"schema":{"inventories[0]":"org.zstack.X","n":[1,-2.5e3,true,null,"\\u00e9"]},"total":1}';
+    const bad = [
+      '{"inventories":[{"a":1}],"schema":{"inventories[0]":"org.zstack.X",}}',
+      '{"inventories":[{"a":1}],"schema":{"inventories[0]" "org.zstack.X"}}',
+      '{"inventories":[{"a":1}],"schema":{"a":"\\q"}}',
+      '{"inventories":[{"a":1}],"schema":{"a":[1}}',
+      '{"inventories":[{"a":1}],"schema":{"a":01}}',
+      '{"inventories":[{"a":1}],"schema":{"a":"x"}',
+      '{"inventories":[{"a":1}],"schema":{"a":"x"',
+      '{"schema":tru',
+    ];
+    for (let cut = 1; cut < good.length; cut++) expect(scan(good, [cut, cut + 7])).toEqual({ rows: [{ a: 1 }], head: { total: 1 }, listSeen: true });
+    for (const text of bad) {
+      for (let cut = 1; cut < text.length; cut += 3) expect(() => scan(text, [cut]), text).toThrow(ReplyFormatError);
     }
   });
 

@@ -1,15 +1,25 @@
 // An incremental scanner for a query's answer, `{"inventories":[row, row, ...], "total": N, ...}`,
 // fed the body in chunks as they arrive: the rows come out of the `inventories` array as soon as they
 // are complete, so a 100k-row answer is never one string or one object tree. The other members
-// (`total`, ...) are parsed whole; the server's `schema` map is skipped unread.
+// (`total`, ...) are parsed whole; the server's `schema` map is passed over (json-skip.ts: checked,
+// never held).
 //
-// How: a byte-level scan finds where each value ends (strings are jumped with indexOf; UTF-8 never
-// puts `"` or `\` inside a multi-byte character), then JSON.parse reads all the rows completed within
-// one chunk in a single call. A row holding a run of 16+ digits outside strings goes through
-// parseJsonExact, so longs beyond 2^53 stay exact (bigints). A bare top-level array is read as the
-// rows themselves; an empty body reads as `{}`. Any malformed input throws ReplyFormatError, as does
-// more than 1 MiB of blank space between values (no server writes that; it would be read for nothing).
+// How rows are read: by JSON.parse, which also finds where they end. From a row's start, the last
+// `},{` of the chunk (compact JSON puts it between object rows) is taken for the end of the rows
+// before it, and JSON.parse of `[` + those bytes + `]` settles it: the parse succeeds only if the
+// cut fell between two rows (a cut inside a row or a string leaves a bracket or a quote open), and
+// then its values are exactly those rows. The bytes after the cut (the row running on into the next
+// chunk) are read again in front of the next chunk. Where no cut holds (it fell inside a row's list
+// of objects, pretty-printed JSON, rows that are not objects, malformed text, or most cuts missed),
+// a byte-level scan finds where each value ends (strings jumped with indexOf; UTF-8 never puts `"`
+// or `\` inside a multi-byte character) and the rows it completed are parsed together. A batch
+// holding a number beyond ±(2^53 - 1) (JSON.parse rounded it; the scan flags a run of 16+ digits
+// outside strings instead) is parsed again by parseJsonExact, so longs stay exact (bigints). A bare
+// top-level array is read as the rows themselves; an empty body reads as `{}`. Any malformed input
+// throws ReplyFormatError, as does more than 1 MiB of blank space between values (no server writes
+// that; it would be read for nothing).
 import { parseJsonExact } from './exact-json.js';
+import { JsonSkipper } from './json-skip.js';
 
 /** The answer is not the JSON it should be (or is too big to hold one value of). */
 export class ReplyFormatError extends Error {}
@@ -18,8 +28,14 @@ export class ReplyFormatError extends Error {}
 const MAX_VALUE_BYTES = 256 * 1024 * 1024;
 /** Most blank space between values: a server sending more is not sending JSON. */
 const MAX_BLANK_BYTES = 1024 * 1024;
-/** Rows completed within one chunk are parsed together up to this many bytes. */
-const BATCH_BYTES = 256 * 1024;
+/** Rows are parsed together up to this many bytes (larger strings make JSON.parse slower per byte). */
+const BATCH_BYTES = 64 * 1024;
+/** Where compact JSON ends an object row and begins the next. */
+const ROW_SEPARATOR = Buffer.from('},{');
+/** Cuts tried before their misses can turn the cut-and-parse off for the rest of the answer. */
+const CUT_TRIAL = 16;
+/** The largest magnitude JSON.parse keeps exact: beyond it a batch is parsed again exactly. */
+const SAFE_LIMIT = 2 ** 53;
 
 const enum S {
   Top,
@@ -61,15 +77,31 @@ function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
+/** Whether a parsed value holds a number JSON.parse may have rounded (an integer beyond ±(2^53 - 1)). */
+function holdsLong(v: unknown): boolean {
+  if (typeof v === 'number') return v >= SAFE_LIMIT || v <= -SAFE_LIMIT;
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (holdsLong(x)) return true;
+    return false;
+  }
+  for (const k in v) if (holdsLong((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 export class InventoriesScanner {
   /** Members of the answer besides the rows (`schema` left out). */
   readonly head: Record<string, unknown> = {};
   /** The rows' array has begun. */
   listSeen = false;
+  /** Rows read by a cut (one JSON.parse to the chunk's last `},{`) and by the byte scan: for the bench and tests. */
+  readonly rowsRead = { cut: 0, scanned: 0 };
   private state = S.Top;
   private topArray = false;
   private key = '';
   private cap: Capture | undefined;
+  /** Passing over the `schema` member's value. */
+  private skip: JsonSkipper | undefined;
   /** Parity of the backslashes that ended the last chunk inside a string. */
   private bs = 0;
   private ready: unknown[] = [];
@@ -79,6 +111,14 @@ export class InventoriesScanner {
   private batchStart = -1;
   private batchEnd = -1;
   private batchBig = false;
+  /** Where in the current chunk a row may next be cut for JSON.parse (before it, the bytes were searched). */
+  private cutFrom = 0;
+  private cuts = 0;
+  private cutMisses = 0;
+  /** Rows are still cut (not when most cuts missed, nor for the tail at the end). */
+  private cutting = true;
+  /** Bytes after the last cut of the previous chunk, read again in front of the next one. */
+  private tail: Buffer | undefined;
 
   /** Rows complete so far and not yet taken. */
   take(): unknown[] {
@@ -97,11 +137,23 @@ export class InventoriesScanner {
   }
 
   /** Reads one more piece of the body. */
-  push(buf: Buffer): void {
+  push(chunk: Buffer): void {
+    if (chunk.length) this.sawBytes = true;
+    const tail = this.tail;
+    this.tail = undefined;
+    this.read(tail ? Buffer.concat([tail, chunk]) : chunk);
+  }
+
+  /** Scans `buf` from its start in the current state. */
+  private read(buf: Buffer): void {
     const len = buf.length;
     let i = 0;
-    if (len) this.sawBytes = true;
+    this.cutFrom = 0;
     while (i < len) {
+      if (this.skip) {
+        i = this.skipValue(buf, i);
+        continue;
+      }
       if (this.cap) {
         i = this.capture(buf, i);
         if (this.cap) break; // the chunk ended inside the value
@@ -143,7 +195,8 @@ export class InventoriesScanner {
             this.listSeen = true;
             this.state = S.ElementOrEnd;
             i++;
-          } else this.begin(this.kindAt(c), i);
+          } else if (this.key === 'schema') this.skip = new JsonSkipper();
+          else this.begin(this.kindAt(c), i);
           break;
         case S.AfterValue:
           if (c === 0x2c) this.state = S.Key;
@@ -156,6 +209,10 @@ export class InventoriesScanner {
           if (c === 0x5d && this.state === S.ElementOrEnd) {
             this.endList();
             i++;
+          } else if (i >= this.cutFrom && c === 0x7b) {
+            const end = this.cutRows(buf, i);
+            if (end < 0) this.begin(K.Container, i);
+            else i = end;
           } else this.begin(this.kindAt(c), i);
           break;
         case S.AfterElement:
@@ -172,8 +229,53 @@ export class InventoriesScanner {
     this.flushBatch(buf);
   }
 
+  /**
+   * Reads the rows from `i` (a row's `{`) to the chunk's last `},{` within a batch's length with one
+   * JSON.parse: the index after them (the chunk's end when the rest is kept as the tail), or -1 when
+   * there is no such cut or it fell inside a row (the scan then reads on). Turns itself off for the
+   * rest of the answer when most cuts miss.
+   */
+  private cutRows(buf: Buffer, i: number): number {
+    // The whole rest when it is less than two batches (so no short rest is left to the scan).
+    const window = buf.length - i < 2 * BATCH_BYTES ? buf.length : i + BATCH_BYTES;
+    this.cutFrom = window;
+    if (this.cuts >= CUT_TRIAL && this.cutMisses * 2 > this.cuts) this.cutting = false;
+    if (!this.cutting) return -1;
+    const k = buf.lastIndexOf(ROW_SEPARATOR, window - ROW_SEPARATOR.length);
+    if (k < i) return -1;
+    this.cuts++;
+    const text = `[${buf.toString('utf8', i, k + 1)}]`;
+    let rows: unknown[];
+    try {
+      rows = JSON.parse(text) as unknown[];
+    } catch {
+      this.cutMisses++;
+      this.cutFrom = buf.length; // the scan reads the rest of this chunk
+      return -1;
+    }
+    if (holdsLong(rows)) rows = this.parse(text, true) as unknown[];
+    this.flushBatch(buf);
+    for (const r of rows) this.ready.push(r);
+    this.rowsRead.cut += rows.length;
+    this.state = S.AfterElement;
+    if (window < buf.length) {
+      this.cutFrom = k + 1;
+      return k + 1;
+    }
+    // The rest (`,` and the start of a row) is read with the next chunk, in its first cut.
+    this.tail = Buffer.from(buf.subarray(k + 1));
+    return buf.length;
+  }
+
   /** The body has ended: throws unless the answer was complete. */
   end(): void {
+    if (this.tail) {
+      // The last rows and what follows them: the scan reads them.
+      const tail = this.tail;
+      this.tail = undefined;
+      this.cutting = false;
+      this.read(tail);
+    }
     if (this.state === S.Done) return;
     if (this.state === S.Top && !this.cap && !this.sawBytes) {
       this.state = S.Done; // an empty body: as `{}`
@@ -184,6 +286,20 @@ export class InventoriesScanner {
 
   private fail(what: string): never {
     throw new ReplyFormatError(what);
+  }
+
+  /** Passes over the skipped value from `i`: where it ended, or the chunk's end. */
+  private skipValue(buf: Buffer, i: number): number {
+    let end: number;
+    try {
+      end = this.skip!.feed(buf, i);
+    } catch (e) {
+      return this.fail(`the answer is not valid JSON: ${(e as Error).message}`);
+    }
+    if (end < 0) return buf.length;
+    this.skip = undefined;
+    this.state = S.AfterValue;
+    return end;
   }
 
   private kindAt(c: number): K {
@@ -323,6 +439,7 @@ export class InventoriesScanner {
     const value = this.parse(bytes.toString('utf8'), cap.big);
     if (element) {
       this.ready.push(value);
+      this.rowsRead.scanned++;
       this.state = S.AfterElement;
     } else if (this.state === S.Key || this.state === S.KeyOrEnd) {
       this.key = value as string;
@@ -337,6 +454,7 @@ export class InventoriesScanner {
     if (this.batchStart < 0) return;
     const rows = this.parse(`[${buf.toString('utf8', this.batchStart, this.batchEnd)}]`, this.batchBig) as unknown[];
     for (const r of rows) this.ready.push(r);
+    this.rowsRead.scanned += rows.length;
     this.batchStart = -1;
     this.batchEnd = -1;
     this.batchBig = false;

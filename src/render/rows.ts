@@ -66,7 +66,14 @@ export function compileColumn(path: string): Column {
   if (segs.length === 1) {
     return {
       path,
-      get: (row) => (isRecord(row) && Object.hasOwn(row, path) ? prep(row[path]) : undefined),
+      get: (row) => {
+        if (!isRecord(row)) return undefined;
+        const v = row[path];
+        // A plain object inherits no string, number or boolean, and these have no toJSON: asked
+        // with one lookup (most cells of a big answer).
+        if (v === undefined || (typeof v !== 'object' && typeof v !== 'function' && Object.getPrototypeOf(row) === Object.prototype)) return v;
+        return Object.hasOwn(row, path) ? prep(v) : undefined;
+      },
     };
   }
   return {

@@ -1,10 +1,12 @@
 // `table` format: box-drawn tables for humans on a terminal.
 //
 // Lists (query answers, bare arrays) → one line per row under a header, written row by row; the
-// layout is fixed from the first rows (FIRST_ROWS in list.ts). Columns are `columns` when given (dotted paths),
-// else chosen by usefulness: uuid, name, state, status (always), then NIC IPs, then `type` and the
-// other scalar fields in first-seen order, then `…Uuid` references, then other nested fields (lists
-// as `N items`, objects as compact JSON); fields null or empty in every row are skipped.
+// layout is fixed from the first rows (FIRST_ROWS in list.ts), and each column then keeps the cell
+// text of values it meets again (CellMemo: 100k VMs repeat their states, types, zones and dates).
+// Columns are `columns` when given (dotted paths), else chosen by usefulness: uuid, name, state,
+// status (always), then NIC IPs, then `type` and the other scalar fields in first-seen order, then
+// `…Uuid` references, then other nested fields (lists as `N items`, objects as compact JSON); fields
+// null or empty in every row are skipped.
 // With `width` (a terminal): optional default columns come in while they fit (text capped at 40
 // columns); the default columns left out are named in the footer. Text cells may be cut with `…`
 // (never below 8 columns), but uuids and numbers never are, and a column asked for is never dropped:
@@ -263,12 +265,75 @@ function painter(cols: readonly Measured[], st: Style): ((c: number, text: strin
   return states.some(Boolean) ? (c, text) => (states[c] ? st.state(text) : text) : undefined;
 }
 
+/**
+ * Cell text of a grid column: the value cut and padded to the column, painted. Text cells are cut
+ * only with a terminal width (without one a later, wider cell overflows its column); uuids and
+ * numbers never are.
+ */
+function gridCell(m: Measured, cw: number, cutOk: boolean, v: unknown, paint: ((text: string) => string) | undefined): string {
+  let text: string;
+  let w: number;
+  if (typeof v === 'string' && v.length <= MAX_PLAIN && PLAIN_TEXT.test(v)) {
+    // Most cells: printable ASCII, safe as it is and as wide as it is long.
+    text = v;
+    w = v.length;
+  } else {
+    text = tableCell(v);
+    w = displayWidth(text);
+  }
+  if (w > cw && cutOk) {
+    text = truncate(text, cw, w);
+    w = displayWidth(text);
+  }
+  if (paint) text = paint(text);
+  return m.numeric ? padStart(text, w, cw) : padEnd(text, w, cw);
+}
+
+/** Values whose cell text a column keeps (a query's rows repeat states, types, zones, dates...). */
+const MEMO_SIZE = 512;
+/** Misses after which a column whose values rarely repeat (uuids, names) stops keeping them, unless it had as many hits. */
+const MEMO_TRIAL = 4 * MEMO_SIZE;
+
+/**
+ * A column's cells with their separators, kept by value (strings, numbers, booleans, null) while
+ * that pays. A kept one is joined into one flat string: every batch's join copies it, and V8 copies
+ * a flat string much faster than one added up with `+` (a tree of pieces).
+ */
+class CellMemo {
+  private map: Map<unknown, string> | undefined = new Map();
+  private misses = 0;
+  private hits = 0;
+
+  /** `padded`: a value's text, cut, painted and padded to the column. */
+  constructor(private readonly padded: (v: unknown) => string) {}
+
+  of(v: unknown): string {
+    const map = this.map;
+    if (map === undefined || (typeof v === 'object' && v !== null)) return ' ' + this.padded(v) + ' │';
+    let cell = map.get(v);
+    if (cell !== undefined) {
+      this.hits++;
+      return cell;
+    }
+    if (++this.misses === MEMO_TRIAL && this.hits < this.misses) this.map = undefined;
+    if (map.size >= MEMO_SIZE) return ' ' + this.padded(v) + ' │';
+    cell = [' ', this.padded(v), ' │'].join('');
+    map.set(v, cell);
+    return cell;
+  }
+}
+
 /** A list as a grid, row by row, in the widths fixed from the first rows. */
 function gridRenderer(l: Extract<Layout, { kind: 'grid' }>, st: Style, width: number | undefined): ListRenderer {
   const { cols, widths } = l;
   const paint = painter(cols, st);
-  // Without a terminal width nothing is cut: a later, wider cell overflows its column.
-  const cutOk = cols.map((m) => !m.uncut && width !== undefined);
+  const cells = cols.map(
+    (m, c) =>
+      new CellMemo((v) =>
+        gridCell(m, widths[c]!, !m.uncut && width !== undefined, v, paint ? (text) => paint(c, text) : undefined),
+      ),
+  );
+  const getters = cols.map((m) => m.col.get);
   let n = 0;
   let head = border(widths, '┌', '┬', '┐') + '│';
   for (let c = 0; c < cols.length; c++) {
@@ -279,33 +344,15 @@ function gridRenderer(l: Extract<Layout, { kind: 'grid' }>, st: Style, width: nu
   head += '\n' + border(widths, '├', '┼', '┤');
   return {
     rows(batch) {
-      let out = n === 0 && batch.length ? head : '';
+      const parts: string[] = [];
+      if (n === 0 && batch.length) parts.push(head);
       for (const row of batch) {
-        let line = '│';
-        for (let c = 0; c < cols.length; c++) {
-          const cw = widths[c]!;
-          const v = cols[c]!.col.get(row);
-          let text: string;
-          let w: number;
-          if (typeof v === 'string' && v.length <= MAX_PLAIN && PLAIN_TEXT.test(v)) {
-            // Most cells: printable ASCII, safe as it is and as wide as it is long.
-            text = v;
-            w = v.length;
-          } else {
-            text = tableCell(v);
-            w = displayWidth(text);
-          }
-          if (w > cw && cutOk[c]) {
-            text = truncate(text, cw, w);
-            w = displayWidth(text);
-          }
-          if (paint) text = paint(c, text);
-          line += ' ' + (cols[c]!.numeric ? padStart(text, w, cw) : padEnd(text, w, cw)) + ' │';
-        }
-        out += line + '\n';
+        parts.push('│');
+        for (let c = 0; c < cells.length; c++) parts.push(cells[c]!.of(getters[c]!(row)));
+        parts.push('\n');
       }
       n += batch.length;
-      return out;
+      return parts.join('');
     },
     end(tail) {
       const body = n === 0 ? '(no results)\n' : border(widths, '└', '┴', '┘');
