@@ -111,13 +111,16 @@ export class Table {
   /** Rows whose `field` equals `value`, in insertion order. */
   find(field: string, value: unknown): Row[] {
     const b = this.bucket(field, value);
-    if (b === undefined) return [];
-    if (typeof b === 'number') return [this.rows[b]!];
-    return [...b].sort((x, y) => x - y).map((id) => this.rows[id]!);
+    return b === undefined ? [] : this.rowsOf(b);
   }
 
-  private bucket(field: string, value: unknown): Bucket | undefined {
-    if (field === 'uuid') return typeof value === 'string' ? this.byUuid.get(value) : undefined;
+  /**
+   * The index of `field` (built on first use, kept up to date afterwards): row ids by value, a bare id while one row
+   * has it. For callers that look up many values of one field (a big reply's nested rows); do not mutate it. Values
+   * are looked up as they are (null and undefined are one key: look up null).
+   */
+  index(field: string): ReadonlyMap<unknown, number | ReadonlySet<number>> {
+    if (field === 'uuid') return this.byUuid;
     let index = this.indexes.get(field);
     if (!index) {
       index = new Map();
@@ -127,7 +130,18 @@ export class Table {
       }
       this.indexes.set(field, index);
     }
-    return index.get(key(value));
+    return index;
+  }
+
+  /** The rows of an index entry, in insertion order. */
+  rowsOf(ids: number | ReadonlySet<number>): Row[] {
+    if (typeof ids === 'number') return [this.rows[ids]!];
+    return [...ids].sort((x, y) => x - y).map((id) => this.rows[id]!);
+  }
+
+  private bucket(field: string, value: unknown): number | ReadonlySet<number> | undefined {
+    if (field === 'uuid') return typeof value === 'string' ? this.byUuid.get(value) : undefined;
+    return this.index(field).get(key(value));
   }
 
   /** Live row ids in insertion order. */
