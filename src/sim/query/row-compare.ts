@@ -5,6 +5,7 @@
 // another number of nested rows or another kind. One loop for every kind: made once, where code made per kind would
 // be compiled again for each (over 100 ms apiece for VMs and their nics).
 import type { Store } from '../store/store.js';
+import type { ChildLinks } from '../store/links.js';
 import type { Row, Table } from '../store/table.js';
 import { formatDate } from './dates.js';
 import { MAX_DEPTH, type Plan } from './render.js';
@@ -36,7 +37,12 @@ interface Field {
   key: string;
   inventory: string;
   table: Table | undefined;
-  /** The table's index of `key`, and the fields of `inventory`, once looked up. */
+  /**
+   * Rows nested by the row's uuid (`ownKey` is `uuid`) are found through the links of `key` to the row's table (by the
+   * row's id: no hashing); others through the table's index of `key`. Both, and the fields of `inventory`, once looked up.
+   */
+  byUuid: boolean;
+  links: ChildLinks | undefined;
   index: ReadonlyMap<unknown, number | ReadonlySet<number>> | undefined;
   nested: CompareFields | undefined;
   pick: string;
@@ -45,9 +51,10 @@ interface Field {
   k: number;
 }
 
-/** A kind's fields, for `compareRow`: with its code's gatherer and memo of strings that need no escapes. */
+/** A kind's fields, for `compareRow`: with its table, its code's gatherer and memo of strings that need no escapes. */
 export interface CompareFields {
   fields: Field[];
+  table: Table;
   gather: Gather;
   plain: string[];
 }
@@ -56,7 +63,7 @@ export interface CompareFields {
 export function compareFields(plan: Plan, store: Store, code: RowCode): CompareFields {
   let k = 0;
   const fields = plan.fields.map((p): Field => {
-    const f: Field = { how: PLAIN, ownKey: '', key: '', inventory: '', table: undefined, index: undefined, nested: undefined, pick: '', list: false, k: -1 };
+    const f: Field = { how: PLAIN, ownKey: '', key: '', inventory: '', table: undefined, byUuid: false, links: undefined, index: undefined, nested: undefined, pick: '', list: false, k: -1 };
     if (p.how === 'plain') f.k = k++;
     else if (p.how === 'date') f.how = DATE;
     else if (p.how === 'computed') f.how = COMPUTED;
@@ -66,12 +73,13 @@ export function compareFields(plan: Plan, store: Store, code: RowCode): CompareF
       f.key = p.key;
       f.inventory = p.inventory;
       f.table = store.scope(p.inventory).where ? undefined : store.table(p.inventory);
+      f.byUuid = p.ownKey === 'uuid';
       f.pick = p.pick ?? '';
       f.list = p.list;
     }
     return f;
   });
-  return { fields, gather: code.gather, plain: code.plain };
+  return { fields, table: store.table(plan.shape.kind), gather: code.gather, plain: code.plain };
 }
 
 /** Nested rows: what the loop needs of the writer it works for. */
@@ -90,10 +98,11 @@ function isAbsent(x: unknown): boolean {
 }
 
 /**
- * Compares the slots of `row` (written as the kind of `own`, at `depth`) from slot `s` on with the keyframe's
- * `values`, noting those that differ in `d`; returns the slot after the row's last, or -1 when the shape differs.
+ * Compares the slots of `row` (row `id` of its table, -1 when not known; written as the kind of `own`, at `depth`) from
+ * slot `s` on with the keyframe's `values`, noting those that differ in `d`; returns the slot after the row's last, or
+ * -1 when the shape differs.
  */
-export function compareRow(walker: CompareWalker, own: CompareFields, row: Row, depth: number, values: readonly unknown[], d: Diffs, s: number): number {
+export function compareRow(walker: CompareWalker, own: CompareFields, row: Row, id: number, depth: number, values: readonly unknown[], d: Diffs, s: number): number {
   const fields = own.fields;
   // What the fields are made from, read at once (one array per depth: nested rows are compared one level down).
   const got = (GATHERED[depth] ??= []);
@@ -138,16 +147,24 @@ export function compareRow(walker: CompareWalker, own: CompareFields, row: Row, 
       s++;
     } else if (depth < MAX_DEPTH) {
       const x = got[i];
+      // The nested rows: their ids (a bare id while one), or the rows themselves when looked up through the store.
+      const table = f.table;
+      let ids: Ids;
       let rs = NONE;
-      if (!isAbsent(x)) {
-        if (f.table) {
-          const ids = (f.index ??= f.table.index(f.key)).get(x);
-          if (ids !== undefined) rs = f.table.rowsOf(ids);
-        } else rs = walker.store.find(f.inventory, f.key, x);
-      }
+      if (isAbsent(x)) ids = undefined;
+      else if (table === undefined) rs = walker.store.find(f.inventory, f.key, x);
+      else if (f.byUuid && id >= 0 && typeof x === 'string') ids = (f.links ??= table.linksTo(f.key, own.table)).of(id);
+      else ids = ascending((f.index ??= table.index(f.key)).get(x));
+      const many = ids === undefined ? rs.length : typeof ids === 'number' ? 1 : ids.length;
       if (how === PICK) {
         // Picked values as one text (a single one's is absent when its key is null).
-        const t = isAbsent(x) ? (f.list ? '[]' : undefined) : JSON.stringify(rs.map((r) => r[f.pick]));
+        let t: string | undefined;
+        if (isAbsent(x)) t = f.list ? '[]' : undefined;
+        else {
+          const picked: unknown[] = [];
+          for (let j = 0; j < many; j++) picked.push(nestedRow(table, ids, rs, j)[f.pick]);
+          t = JSON.stringify(picked);
+        }
         const v = values[s];
         if (t !== v) {
           if (t === undefined || v === undefined) return -1;
@@ -156,20 +173,34 @@ export function compareRow(walker: CompareWalker, own: CompareFields, row: Row, 
         s++;
         continue;
       }
-      const n = how === LIST ? rs.length : rs.length > 0 ? 1 : 0;
+      const n = how === LIST ? many : many > 0 ? 1 : 0;
       if (n !== values[s]) return -1;
       s++;
       for (let j = 0; j < n; j++) {
-        const r = rs[j]!;
+        const r = nestedRow(table, ids, rs, j);
         const kind = typeof r.__kind === 'string' ? r.__kind : f.inventory;
         if (values[s] !== kind) return -1;
         const nested = kind === f.inventory ? (f.nested ??= walker.fieldsOf(kind)) : walker.fieldsOf(kind);
-        s = compareRow(walker, nested, r, depth + 1, values, d, s + 1);
+        s = compareRow(walker, nested, r, ids === undefined ? -1 : typeof ids === 'number' ? ids : ids[j]!, depth + 1, values, d, s + 1);
         if (s < 0) return -1;
       }
     }
   }
   return s;
+}
+
+/** Row ids, ascending: a bare id while there is one. */
+type Ids = number | readonly number[] | undefined;
+
+/** An index entry as ascending ids (several rows sharing a value come as a set). */
+function ascending(ids: number | ReadonlySet<number> | undefined): Ids {
+  return ids === undefined || typeof ids === 'number' ? ids : [...ids].sort((a, b) => a - b);
+}
+
+/** Nested row `j`: of `ids` in `table`, or of `rs` when there are no ids. */
+function nestedRow(table: Table | undefined, ids: Ids, rs: readonly Row[], j: number): Row {
+  if (ids === undefined) return rs[j]!;
+  return table!.get(typeof ids === 'number' ? ids : ids[j]!)!;
 }
 
 function note(d: Diffs, s: number, text: string): void {

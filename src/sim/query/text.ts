@@ -91,7 +91,7 @@ export class RowText implements RowWalker {
       for (const kf of this.cache.shapesOf(kind)) {
         diffs.n = 0;
         const values = kf.slots!.values;
-        if (values[0] !== kind || compareRow(this.comparing, this.fieldsOf(kind), row, 0, values, diffs, 1) !== values.length) continue;
+        if (values[0] !== kind || compareRow(this.comparing, this.fieldsOf(kind), row, id, 0, values, diffs, 1) !== values.length) continue;
         const e = this.cache.setDiff(table, id, kind, kf, diffs);
         if (e) return e;
         matched = kf;
