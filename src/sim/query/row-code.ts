@@ -4,9 +4,9 @@
 // its slots (see row-delta.ts): every value it meets (a field's value, a nested list's length, a nested row's kind)
 // and the piece that is its text. row-compare.ts meets the same slots in the same order. Names are JSON-quoted into
 // the code, so any name is safe; the function only sees its arguments and the helpers passed in.
-import type { Store } from '../store/store.js';
-import type { Row, Table } from '../store/table.js';
+import type { Row } from '../store/table.js';
 import { formatDate } from './dates.js';
+import { NestedRows, newFound, type Found } from './nested.js';
 import { MAX_DEPTH, type Plan } from './render.js';
 import { ESCAPED } from './row-delta.js';
 
@@ -16,13 +16,16 @@ export interface SlotSink {
   at: number[];
 }
 
-/** Pushes a row's whole JSON text (no field selection) in pieces onto `out`, its shape onto `shape`, its slots onto `slots`. */
-export type PieceWriter = (row: Row, depth: number, out: string[], shape: (number | string)[], slots: SlotSink) => void;
+/**
+ * Pushes the whole JSON text (no field selection) of `row` (row `id` of its table, -1 when not known) in pieces onto
+ * `out`, its shape onto `shape`, its slots onto `slots`.
+ */
+export type PieceWriter = (row: Row, id: number, depth: number, out: string[], shape: (number | string)[], slots: SlotSink) => void;
 
 /** What the generated code calls back for nested rows, with the kind each is written as (its own when it has one). */
 export interface RowWalker {
-  /** Pushes the kind as a slot, then writes the row. */
-  writeNested(kind: string, row: Row, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void;
+  /** Pushes the kind as a slot, then writes the row (row `id` of its table, -1 when not known). */
+  writeNested(kind: string, row: Row, id: number, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void;
 }
 
 /** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
@@ -38,6 +41,13 @@ export function plainAt(s: string, plain: string[], k: number): boolean {
   if (NEEDS_ESCAPE.test(s)) return false;
   plain[k] = s;
   return true;
+}
+
+/** The JSON text of the values of `pick` of the rows found. */
+function picked(rows: NestedRows, found: Found, n: number, pick: string): string {
+  const values: unknown[] = [];
+  for (let j = 0; j < n; j++) values.push(rows.row(found, j)[pick]);
+  return JSON.stringify(values);
 }
 
 /** A value's JSON text. */
@@ -74,11 +84,11 @@ interface Keys {
 }
 
 /**
- * Makes the piece writer of a kind's plan. `walker` writes nested rows; nested inventories with a table of their
- * own are looked up there directly (no kind filter to apply), others through the store. The code is kept short (what a
- * field needs beyond a read is in helpers): the engine compiles it once per kind, and long code takes long to compile.
+ * Makes the piece writer of a kind's plan. `walker` writes nested rows; `nested` finds each nested field's rows. The
+ * code is kept short (what a field needs beyond a read is in helpers): the engine compiles it once per kind, and long
+ * code takes long to compile.
  */
-export function rowCode(plan: Plan, store: Store, walker: RowWalker): RowCode {
+export function rowCode(plan: Plan, nested: readonly (NestedRows | undefined)[], walker: RowWalker): RowCode {
   const q = JSON.stringify;
   const keys: Keys = { bare: [], firstBare: [], quoted: [], firstQuoted: [] };
   for (const p of plan.fields) {
@@ -110,7 +120,7 @@ export function rowCode(plan: Plan, store: Store, walker: RowWalker): RowCode {
     sv.push(t);
     sa.push(out.length - 2);
   };
-  const w: string[] = ['let f = false, x, rs, i, t;', "out.push('{');"];
+  const w: string[] = ['let f = false, x, n, i, t;', "out.push('{');"];
   /** The key piece of field `at` (after a comma unless it is the first written). */
   const key = (at: number): string => `(f ? KB[${at}] : KF[${at}])`;
   /** A slot without text (an absent value, a nested list's length). */
@@ -128,45 +138,50 @@ export function rowCode(plan: Plan, store: Store, walker: RowWalker): RowCode {
       // apart often read the same.
       w.push(`x = row[${name}]; if (typeof x === 'number') { WQ(out, SV, SA, f, ${at}, D(x)); f = true; } else { ${bare('undefined')} }`);
     } else {
-      const lookup = store.scope(p.inventory).where ? `rs = self_.store.find(${q(p.inventory)}, ${q(p.key)}, x);` : `rs = T[${at}].find(${q(p.key)}, x);`;
       const inv = q(p.inventory);
-      const own = `x = row[${q(p.ownKey)}];`;
+      // The nested rows, found into this depth's `fd` (see NestedRows): `n` of them.
+      const found = `x = row[${q(p.ownKey)}]; n = N[${at}].find(id, x, fd);`;
       let write: string;
       // A nested row's kind is read here, where every row comes from one table (one hidden class: a fast read).
-      const nest = `x = rs[i]; t = x.__kind; if (typeof t === 'string') shape.push(t); else t = ${inv}; walker.writeNested(t, x, depth + 1, out, shape, SS);`;
+      const nest = `x = N[${at}].row(fd, i); t = x.__kind; if (typeof t === 'string') shape.push(t); else t = ${inv}; walker.writeNested(t, x, ID(fd, i), depth + 1, out, shape, SS);`;
       if (p.pick) {
         // Picked values as one text (absent when a single one's key is null).
         const none = p.list ? `t = '[]';` : 't = undefined;';
-        const picked = `${lookup} t = JSON.stringify(rs.map((r) => r[${q(p.pick)}]));`;
-        write = `${own} if (${absent('x')}) { ${none} } else { ${picked} } if (t === undefined) { ${bare('t')} } else { WT(out, SV, SA, f, ${at}, t, t); f = true; }`;
+        write = `${found} if (${absent('x')}) { ${none} } else { t = PICK(N[${at}], fd, n, ${q(p.pick)}); } if (t === undefined) { ${bare('t')} } else { WT(out, SV, SA, f, ${at}, t, t); f = true; }`;
       } else if (p.list) {
-        write = `${own} if (${absent('x')}) { rs = NONE; } else { ${lookup} } shape.push(rs.length); ${bare('rs.length')} if (rs.length === 0) { out.push(${key(at)}, '[]'); f = true; } else { out.push(${key(at)}, '['); f = true; for (i = 0; i < rs.length; i++) { if (i > 0) out.push(','); ${nest} } out.push(']'); }`;
+        write = `${found} shape.push(n); ${bare('n')} if (n === 0) { out.push(${key(at)}, '[]'); f = true; } else { out.push(${key(at)}, '['); f = true; for (i = 0; i < n; i++) { if (i > 0) out.push(','); ${nest} } out.push(']'); }`;
       } else {
-        write = `${own} if (${absent('x')}) { rs = NONE; } else { ${lookup} } if (rs.length === 0) { shape.push(0); ${bare('0')} } else { shape.push(1); ${bare('1')} out.push(${key(at)}); f = true; i = 0; ${nest} }`;
+        write = `${found} if (n === 0) { shape.push(0); ${bare('0')} } else { shape.push(1); ${bare('1')} out.push(${key(at)}); f = true; i = 0; ${nest} }`;
       }
       // Nested inventories are written this deep at most: deeper, the field is left out (and has no slot).
       w.push(`if (depth < ${MAX_DEPTH}) { ${write} }`);
     }
   }
   w.push("out.push('}');");
-  const tables: (Table | undefined)[] = plan.fields.map((p) => (p.how === 'nested' ? store.table(p.inventory) : undefined));
+  /** What the nested fields found, one per depth (a nested row is written one level down, with its own). */
+  const founds: Found[] = [];
   const helpers = {
-    self_: { store },
     walker,
     V: valueText,
     D: formatDate,
     P: plan.fields,
-    T: tables,
+    N: nested,
+    FD: founds,
+    NEW: newFound,
+    ID: NestedRows.idOf,
+    PICK: picked,
     KB: keys.bare,
     KF: keys.firstBare,
-    NONE: [],
     WP: writePlain,
     WT: writeText,
     WQ: writeQuoted,
   };
   const names = Object.keys(helpers);
   const args = Object.values(helpers);
-  const write = new Function(...names, `return function pieceWriter(row, depth, out, shape, slots) {\nconst SV = slots.values, SA = slots.at, SS = slots;\n${w.join('\n')}\n};`)(...args) as PieceWriter;
+  const write = new Function(
+    ...names,
+    `return function pieceWriter(row, id, depth, out, shape, slots) {\nconst SV = slots.values, SA = slots.at, SS = slots, fd = (FD[depth] ??= NEW());\n${w.join('\n')}\n};`,
+  )(...args) as PieceWriter;
   const reads = plan.fields.map((p, at) => `V[${at}] = ${p.how === 'computed' ? `P[${at}].make(row)` : `row[${q(p.how === 'nested' ? p.ownKey : p.name)}]`};`);
   const gather = new Function('P', `return function gather(row, V) {\n${reads.join('\n')}\n};`)(plan.fields) as Gather;
   return { write, gather, plain };

@@ -4,10 +4,9 @@
 // keyframe's: a value present in one and absent in the other, a string in one and not in the other (quoted or not),
 // another number of nested rows or another kind. One loop for every kind: made once, where code made per kind would
 // be compiled again for each (over 100 ms apiece for VMs and their nics).
-import type { Store } from '../store/store.js';
-import type { ChildLinks } from '../store/links.js';
-import type { Row, Table } from '../store/table.js';
+import type { Row } from '../store/table.js';
 import { formatDate } from './dates.js';
+import { NestedRows, newFound, type Found } from './nested.js';
 import { MAX_DEPTH, type Plan } from './render.js';
 import { plainAt, valueText, type Gather, type RowCode } from './row-code.js';
 
@@ -32,18 +31,9 @@ const SINGLE = 5;
 /** A plan field as the loop reads it (every field has every property: one shape of object). */
 interface Field {
   how: number;
-  /** Nested: the row's key, the nested rows' key, their inventory and table (undefined: looked up through the store, kind-scoped). */
-  ownKey: string;
-  key: string;
+  /** Nested: how its rows are found, their inventory, and its fields once looked up. */
+  rows: NestedRows | undefined;
   inventory: string;
-  table: Table | undefined;
-  /**
-   * Rows nested by the row's uuid (`ownKey` is `uuid`) are found through the links of `key` to the row's table (by the
-   * row's id: no hashing); others through the table's index of `key`. Both, and the fields of `inventory`, once looked up.
-   */
-  byUuid: boolean;
-  links: ChildLinks | undefined;
-  index: ReadonlyMap<unknown, number | ReadonlySet<number>> | undefined;
   nested: CompareFields | undefined;
   pick: string;
   list: boolean;
@@ -51,47 +41,41 @@ interface Field {
   k: number;
 }
 
-/** A kind's fields, for `compareRow`: with its table, its code's gatherer and memo of strings that need no escapes. */
+/** A kind's fields, for `compareRow`: with its code's gatherer and memo of strings that need no escapes. */
 export interface CompareFields {
   fields: Field[];
-  table: Table;
   gather: Gather;
   plain: string[];
 }
 
-/** The fields of a kind's plan. */
-export function compareFields(plan: Plan, store: Store, code: RowCode): CompareFields {
+/** The fields of a kind's plan; `nested` says how each nested field's rows are found. */
+export function compareFields(plan: Plan, nested: readonly (NestedRows | undefined)[], code: RowCode): CompareFields {
   let k = 0;
-  const fields = plan.fields.map((p): Field => {
-    const f: Field = { how: PLAIN, ownKey: '', key: '', inventory: '', table: undefined, byUuid: false, links: undefined, index: undefined, nested: undefined, pick: '', list: false, k: -1 };
+  const fields = plan.fields.map((p, at): Field => {
+    const f: Field = { how: PLAIN, rows: undefined, inventory: '', nested: undefined, pick: '', list: false, k: -1 };
     if (p.how === 'plain') f.k = k++;
     else if (p.how === 'date') f.how = DATE;
     else if (p.how === 'computed') f.how = COMPUTED;
     else {
       f.how = p.pick !== undefined ? PICK : p.list ? LIST : SINGLE;
-      f.ownKey = p.ownKey;
-      f.key = p.key;
+      f.rows = nested[at];
       f.inventory = p.inventory;
-      f.table = store.scope(p.inventory).where ? undefined : store.table(p.inventory);
-      f.byUuid = p.ownKey === 'uuid';
       f.pick = p.pick ?? '';
       f.list = p.list;
     }
     return f;
   });
-  return { fields, table: store.table(plan.shape.kind), gather: code.gather, plain: code.plain };
+  return { fields, gather: code.gather, plain: code.plain };
 }
 
 /** Nested rows: what the loop needs of the writer it works for. */
 export interface CompareWalker {
-  readonly store: Store;
   fieldsOf(kind: string): CompareFields;
 }
 
-const NONE: readonly Row[] = [];
-
-/** The gathered values of the row being compared at each depth. */
+/** The gathered values of the row being compared at each depth, and the rows nested in it. */
 const GATHERED: unknown[][] = [];
+const FOUND: Found[] = [];
 
 function isAbsent(x: unknown): boolean {
   return x === null || x === undefined;
@@ -147,22 +131,16 @@ export function compareRow(walker: CompareWalker, own: CompareFields, row: Row, 
       s++;
     } else if (depth < MAX_DEPTH) {
       const x = got[i];
-      // The nested rows: their ids (a bare id while one), or the rows themselves when looked up through the store.
-      const table = f.table;
-      let ids: Ids;
-      let rs = NONE;
-      if (isAbsent(x)) ids = undefined;
-      else if (table === undefined) rs = walker.store.find(f.inventory, f.key, x);
-      else if (f.byUuid && id >= 0 && typeof x === 'string') ids = (f.links ??= table.linksTo(f.key, own.table)).of(id);
-      else ids = ascending((f.index ??= table.index(f.key)).get(x));
-      const many = ids === undefined ? rs.length : typeof ids === 'number' ? 1 : ids.length;
+      const rows = f.rows!;
+      const found = (FOUND[depth] ??= newFound());
+      const many = rows.find(id, x, found);
       if (how === PICK) {
         // Picked values as one text (a single one's is absent when its key is null).
         let t: string | undefined;
         if (isAbsent(x)) t = f.list ? '[]' : undefined;
         else {
           const picked: unknown[] = [];
-          for (let j = 0; j < many; j++) picked.push(nestedRow(table, ids, rs, j)[f.pick]);
+          for (let j = 0; j < many; j++) picked.push(rows.row(found, j)[f.pick]);
           t = JSON.stringify(picked);
         }
         const v = values[s];
@@ -177,30 +155,16 @@ export function compareRow(walker: CompareWalker, own: CompareFields, row: Row, 
       if (n !== values[s]) return -1;
       s++;
       for (let j = 0; j < n; j++) {
-        const r = nestedRow(table, ids, rs, j);
+        const r = rows.row(found, j);
         const kind = typeof r.__kind === 'string' ? r.__kind : f.inventory;
         if (values[s] !== kind) return -1;
         const nested = kind === f.inventory ? (f.nested ??= walker.fieldsOf(kind)) : walker.fieldsOf(kind);
-        s = compareRow(walker, nested, r, ids === undefined ? -1 : typeof ids === 'number' ? ids : ids[j]!, depth + 1, values, d, s + 1);
+        s = compareRow(walker, nested, r, NestedRows.idOf(found, j), depth + 1, values, d, s + 1);
         if (s < 0) return -1;
       }
     }
   }
   return s;
-}
-
-/** Row ids, ascending: a bare id while there is one. */
-type Ids = number | readonly number[] | undefined;
-
-/** An index entry as ascending ids (several rows sharing a value come as a set). */
-function ascending(ids: number | ReadonlySet<number> | undefined): Ids {
-  return ids === undefined || typeof ids === 'number' ? ids : [...ids].sort((a, b) => a - b);
-}
-
-/** Nested row `j`: of `ids` in `table`, or of `rs` when there are no ids. */
-function nestedRow(table: Table | undefined, ids: Ids, rs: readonly Row[], j: number): Row {
-  if (ids === undefined) return rs[j]!;
-  return table!.get(typeof ids === 'number' ? ids : ids[j]!)!;
 }
 
 function note(d: Diffs, s: number, text: string): void {

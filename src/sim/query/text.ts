@@ -12,13 +12,18 @@ import { MAX_DEPTH, type Plan, type Renderer } from './render.js';
 import { ROW_PATH, RowCache, type CachedRow, type Keyframe } from './row-cache.js';
 import { rowCode, valueText, type RowCode, type RowWalker, type SlotSink } from './row-code.js';
 import { compareFields, compareRow, newDiffs, type CompareFields, type CompareWalker } from './row-compare.js';
+import { NestedRows, newFound } from './nested.js';
 import type { SchemaRecorder } from './schema.js';
 
 export interface Compiled {
   plan: Plan;
-  /** Its piece writer (row-code.ts) and its fields as the slot comparer reads them (row-compare.ts), made on first use. */
+  /**
+   * Its piece writer (row-code.ts), its fields as the slot comparer reads them (row-compare.ts), and how each nested
+   * field's rows are found (nested.ts), made on first use.
+   */
   code?: RowCode;
   fields?: CompareFields;
+  nested?: (NestedRows | undefined)[];
   /** `"name":` of each plan field, precomputed. */
   keys: string[];
   /** The server class for the schema map, when known. */
@@ -49,14 +54,14 @@ export class RowText implements RowWalker {
     cache?: RowCache,
   ) {
     this.cache = cache ?? new RowCache(store, 0);
-    this.comparing = { store, fieldsOf: (kind) => this.fieldsOf(kind) };
+    this.comparing = { fieldsOf: (kind) => this.fieldsOf(kind) };
   }
 
   /** The JSON text of `row` rendered as `inventory` (only `fields` when given). */
   row(inventory: string, row: Row, fields?: readonly string[]): string {
     if (fields) return this.write(inventory, row, fields, 0);
     const out: string[] = [];
-    this.pieces(inventory, row, 0, out, [], { values: [], at: [] });
+    this.pieces(inventory, row, -1, 0, out, [], { values: [], at: [] });
     return out.join('');
   }
 
@@ -102,8 +107,8 @@ export class RowText implements RowWalker {
     shape.length = 0;
     slots.values.length = 0;
     slots.at.length = 0;
-    this.pieces(inventory, row, 0, pieces, shape, slots);
-    return this.cache.set(table, id, kind, pieces, this.entriesOfShape(kind, row, shape), c.valued ? undefined : slots, matched);
+    this.pieces(inventory, row, id, 0, pieces, shape, slots);
+    return this.cache.set(table, id, kind, pieces, this.entriesOfShape(kind, row, id, shape), c.valued ? undefined : slots, matched);
   }
 
   /**
@@ -111,17 +116,17 @@ export class RowText implements RowWalker {
    * follows from its kind and its shape alone (how many rows each nested list holds, and their kinds), unless a
    * computed field's value decides them. The same string for every row of a shape, so the cache finds its template at once.
    */
-  private entriesOfShape(kind: string, row: Row, shape: readonly (number | string)[]): string {
+  private entriesOfShape(kind: string, row: Row, id: number, shape: readonly (number | string)[]): string {
     const c = this.compile(kind);
     c.valued ??= this.valued(kind, 0);
-    if (c.valued) return this.entries(kind, row, ROW_PATH, 0, '');
+    if (c.valued) return this.entries(kind, row, id, ROW_PATH, 0, '');
     const shapes = (c.entriesByShape ??= new Map());
     const key = shape.join(',');
     let entries = shapes.get(key);
     if (entries === undefined) {
       // Shapes are few (lists of a few lengths); a bound all the same.
       if (shapes.size >= MAX_ENTRY_SHAPES) shapes.clear();
-      shapes.set(key, (entries = this.entries(kind, row, ROW_PATH, 0, '')));
+      shapes.set(key, (entries = this.entries(kind, row, id, ROW_PATH, 0, '')));
     }
     return entries;
   }
@@ -140,44 +145,53 @@ export class RowText implements RowWalker {
    * Pushes the text of `row` in pieces onto `out`, its shape onto `shape` (each nested list's length, a single nested
    * row as 0 or 1, and each row's own kind when it has one, in the order they are written) and its slots onto `slots`.
    */
-  private pieces(inventory: string, row: Row, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void {
+  private pieces(inventory: string, row: Row, id: number, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void {
     let kind = inventory;
     if (typeof row.__kind === 'string') {
       kind = row.__kind;
       shape.push(kind);
     }
-    this.writeNested(kind, row, depth, out, shape, slots);
+    this.writeNested(kind, row, id, depth, out, shape, slots);
   }
 
   /** Pushes the kind as a slot, then writes the row (the piece writer calls it for nested rows). */
-  writeNested(kind: string, row: Row, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void {
+  writeNested(kind: string, row: Row, id: number, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void {
     slots.values.push(kind);
     slots.at.push(-1);
-    this.codeOf(kind).write(row, depth, out, shape, slots);
+    this.codeOf(kind).write(row, id, depth, out, shape, slots);
   }
 
   private codeOf(kind: string): RowCode {
     const c = this.compile(kind);
-    return (c.code ??= rowCode(c.plan, this.store, this));
+    return (c.code ??= rowCode(c.plan, this.nestedOf(kind), this));
   }
 
   private fieldsOf(kind: string): CompareFields {
     const c = this.compile(kind);
-    return (c.fields ??= compareFields(c.plan, this.store, this.codeOf(kind)));
+    return (c.fields ??= compareFields(c.plan, this.nestedOf(kind), this.codeOf(kind)));
+  }
+
+  /** How the rows of each nested field of `kind` are found (rows of `kind` live in its table). */
+  private nestedOf(kind: string): readonly (NestedRows | undefined)[] {
+    const c = this.compile(kind);
+    const own = this.store.table(kind);
+    return (c.nested ??= c.plan.fields.map((p) => (p.how === 'nested' ? new NestedRows(this.store, p.inventory, p.key, p.ownKey, own) : undefined)));
   }
 
   /** The schema entries of `row` rendered at `path` (only `fields` when given), as `"path":"class"` joined by commas. */
   schema(inventory: string, row: Row, path: string, fields?: readonly string[]): string {
-    return this.entries(inventory, row, path, 0, '', fields);
+    return this.entries(inventory, row, -1, path, 0, '', fields);
   }
 
-  private entries(inventory: string, row: Row, path: string, depth: number, before: string, fields?: readonly string[]): string {
+  /** The entries of `row` (row `id` of its table, -1 when not known) rendered at `path`, after `before`. */
+  private entries(inventory: string, row: Row, id: number, path: string, depth: number, before: string, fields?: readonly string[]): string {
     const kind = typeof row.__kind === 'string' ? row.__kind : inventory;
     const c = this.compile(kind);
+    const nested = this.nestedOf(kind);
     let out = before;
     if (c.cls !== undefined) out += `${out === '' ? '' : ','}"${path}":"${c.cls}"`;
     if (depth >= MAX_DEPTH) return out;
-    for (const p of c.plan.fields) {
+    for (const [i, p] of c.plan.fields.entries()) {
       if (fields && !fields.includes(p.name)) continue;
       if (p.how === 'computed') {
         for (const [at, kind] of p.kinds(p.make(row), `${path}.${p.name}`)) {
@@ -187,11 +201,11 @@ export class RowText implements RowWalker {
         continue;
       }
       if (p.how !== 'nested' || p.pick) continue;
-      const own = row[p.ownKey];
-      if (own === null || own === undefined) continue;
-      const rows = this.store.find(p.inventory, p.key, own);
-      if (p.list) for (let j = 0; j < rows.length; j++) out = this.entries(p.inventory, rows[j]!, `${path}.${p.name}[${j}]`, depth + 1, out);
-      else if (rows[0]) out = this.entries(p.inventory, rows[0], `${path}.${p.name}`, depth + 1, out);
+      const rows = nested[i]!;
+      const found = newFound();
+      const n = rows.find(id, row[p.ownKey], found);
+      if (p.list) for (let j = 0; j < n; j++) out = this.entries(p.inventory, rows.row(found, j), NestedRows.idOf(found, j), `${path}.${p.name}[${j}]`, depth + 1, out);
+      else if (n > 0) out = this.entries(p.inventory, rows.row(found, 0), NestedRows.idOf(found, 0), `${path}.${p.name}`, depth + 1, out);
     }
     return out;
   }
