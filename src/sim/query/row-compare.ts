@@ -97,13 +97,17 @@ export function compareRow(walker: CompareWalker, own: CompareFields, row: Row, 
     if (how === PLAIN) {
       const x = got[i];
       const v = values[s];
-      // Objects are never taken as equal (one could have been changed in place since the keyframe was written).
-      if (x !== v || typeof x === 'object') {
+      if (typeof v === 'string') {
+        // Compared as strings (the engine then compares them in line: most are the very same string).
+        if (typeof x !== 'string') return -1;
+        if (x !== v) {
+          if (!plainAt(x, own.plain, f.k)) return -1;
+          note(d, s, x);
+        }
+      } else if (x !== v || typeof x === 'object') {
+        // Objects are never taken as equal (one could have been changed in place since the keyframe was written).
         if (isAbsent(x) || isAbsent(v)) {
           if (!isAbsent(x) || !isAbsent(v)) return -1;
-        } else if (typeof v === 'string') {
-          if (typeof x !== 'string' || !plainAt(x, own.plain, f.k)) return -1;
-          note(d, s, x);
         } else {
           if (typeof x === 'string') return -1;
           note(d, s, valueText(x));
@@ -113,12 +117,12 @@ export function compareRow(walker: CompareWalker, own: CompareFields, row: Row, 
     } else if (how === DATE) {
       // Its slot holds its text: dates a few milliseconds apart often read the same.
       const x = got[i];
-      const t = typeof x === 'number' ? formatDate(x) : undefined;
       const v = values[s];
-      if (t !== v) {
-        if (t === undefined || v === undefined) return -1;
-        note(d, s, t);
-      }
+      if (typeof x === 'number') {
+        if (typeof v !== 'string') return -1;
+        const t = formatDate(x);
+        if (t !== v) note(d, s, t);
+      } else if (v !== undefined) return -1;
       s++;
     } else if (how === COMPUTED) {
       const x = got[i];

@@ -20,7 +20,10 @@ export class ChildLinks {
     readonly key: string,
     readonly parent: Table,
   ) {
-    for (const [id, row] of child.entries()) this.childInserted(id, row);
+    for (let id = 1; id <= child.lastId; id++) {
+      const row = child.get(id);
+      if (row) this.childInserted(id, row);
+    }
   }
 
   /** Ids (ascending) of the rows naming the parent row `parentId`. Do not mutate. */

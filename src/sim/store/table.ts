@@ -45,6 +45,11 @@ export class Table {
     return this.count;
   }
 
+  /** The highest row id given so far (removed rows' ids are not given again). */
+  get lastId(): number {
+    return this.rows.length - 1;
+  }
+
   /** Stores the row (kept by reference: mutate only through `update`) and returns its row id. */
   insert(row: Row): number {
     const id = this.rows.length;
