@@ -45,22 +45,23 @@ class SlowResponse extends EventEmitter {
 
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 20));
 
-function bigAnswer(rows: number) {
+/** Starts sending a reply of `rows` zones to a response that takes `room` chunks; resolves once it has settled. */
+async function sending(rows: number, room: number): Promise<{ res: SlowResponse; sent: Promise<void> }> {
   const w = world();
   for (let n = 1; n <= rows; n++) w.store.insert('ZoneInventory', { uuid: `zone-${n}`, name: `zone ${'z'.repeat(200)} ${n}`, description: 'd'.repeat(300) });
   const { table } = w.store.scope('ZoneInventory');
   const text = new RowText(w.store, w.renderer, w.schema, new Map(), new RowCache(w.store));
   const answer = { inventory: 'ZoneInventory', scope: w.store.scope('ZoneInventory'), ids: [...table.ids()], countOnly: false };
-  return { w, text, answer };
+  const res = new SlowResponse();
+  res.room = room;
+  const sent = sendQueryAnswer(res as unknown as ServerResponse, answer, text);
+  await settle();
+  return { res, sent };
 }
 
 describe('sendQueryAnswer', () => {
   it('writes the reply in chunks as rows are written, waiting for the socket to drain when it is full', async () => {
-    const { text, answer } = bigAnswer(12000);
-    const res = new SlowResponse();
-    res.room = 2;
-    const sent = sendQueryAnswer(res as unknown as ServerResponse, answer, text);
-    await settle();
+    const { res, sent } = await sending(12000, 2);
     // Two chunks taken, the socket full: nothing more until it drains.
     expect(res.chunks).toHaveLength(2);
     expect(res.ended).toBe(false);
@@ -79,11 +80,7 @@ describe('sendQueryAnswer', () => {
   });
 
   it('stops writing once the client has gone', async () => {
-    const { text, answer } = bigAnswer(12000);
-    const res = new SlowResponse();
-    res.room = 1;
-    const sent = sendQueryAnswer(res as unknown as ServerResponse, answer, text);
-    await settle();
+    const { res, sent } = await sending(12000, 1);
     res.gone();
     await sent;
     expect(res.chunks).toHaveLength(1);
