@@ -149,6 +149,8 @@ export class RowCache {
   private version = -1;
   /** Rows a reply being written is expected to add (see `expect`). */
   private coming = 0;
+  /** How many times everything was dropped (see `clear`). */
+  private cleared = 0;
   /** A row's differences from its keyframe while they are worked out. */
   private readonly delta: Delta = newDelta();
 
@@ -320,8 +322,11 @@ export class RowCache {
     const { ops, own, ownChars, chars } = this.delta;
     if (ownChars > chars * KEYFRAME_SHARE) return undefined;
     // Own bytes (3 a character at most), then each op in at most 4 bytes.
+    const cleared = this.cleared;
     const start = this.room(ownChars * 3 + ops.length * 4);
-    if (start === undefined) return undefined;
+    // Making room may have started everything again: the keyframe's bytes are no longer kept (their memory is used
+    // again), so the row cannot be written from it.
+    if (start === undefined || this.cleared !== cleared) return undefined;
     // The own text's pieces joined once (adding them to a string one by one makes a deep tree of strings to flatten).
     const text = own.join('');
     const written = text === '' ? 0 : this.slab.write(text, start);
@@ -417,6 +422,7 @@ export class RowCache {
   }
 
   private clear(): void {
+    this.cleared++;
     this.tables = new Map();
     this.coming = 0;
     this.templates = new Map();

@@ -214,4 +214,18 @@ describe('rows compared with a keyframe value by value', () => {
     expect(second.every((e) => e.slab.buffer === arena)).toBe(true);
     expect(second[0]!.slab.byteOffset).toBe(first[0]!.slab.byteOffset);
   });
+
+  it('give the right text when the cache starts again in the middle of a row (its memory used again)', () => {
+    const w = world();
+    // Room for a few dozen rows: kept rows made stale by changes soon fill it, and it starts again, in the same memory.
+    const cache = new RowCache(w.store, 48 * 1024, 48 * 1024);
+    keepFresh(w.store, w.renderer, cache);
+    const text = new RowText(w.store, w.renderer, w.schema, new Map(), cache);
+    for (let n = 1; n <= 120; n++) addVm(w, n);
+    for (let round = 0; round < 12; round++) {
+      checkAll(w, text);
+      for (let n = 1 + (round % 3); n <= 120; n += 3) w.store.update(VM, uuid(n), { name: `vm-${n}-${round}` });
+    }
+    checkAll(w, text);
+  });
 });
