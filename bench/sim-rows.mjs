@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The simulator alone answering a big query: `QueryVmInstance limit=N` on a `scale:N` seed, fetched by curl into
-// /dev/null (so the client costs nothing). Prints time to first byte, total time, simulator CPU, size and throughput
-// per run; the first run (which renders the rows) apart from the median of the later ones (which the simulator answers
-// from its row cache); then one run after each of a few one-row changes (a VM renamed, stopped, created, deleted: the
-// cache renders only what the change reached); and the simulator's peak RSS. The simulator runs in its own process;
-// needs `npm run build` first.
+// /dev/null (so the client costs nothing). Prints the start-up (seeding) time and CPU and the memory then; time to
+// first byte, total time, simulator CPU, size and throughput per run; the first run (which renders the rows) apart
+// from the median of the later ones (which the simulator answers from its row cache); then one run after each of a few
+// one-row changes (a VM renamed, stopped, created, deleted: the cache renders only what the change reached); and the
+// simulator's peak RSS. CPU is the simulator process's user + system time (less blurred by the machine's load than
+// wall time). The simulator runs in its own process; needs `npm run build` first.
 //
 //   node bench/sim-rows.mjs [--rows=100000] [--runs=5] [--changes=no] [--dist=/path/to/other/dist]   (--dist compares another build)
 import { spawn } from 'node:child_process';
@@ -17,6 +18,10 @@ import { hasCommand, runTimed } from './lib/proc.mjs';
 import { fmtMB, fmtMs, summarize } from './lib/stats.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+if (process.argv.includes('--help')) {
+  console.log('node bench/sim-rows.mjs [--rows=100000] [--runs=5] [--changes=no] [--dist=/path/to/other/dist]');
+  process.exit(0);
+}
 const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
 const rows = Number(arg('rows', '100000'));
 const runs = Math.max(1, Math.min(20, Number(arg('runs', '5'))));
@@ -41,6 +46,8 @@ process.on('SIGTERM', () => sim.close().then(() => process.exit(0)));`;
   return new Promise((resolveStart, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Not left running when this script ends early (an error, its output closed).
+    process.on('exit', () => child.kill('SIGKILL'));
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -123,7 +130,7 @@ try {
   const login = await fetch(`${sim.url}/zstack/v1/accounts/login`, { method: 'PUT', body: JSON.stringify({ logInByAccount: { accountName: 'admin', password: pw } }) });
   const session = (await login.json()).inventory.uuid;
   const url = `${sim.url}/zstack/v1/vm-instances?limit=${rows}`;
-  console.log(`simulator ${dist} (scale:${rows}) started in ${fmtMs(sim.startMs)}; QueryVmInstance limit=${rows}, ${runs} run(s), curl > /dev/null`);
+  console.log(`simulator ${dist} (scale:${rows}) started in ${fmtMs(sim.startMs)}, CPU ${fmtMs(cpuMs(sim.child.pid))}, peak RSS ${fmtMB(peakRss(sim.child.pid))}; QueryVmInstance limit=${rows}, ${runs} run(s), curl > /dev/null`);
   /** One timed query: curl's first byte and total, the simulator's CPU meanwhile, the size. */
   const timedQuery = async (label) => {
     const cpu0 = cpuMs(sim.child.pid);

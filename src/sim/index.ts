@@ -13,12 +13,12 @@ import { DEFAULT_JOB_TTL_MS, Jobs } from './jobs/jobs.js';
 import { Webhooks } from './jobs/webhook.js';
 import { QueryEngine } from './query/engine.js';
 import { Renderer } from './query/render.js';
-import { RowCache } from './query/row-cache.js';
+import { DEFAULT_CACHE_BYTES, RowCache } from './query/row-cache.js';
 import { keepFresh } from './query/stale-rows.js';
 import { SchemaRecorder } from './query/schema.js';
 import { RowText, type Compiled } from './query/text.js';
 import { SeedClock } from './seed/clock.js';
-import { parseSeed, runSeed } from './seed/index.js';
+import { cacheReserve, parseSeed, runSeed } from './seed/index.js';
 import { IdSource } from './store/ids.js';
 import { Store } from './store/store.js';
 
@@ -75,6 +75,8 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const now = opts.now ?? Date.now;
   const seedClock = new SeedClock();
   const store = new Store(registry, new IdSource(`store:${spec.base}`), seedClock.now);
+  // Made before the seed fills the store, while setting memory aside costs little (see RowCache).
+  const rowCache = new RowCache(store, DEFAULT_CACHE_BYTES, cacheReserve(spec));
   const access = new Access(store, registry);
   const { managementNodeUuid } = runSeed(store, spec, seedClock, access);
   store.setClock(now);
@@ -85,7 +87,6 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const schema = new SchemaRecorder(registry);
   const renderer = new Renderer(store, registry, schema);
   const compiled = new Map<string, Compiled>();
-  const rowCache = new RowCache(store);
   keepFresh(store, renderer, rowCache);
   const env: SimEnv = {
     registry,

@@ -131,6 +131,9 @@ function takeIp(store: Store, range: Row, n: number, usedFor: string): Row {
     usedFor,
     ipInLong: n,
     vmNicUuid: null,
+    // Filled in by the store; named here so that they sit in the row itself, not in a second object beside it.
+    createDate: undefined,
+    lastOpDate: undefined,
   });
 }
 

@@ -120,12 +120,16 @@ export function addVm(store: Store, s: VmSpec): Row {
     state: s.state,
     guestOsType: s.guestOsType ?? null,
     __seq: seq,
+    // Filled in by the store; named here so that they sit in the row itself, not in a second object beside it.
+    createDate: undefined,
+    lastOpDate: undefined,
   });
   usedIps.forEach((ip, deviceId) => addNic(store, vm, ip, deviceId));
   addVolume(store, {
     uuid: rootVolumeUuid,
-    name: `ROOT-for-${s.name}`,
-    description: `Root volume for VM[uuid:${uuid}]`,
+    // Joined, not templates: a template's string is a tree of its parts (kept as such in every row).
+    name: ['ROOT-for-', s.name].join(''),
+    description: ['Root volume for VM[uuid:', uuid, ']'].join(''),
     type: 'Root',
     size: s.rootDiskSize,
     primaryStorageUuid: s.placement.primaryStorageUuid,
@@ -167,6 +171,8 @@ export function addNic(store: Store, vm: Row, ip: Row, deviceId: number, mac?: s
     deviceId,
     type: 'VNIC',
     state: 'enable',
+    createDate: undefined,
+    lastOpDate: undefined,
   });
   store.table('UsedIpInventory').update(store.table('UsedIpInventory').idOf(String(ip.uuid))!, { vmNicUuid: nicUuid });
   return nic;

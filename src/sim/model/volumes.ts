@@ -28,7 +28,8 @@ export function addVolume(
     vmInstanceUuid: v.vmInstanceUuid ?? null,
     diskOfferingUuid: v.diskOfferingUuid ?? null,
     rootImageUuid: v.rootImageUuid ?? null,
-    installPath: ps ? `/zstack_ps/${v.type === 'Root' ? 'rootVolumes' : 'dataVolumes'}/vol-${uuid}/${uuid}.qcow2` : null,
+    // Joined, not a template: a template's string is a tree of its parts (kept as such in every row).
+    installPath: ps ? ['/zstack_ps/', v.type === 'Root' ? 'rootVolumes' : 'dataVolumes', '/vol-', uuid, '/', uuid, '.qcow2'].join('') : null,
     type: v.type,
     format: 'qcow2',
     size: v.size,
@@ -38,6 +39,9 @@ export function addVolume(
     status: v.status ?? (ps ? 'Ready' : 'NotInstantiated'),
     isShareable: false,
     lastAttachDate: v.vmInstanceUuid ? store.now() : null,
+    // Filled in by the store; named here so that they sit in the row itself, not in a second object beside it.
+    createDate: undefined,
+    lastOpDate: undefined,
   });
 }
 

@@ -2,8 +2,19 @@
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const cache = new Map<number, string>();
+/** The last date asked for: rows written one after another mostly hold the same few dates. */
+let lastMs = NaN;
+let lastText = '';
 
 export function formatDate(ms: number): string {
+  if (ms === lastMs) return lastText;
+  const text = dateText(ms);
+  lastMs = ms;
+  lastText = text;
+  return text;
+}
+
+function dateText(ms: number): string {
   const hit = cache.get(ms);
   if (hit !== undefined) return hit;
   const d = new Date(ms);

@@ -5,27 +5,33 @@
 //
 // Rows of one kind are mostly the same text: the same keys, and many of the same values (zone, cluster, image, netmask,
 // dates). So a row is kept as its differences from a keyframe (an earlier row of its kind, kept whole): runs of the
-// keyframe's bytes to copy, and the row's own bytes in between. A 100k-VM reply keeps about 60 MB instead of 230 MB, and
-// a repeated query copies a few dozen runs per row. The bytes are UTF-8 in large slabs outside the JS heap (nothing for
-// the garbage collector to copy or trace), bounded in total size (dropped rows' bytes count until they are half of it:
-// then everything starts again). Schema entries are kept as templates shared by rows of the same shape.
+// keyframe's bytes to copy, and the row's own bytes in between (row-delta.ts finds them). A 100k-VM reply keeps about
+// 60 MB instead of 230 MB, and a repeated query copies a few dozen runs per row. A kind has a few keyframes, one per
+// shape met (running and stopped VMs, VMs with one nic or two...), that rows of that shape are compared with value by
+// value. The bytes are UTF-8 in large slabs outside the JS heap (nothing for the garbage collector to copy or trace),
+// bounded in total size (dropped rows' bytes count until they are half of it: then everything starts again). Schema
+// entries are kept as templates shared by rows of the same shape.
 import type { Table } from '../store/table.js';
+import type { Diffs } from './row-compare.js';
+import { deltaOfPieces, deltaOfSlots, ESCAPED, keyframeSlots, newDelta, runOf, type Delta, type KeyframeRuns, type KeyframeSlots, type RecordedSlots } from './row-delta.js';
 
-/** The bytes of a row kept whole, and the runs of them that other rows copy (views made once, used by every row). */
-interface KeyframeRuns {
-  bytes: Buffer;
-  runs: Uint8Array[];
-  /** Run id by `offset * 2^24 + length`. */
-  ids: Map<number, number>;
+/** A row kept whole, that rows of its kind are written as differences from (what the text writer sees of it). */
+export interface Keyframe {
+  /** Its values, for rows of its shape compared value by value (none when one of its strings needed escapes). */
+  readonly slots: KeyframeSlots | undefined;
 }
 
-/** A row kept whole, that rows of its kind are written as differences from. */
-interface Keyframe {
+interface Frame extends Keyframe {
   /** Its text in pieces (what rows are compared with, piece by piece). */
-  pieces: readonly string[];
+  readonly pieces: readonly string[];
   /** Byte offset of each piece in its bytes (and one past the last). */
-  offsets: readonly number[];
-  runs: KeyframeRuns;
+  readonly offsets: readonly number[];
+  readonly runs: KeyframeRuns;
+  /** Its schema entries: those of every row of its shape. */
+  readonly schema: readonly string[];
+  /** Rows written as differences from it value by value, and the fewest own characters one of them had. */
+  matched: number;
+  fewest: number;
 }
 
 export interface CachedRow {
@@ -57,25 +63,35 @@ const SLAB = 8 * 1024 * 1024;
 /** A row whose own bytes are more than this share of its text becomes a keyframe itself. */
 const KEYFRAME_SHARE = 0.4;
 
-/** Runs of the keyframe shorter than this are kept as the row's own bytes instead (fewer runs to put together). */
-const MIN_COPY = 48;
-
-/** Room `writeRow` needs at the place it writes `e`: the text, and the row's own bytes past it. */
-export function roomFor(e: CachedRow): number {
-  return e.size + e.ops - e.start;
-}
+/** Keyframes of a kind compared value by value (its shapes met first); rows of other shapes are compared piece by piece. */
+export const MAX_SHAPES = 8;
 
 /**
- * Writes the text of `e` into `dst` at `at` (which must have `roomFor(e)` bytes of room); returns the end. The row's own
- * bytes are first copied in one piece past the end of its text, then the text is put together there from those bytes
- * and the keyframe's runs, each run one native copy without making a view (about 50 ns a run: a view costs three
- * times that). The ops are varints: `2n` = the next n of the row's own bytes; `2r+1` = the keyframe's run r.
+ * Rows drift away from their keyframe (dates a second later, the next host...): after this many rows, one with more own
+ * text than DRIFT times the fewest of them (and a little) becomes the keyframe of its shape instead. At most one
+ * keyframe (a whole row) per this many rows.
+ */
+const REFRESH_AFTER = 256;
+const DRIFT = 1.25;
+
+/** Room `writeRow` needs at the place it writes `e`: its text. */
+export function roomFor(e: CachedRow): number {
+  return e.size;
+}
+
+/** Own bytes copied by a loop up to this many (a native copy costs more than a short loop), natively past it. */
+const LOOP_COPY = 96;
+
+/**
+ * Writes the text of `e` into `dst` at `at` (which must have `roomFor(e)` bytes of room); returns the end. The text is
+ * put together from the keyframe's runs, each one native copy without making a view (about 50 ns a run: a view costs
+ * three times that), and the row's own bytes, mostly short: copied by a loop. The ops are varints: `2n` = the next n
+ * of the row's own bytes; `2r+1` = the keyframe's run r.
  */
 export function writeRow(e: CachedRow, dst: Uint8Array, at: number): number {
   const src = e.slab;
   const runs = e.keyframe.runs;
-  let own = at + e.size;
-  if (e.ops > e.start) dst.set(src.subarray(e.start, e.ops), own);
+  let own = e.start;
   let o = at;
   let i = e.ops;
   const end = e.end;
@@ -83,9 +99,10 @@ export function writeRow(e: CachedRow, dst: Uint8Array, at: number): number {
     let v = src[i++]!;
     if (v >= 0x80) {
       v &= 0x7f;
-      for (let shift = 7, b = 0x80; b >= 0x80; shift += 7) {
+      // Multiplied, not 2 ** shift (a call to pow for every byte).
+      for (let scale = 0x80, b = 0x80; b >= 0x80; scale *= 0x80) {
         b = src[i++]!;
-        v += (b & 0x7f) * 2 ** shift;
+        v += (b & 0x7f) * scale;
       }
     }
     if (v % 2 === 1) {
@@ -94,7 +111,8 @@ export function writeRow(e: CachedRow, dst: Uint8Array, at: number): number {
       o += run.length;
     } else {
       const n = v / 2;
-      dst.copyWithin(o, own, own + n);
+      if (n > LOOP_COPY) dst.set(src.subarray(own, own + n), o);
+      else for (let k = 0; k < n; k++) dst[o + k] = src[own + k]!;
       own += n;
       o += n;
     }
@@ -117,8 +135,11 @@ interface Kept {
 export class RowCache {
   private tables = new Map<Table, Kept>();
   private templates = new Map<string, readonly string[]>();
-  private keyframes = new Map<string, Keyframe>();
-  private slab = Buffer.alloc(0);
+  /** The newest keyframe of each kind (rows compared piece by piece use it). */
+  private keyframes = new Map<string, Frame>();
+  /** The keyframes of each kind that rows are compared with value by value, the last one a row matched first. */
+  private shapes = new Map<string, Frame[]>();
+  private slab: Buffer = Buffer.alloc(0);
   private used = 0;
   private bytes = 0;
   /** Bytes of dropped rows (still in their slabs). */
@@ -128,12 +149,30 @@ export class RowCache {
   private version = -1;
   /** Rows a reply being written is expected to add (see `expect`). */
   private coming = 0;
+  /** How many times everything was dropped (see `clear`). */
+  private cleared = 0;
+  /** A row's differences from its keyframe while they are worked out. */
+  private readonly delta: Delta = newDelta();
 
+  /** Memory set aside for slabs (see the constructor), and how much of it slabs use. */
+  private readonly arena: Buffer;
+  private arenaUsed = 0;
+
+  /**
+   * `reserve` bytes (within `maxBytes`) are set aside at once for the rows to come. Memory outside the JS heap counts
+   * toward V8's next full garbage collection (one every 64 MB or so of it): set aside while the heap is still small (a
+   * simulator makes its cache before it seeds the store), that collection costs next to nothing, where filling the
+   * cache of a 100k-VM reply would start one over the whole store (~0.4 s). Pages untouched are not resident: the
+   * process's memory grows as rows are kept, as before.
+   */
   constructor(
     /** Its version moves on every change (a Store). */
     private readonly store: { readonly version: number },
     private readonly maxBytes = DEFAULT_CACHE_BYTES,
-  ) {}
+    reserve = 0,
+  ) {
+    this.arena = Buffer.allocUnsafeSlow(Math.min(reserve, maxBytes));
+  }
 
   /**
    * Says that about `rows` rows are about to be kept: the next slab is sized for them at once. V8 counts memory outside
@@ -154,9 +193,13 @@ export class RowCache {
 
   /**
    * Keeps the text (or its pieces, joined without separators) and schema entries (ROW_PATH for the row's path) of row
-   * `id` of `table` rendered as `kind`, and returns the entry (not kept once the bound is reached).
+   * `id` of `table` rendered as `kind`, and returns the entry (not kept once the bound is reached). `slots`, when
+   * given, are the row's values as the text writer met them (its kind's rows can be compared value by value): the row
+   * matched none of `shapesOf(kind)`, or `matched` but differed too much from it, and becomes a keyframe of its shape
+   * while the kind has fewer than MAX_SHAPES (or in place of `matched`).
    */
-  set(table: Table, id: number, kind: string, text: string | readonly string[], schema: string): CachedRow {
+  set(table: Table, id: number, kind: string, text: string | readonly string[], schema: string, slots?: RecordedSlots, matched?: Keyframe): CachedRow {
+    const replaced = matched as Frame | undefined;
     if (this.version !== this.store.version) this.clear();
     const pieces = typeof text === 'string' ? [text] : text;
     let parts = this.templates.get(schema);
@@ -164,16 +207,71 @@ export class RowCache {
       this.templates.set(schema, (parts = schema.split(ROW_PATH)));
       this.bytes += schema.length;
     }
-    let keyframe = this.keyframes.get(kind);
-    let entry = keyframe && this.delta(keyframe, pieces, kind, parts);
+    const shapes = this.shapes.get(kind);
+    // A row with a string written with escapes cannot be one (its text is not made of its values as they are).
+    const slotted = slots !== undefined && !slots.at.includes(ESCAPED);
+    const newShape = slotted && (replaced !== undefined || (shapes?.length ?? 0) < MAX_SHAPES);
+    const last = this.keyframes.get(kind);
+    let entry: CachedRow | undefined;
+    if (last && !newShape) {
+      deltaOfPieces(this.delta, last.runs, last.pieces, last.offsets, pieces);
+      entry = this.encode(last, kind, parts);
+    }
     if (entry === undefined) {
-      keyframe = this.keyframe(pieces);
+      const keyframe = this.keyframe(pieces, parts, slotted ? slots : undefined);
       if (keyframe) {
         this.keyframes.set(kind, keyframe);
-        entry = this.whole(keyframe, kind, parts);
+        if (keyframe.slots) this.addShape(kind, keyframe, replaced);
+        entry = this.whole(keyframe, kind);
       }
     }
     if (!entry) return this.alone(kind, pieces, parts);
+    this.keep(table, id, kind, entry);
+    return entry;
+  }
+
+  /** The keyframes of `kind` that its rows can be compared with value by value (see `setDiff`). */
+  shapesOf(kind: string): readonly Keyframe[] {
+    if (this.version !== this.store.version) return [];
+    return this.shapes.get(kind) ?? [];
+  }
+
+  /**
+   * Keeps row `id` of `table` rendered as `kind`, a row of the shape of `kf` (one of `shapesOf(kind)`) whose values
+   * differ from the keyframe's as `diffs` says, and returns the entry; undefined when
+   * it differs too much (it should become a keyframe: `set` it, `matched` by `kf`) or there is no room.
+   */
+  setDiff(table: Table, id: number, kind: string, frame: Keyframe, diffs: Diffs): CachedRow | undefined {
+    const shapes = this.shapes.get(kind) ?? [];
+    const at = shapes.indexOf(frame as Frame);
+    const kf = shapes[at];
+    if (this.version !== this.store.version || !kf?.slots) return undefined;
+    deltaOfSlots(this.delta, kf.slots, kf.runs, diffs);
+    const own = this.delta.ownChars;
+    if (kf.matched >= REFRESH_AFTER && own > kf.fewest * DRIFT + 32) return undefined;
+    const entry = this.encode(kf, kind, kf.schema);
+    if (!entry) return undefined;
+    kf.matched++;
+    if (own < kf.fewest) kf.fewest = own;
+    if (at > 0) {
+      // Rows of one shape often come one after another: try this keyframe first next time.
+      const list = this.shapes.get(kind)!;
+      list.splice(at, 1);
+      list.unshift(kf);
+    }
+    this.keep(table, id, kind, entry);
+    return entry;
+  }
+
+  private addShape(kind: string, kf: Frame, replaced: Frame | undefined): void {
+    let list = this.shapes.get(kind);
+    if (!list) this.shapes.set(kind, (list = []));
+    const at = replaced ? list.indexOf(replaced) : -1;
+    if (at >= 0) list[at] = kf;
+    else if (list.length < MAX_SHAPES) list.unshift(kf);
+  }
+
+  private keep(table: Table, id: number, kind: string, entry: CachedRow): void {
     this.rows++;
     if (this.coming > 0) this.coming--;
     let kept = this.tables.get(table);
@@ -182,7 +280,6 @@ export class RowCache {
     if (old) this.dropped += old.held;
     kept.slots[id] = entry;
     kept.kinds.add(kind);
-    return entry;
   }
 
   /** How many of `ids` (rows of `table`) have no entry: the rows a reply of them will render. */
@@ -218,78 +315,43 @@ export class RowCache {
   }
 
   /**
-   * The row as differences from `kf`, piece by piece (a piece missing from either side is stepped over), written at
-   * `used`; undefined when too little of it is the keyframe's.
+   * Writes the row `this.delta` describes (differences from `kf`) at `used`; undefined when too little of it is the
+   * keyframe's, or there is no room.
    */
-  private delta(kf: Keyframe, pieces: readonly string[], kind: string, schema: readonly string[]): CachedRow | undefined {
-    const theirs = kf.pieces;
-    const at = kf.offsets;
-    // Pairs: (keyframe byte offset, byte count) to copy, or (-1, character count) of the row's own text.
-    const ops: number[] = [];
-    let own = '';
-    let i = 0;
-    let k = 0;
-    let run = '';
-    while (i < pieces.length) {
-      if (k < theirs.length && pieces[i] === theirs[k]) {
-        const from = k;
-        const i0 = i;
-        while (i < pieces.length && k < theirs.length && pieces[i] === theirs[k]) {
-          i++;
-          k++;
-        }
-        const n = at[k]! - at[from]!;
-        if (n >= MIN_COPY || (i0 === 0 && i === pieces.length)) {
-          if (run !== '') {
-            own += run;
-            ops.push(-1, run.length);
-            run = '';
-          }
-          ops.push(at[from]!, n);
-        } else for (let j = i0; j < i; j++) run += pieces[j]!;
-        continue;
-      }
-      while (i < pieces.length && !(k < theirs.length && pieces[i] === theirs[k])) {
-        if (k + 1 < theirs.length && pieces[i] === theirs[k + 1]) {
-          // The keyframe has a piece this row lacks.
-          k++;
-          break;
-        }
-        run += pieces[i]!;
-        // A piece this row has and the keyframe lacks, or one in place of the keyframe's.
-        if (!(i + 1 < pieces.length && pieces[i + 1] === theirs[k])) k++;
-        i++;
-      }
-    }
-    if (run !== '') {
-      own += run;
-      ops.push(-1, run.length);
-    }
-    let chars = 0;
-    for (const p of pieces) chars += p.length;
-    if (own.length > chars * KEYFRAME_SHARE) return undefined;
+  private encode(kf: Frame, kind: string, schema: readonly string[]): CachedRow | undefined {
+    const { ops, own, ownChars, chars } = this.delta;
+    if (ownChars > chars * KEYFRAME_SHARE) return undefined;
     // Own bytes (3 a character at most), then each op in at most 4 bytes.
-    const start = this.room(own.length * 3 + ops.length * 2);
-    if (start === undefined) return undefined;
-    const written = own === '' ? 0 : this.slab.write(own, start);
-    if (written !== own.length) {
-      // Not all ASCII: each run's own byte length.
+    const cleared = this.cleared;
+    const start = this.room(ownChars * 3 + ops.length * 4);
+    // Making room may have started everything again: the keyframe's bytes are no longer kept (their memory is used
+    // again), so the row cannot be written from it.
+    if (start === undefined || this.cleared !== cleared) return undefined;
+    // The own text's pieces joined once (adding them to a string one by one makes a deep tree of strings to flatten).
+    const text = own.join('');
+    const written = text === '' ? 0 : this.slab.write(text, start);
+    if (written !== text.length) {
+      // Not all ASCII: each own op's byte length.
       let r = 0;
-      for (let j = 0; j < ops.length; j += 2) if (ops[j] === -1) ops[j + 1] = Buffer.byteLength(own.slice(r, (r += ops[j + 1]!)));
+      for (let j = 0; j < ops.length; j++) {
+        const op = ops[j]!;
+        if (op % 2 === 0) ops[j] = 2 * Buffer.byteLength(text.slice(r, (r += op / 2)));
+      }
     }
+    const runs = kf.runs.runs;
     let w = start + written;
-    let size = 0;
-    for (let j = 0; j < ops.length; j += 2) {
-      const n = ops[j + 1]!;
-      size += n;
-      w = this.varint(ops[j] === -1 ? 2 * n : 2 * runOf(kf.runs, ops[j]!, n) + 1, w);
+    let size = written;
+    for (let j = 0; j < ops.length; j++) {
+      const op = ops[j]!;
+      if (op % 2 === 1) size += runs[(op - 1) / 2]!.length;
+      w = this.varint(op, w);
     }
     this.take(start, w);
     return { kind, size, slab: this.slab, start, ops: start + written, end: w, keyframe: kf.runs, held: w - start, schema };
   }
 
   /** Keeps `pieces` whole as a keyframe; undefined when there is no room for it. */
-  private keyframe(pieces: readonly string[]): Keyframe | undefined {
+  private keyframe(pieces: readonly string[], schema: readonly string[], slots: RecordedSlots | undefined): Frame | undefined {
     const text = pieces.join('');
     // The text, then its entry's two ops.
     const start = this.room(text.length * 3 + 16);
@@ -300,21 +362,29 @@ export class RowCache {
     if (n === text.length) for (const p of pieces) offsets.push((at += p.length));
     else for (const p of pieces) offsets.push((at += Buffer.byteLength(p)));
     this.take(start, start + n);
-    return { pieces, offsets, runs: { bytes: this.slab.subarray(start, start + n), runs: [], ids: new Map() } };
+    return {
+      pieces: pieces.slice(),
+      offsets,
+      runs: { bytes: this.slab.subarray(start, start + n), runs: [], ids: new Array<number[]>(n) },
+      slots: slots && keyframeSlots(pieces, offsets, slots),
+      schema,
+      matched: 0,
+      fewest: Infinity,
+    };
   }
 
   /** An entry that is its keyframe's whole text (room for its op was taken with the keyframe). */
-  private whole(kf: Keyframe, kind: string, schema: readonly string[]): CachedRow {
+  private whole(kf: Frame, kind: string): CachedRow {
     const size = kf.runs.bytes.length;
     const ops = this.used;
     this.take(ops, this.varint(2 * runOf(kf.runs, 0, size) + 1, ops));
-    return { kind, size, slab: this.slab, start: ops, ops, end: this.used, keyframe: kf.runs, held: size + this.used - ops, schema };
+    return { kind, size, slab: this.slab, start: ops, ops, end: this.used, keyframe: kf.runs, held: size + this.used - ops, schema: kf.schema };
   }
 
   /** An entry not kept (too big, or the bound is reached): its own keyframe in its own memory. */
   private alone(kind: string, pieces: readonly string[], schema: readonly string[]): CachedRow {
     const bytes = Buffer.from(pieces.join(''));
-    const runs: KeyframeRuns = { bytes, runs: [bytes], ids: new Map() };
+    const runs: KeyframeRuns = { bytes, runs: [bytes], ids: [] };
     return { kind, size: bytes.length, slab: Buffer.from([1]), start: 0, ops: 0, end: 1, keyframe: runs, held: 0, schema };
   }
 
@@ -336,7 +406,14 @@ export class RowCache {
     // Sized for the rows still expected, like those kept so far (a little more), within the bound.
     // Rows kept so far tell how big the rest will be (the first ones are mostly whole keyframes: not yet).
     const wanted = this.rows < 1000 ? 0 : Math.min(this.maxBytes - this.bytes, Math.ceil(((this.coming * this.bytes) / this.rows) * 1.1));
-    this.slab = Buffer.allocUnsafeSlow(Math.max(SLAB, most, wanted));
+    const size = Math.max(SLAB, most, wanted);
+    const left = this.arena.length - this.arenaUsed;
+    if (left >= most) {
+      // From the memory set aside: as much of it as wanted, or what is left.
+      const n = Math.min(size, left);
+      this.slab = this.arena.subarray(this.arenaUsed, this.arenaUsed + n);
+      this.arenaUsed += n;
+    } else this.slab = Buffer.allocUnsafeSlow(size);
     this.used = 0;
   }
 
@@ -345,29 +422,21 @@ export class RowCache {
   }
 
   private clear(): void {
+    this.cleared++;
     this.tables = new Map();
     this.coming = 0;
     this.templates = new Map();
     this.keyframes = new Map();
+    this.shapes = new Map();
     this.slab = Buffer.alloc(0);
+    // Nothing kept refers to the memory set aside any more (entries of an older version are never handed out).
+    this.arenaUsed = 0;
     this.used = 0;
     this.bytes = 0;
     this.dropped = 0;
     this.rows = 0;
     this.version = this.store.version;
   }
-}
-
-/** The id of the run of `n` bytes at `offset` of a keyframe's bytes (a view made on first use). */
-function runOf(kf: KeyframeRuns, offset: number, n: number): number {
-  const key = offset * 2 ** 24 + n;
-  let id = kf.ids.get(key);
-  if (id === undefined) {
-    id = kf.runs.length;
-    kf.runs.push(kf.bytes.subarray(offset, offset + n));
-    kf.ids.set(key, id);
-  }
-  return id;
 }
 
 /** Writes `n` (a whole number below 2^53) as a varint (7 bits a byte, low first) at `at`; returns the end. */

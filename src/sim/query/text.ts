@@ -1,44 +1,49 @@
 // Rows as JSON text straight from the store, and their `schema` map entries: the fast path of query replies.
 // Byte for byte what JSON.stringify(Renderer.render(...)) gives (same plan: fields, order, nesting, depth), without
-// building the objects; the schema entries come out parents first, like SchemaRecorder.build. The entries are made in
-// a second walk over the rows (lookups only), so a big reply never holds them all while its rows are written.
+// building the objects; the schema entries come out parents first, like SchemaRecorder.build. Whole rows go through the
+// row cache: a row missing from it is compared value by value with a keyframe of its kind and shape (row-compare.ts),
+// and only the text of what differs is made; a row of a new shape is written in pieces (row-code.ts). Its schema
+// entries follow from its shape: made once per shape. Rows with selected `fields` are written field by field.
+import { kindsIn } from '../store/kinds.js';
 import type { Store } from '../store/store.js';
 import type { Row, Table } from '../store/table.js';
 import { formatDate } from './dates.js';
 import { MAX_DEPTH, type Plan, type Renderer } from './render.js';
-import { ROW_PATH, RowCache, type CachedRow } from './row-cache.js';
+import { ROW_PATH, RowCache, type CachedRow, type Keyframe } from './row-cache.js';
+import { rowCode, valueText, type RowCode, type RowWalker, type SlotSink } from './row-code.js';
+import { compareFields, compareRow, newDiffs, type CompareFields, type CompareWalker } from './row-compare.js';
+import { NestedRows, newFound } from './nested.js';
 import type { SchemaRecorder } from './schema.js';
-
-/** Pushes a row's whole JSON text (no field selection) in pieces onto `out`; generated once per kind as straight-line code. */
-type WholeRow = (row: Row, depth: number, out: string[]) => void;
 
 export interface Compiled {
   plan: Plan;
-  whole?: WholeRow;
+  /**
+   * Its piece writer (row-code.ts), its fields as the slot comparer reads them (row-compare.ts), and how each nested
+   * field's rows are found (nested.ts), made on first use.
+   */
+  code?: RowCode;
+  fields?: CompareFields;
+  nested?: (NestedRows | undefined)[];
   /** `"name":` of each plan field, precomputed. */
   keys: string[];
   /** The server class for the schema map, when known. */
   cls: string | undefined;
+  /** Do its schema entries depend on values (computed fields within the depth rendered), not only on its shape? */
+  valued?: boolean;
+  /** Its whole rows' schema entries by shape (see `RowText.entriesOfShape`). */
+  entriesByShape?: Map<string, string>;
 }
 
-/** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** Would JSON write any of these strings with escapes? (One test over them all: one call instead of one a field.) */
-function needEscape(strings: string): boolean {
-  return NEEDS_ESCAPE.test(strings);
-}
-
-function valueText(v: unknown): string {
-  if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return JSON.stringify(v);
-}
+/** Bound on the shapes whose schema entries are kept per kind. */
+const MAX_ENTRY_SHAPES = 1000;
 
 /** Compiled plans are kept in `compiled` (share one map between writers), whole rows' text in `cache` when given. */
-export class RowText {
+export class RowText implements RowWalker {
   private readonly cache: RowCache;
+  /** A row's pieces, shape, slots and differences from a keyframe (used again for every row not in the cache). */
+  private readonly scratch = { pieces: [] as string[], shape: [] as (number | string)[], slots: { values: [], at: [] } as SlotSink, diffs: newDiffs() };
+  /** What the slot comparer needs for nested rows. */
+  private readonly comparing: CompareWalker;
 
   /** Without `cache`, nothing is kept between calls. */
   constructor(
@@ -49,13 +54,14 @@ export class RowText {
     cache?: RowCache,
   ) {
     this.cache = cache ?? new RowCache(store, 0);
+    this.comparing = { fieldsOf: (kind) => this.fieldsOf(kind) };
   }
 
   /** The JSON text of `row` rendered as `inventory` (only `fields` when given). */
   row(inventory: string, row: Row, fields?: readonly string[]): string {
     if (fields) return this.write(inventory, row, fields, 0);
     const out: string[] = [];
-    this.pieces(inventory, row, 0, out);
+    this.pieces(inventory, row, -1, 0, out, [], { values: [], at: [] });
     return out.join('');
   }
 
@@ -74,81 +80,118 @@ export class RowText {
     return this.cached(inventory, table, id, row).schema.join(path);
   }
 
+  /**
+   * The cache's entry of a whole row, made when missing: compared value by value with the keyframes of its kind's shapes
+   * (no text made but what differs), else written in pieces (a keyframe of a new shape, or differences piece by piece).
+   */
   private cached(inventory: string, table: Table, id: number, row: Row): CachedRow {
     const kind = typeof row.__kind === 'string' ? row.__kind : inventory;
     const hit = this.cache.get(table, id, kind);
     if (hit) return hit;
-    const pieces: string[] = [];
-    this.pieces(kind, row, 0, pieces);
-    return this.cache.set(table, id, kind, pieces, this.entries(kind, row, ROW_PATH, 0, ''));
-  }
-
-  private pieces(inventory: string, row: Row, depth: number, out: string[]): void {
-    const kind = typeof row.__kind === 'string' ? row.__kind : inventory;
     const c = this.compile(kind);
-    c.whole ??= this.generate(c.plan);
-    c.whole(row, depth, out);
+    c.valued ??= this.valued(kind, 0);
+    const { pieces, shape, slots, diffs } = this.scratch;
+    let matched: Keyframe | undefined;
+    if (!c.valued) {
+      for (const kf of this.cache.shapesOf(kind)) {
+        diffs.n = 0;
+        const values = kf.slots!.values;
+        if (values[0] !== kind || compareRow(this.comparing, this.fieldsOf(kind), row, id, 0, values, diffs, 1) !== values.length) continue;
+        const e = this.cache.setDiff(table, id, kind, kf, diffs);
+        if (e) return e;
+        matched = kf;
+        break;
+      }
+    }
+    pieces.length = 0;
+    shape.length = 0;
+    slots.values.length = 0;
+    slots.at.length = 0;
+    this.pieces(inventory, row, id, 0, pieces, shape, slots);
+    return this.cache.set(table, id, kind, pieces, this.entriesOfShape(kind, row, id, shape), c.valued ? undefined : slots, matched);
   }
 
   /**
-   * Straight-line code for one kind's plan: what `write` does field by field, without the per-field dispatch and with
-   * constant property names (about 25% less CPU on 100k VMs). It pushes the text in pieces, one a field (nested rows'
-   * fields are pieces of their own), which the row cache compares with a keyframe's. Names are JSON-quoted into the
-   * code, so any name is safe; the function only sees its arguments and the helpers passed in.
+   * The schema entries of a whole row (ROW_PATH for its path), made once per shape of a kind: which entries a row has
+   * follows from its kind and its shape alone (how many rows each nested list holds, and their kinds), unless a
+   * computed field's value decides them. The same string for every row of a shape, so the cache finds its template at once.
    */
-  private generate(plan: Plan): WholeRow {
-    const q = JSON.stringify;
-    const plainNames = plan.fields.filter((p) => p.how === 'plain').map((p) => p.name);
-    // A row whose strings need no escaping (nearly all) is written with its strings quoted as they are.
-    const strings = plainNames.map((n) => `(typeof row[${q(n)}] === 'string' ? row[${q(n)}] : '')`).join(" + ' ' + ");
-    const lines: string[] = ["let f = false, x, rs, i;", `const plain = ${strings === '' ? 'true' : `!U(${strings})`};`, "out.push('{');"];
-    // `"name":` (with a comma before all but the first field) as a constant piece, then the value; a string value as
-    // `"`, the string itself, `"`: pieces that are often the very same string as the keyframe's, compared at once.
-    const key = (name: string, after = ''): string => `(f ? ${q(`,${q(name)}:${after}`)} : ${q(`${q(name)}:${after}`)})`;
-    const emit = (name: string, value: string): string => `out.push(${key(name)}, ${value}); f = true;`;
-    const quoted = (name: string, value: string): string => `out.push(${key(name, '"')}, ${value}, '"'); f = true;`;
-    const open = (name: string): string => `out.push(${key(name)}); f = true;`;
-    for (const [at, p] of plan.fields.entries()) {
-      if (p.how === 'plain') {
-        lines.push(`x = row[${q(p.name)}]; if (x !== null && x !== undefined) { if (plain && typeof x === 'string') { ${quoted(p.name, 'x')} } else { ${emit(p.name, 'V(x)')} } }`);
-      } else if (p.how === 'computed') lines.push(`x = P[${at}].make(row); if (x !== null && x !== undefined) { ${emit(p.name, 'V(x)')} }`);
-      else if (p.how === 'date') lines.push(`x = row[${q(p.name)}]; if (typeof x === 'number') { ${quoted(p.name, 'D(x)')} }`);
-      else {
-        // A nested inventory with its own table is looked up there directly (no kind filter to apply).
-        const lookup = this.store.scope(p.inventory).where ? `rs = self.store.find(${q(p.inventory)}, ${q(p.key)}, x);` : `rs = T[${at}].find(${q(p.key)}, x);`;
-        let filled: string;
-        if (p.pick) filled = `${lookup} ${emit(p.name, `JSON.stringify(rs.map((r) => r[${q(p.pick)}]))`)}`;
-        else if (p.list) {
-          filled = `${lookup} if (rs.length === 0) { ${emit(p.name, "'[]'")} } else { ${emit(p.name, "'['")} for (i = 0; i < rs.length; i++) { if (i > 0) out.push(','); self.pieces(${q(p.inventory)}, rs[i], depth + 1, out); } out.push(']'); }`;
-        } else filled = `${lookup} if (rs[0]) { ${open(p.name)} self.pieces(${q(p.inventory)}, rs[0], depth + 1, out); }`;
-        const empty = p.list ? emit(p.name, "'[]'") : '';
-        lines.push(`if (depth < ${MAX_DEPTH}) { x = row[${q(p.ownKey)}]; if (x === null || x === undefined) { ${empty} } else { ${filled} } }`);
-      }
+  private entriesOfShape(kind: string, row: Row, id: number, shape: readonly (number | string)[]): string {
+    const c = this.compile(kind);
+    c.valued ??= this.valued(kind, 0);
+    if (c.valued) return this.entries(kind, row, id, ROW_PATH, 0, '');
+    const shapes = (c.entriesByShape ??= new Map());
+    const key = shape.join(',');
+    let entries = shapes.get(key);
+    if (entries === undefined) {
+      // Shapes are few (lists of a few lengths); a bound all the same.
+      if (shapes.size >= MAX_ENTRY_SHAPES) shapes.clear();
+      shapes.set(key, (entries = this.entries(kind, row, id, ROW_PATH, 0, '')));
     }
-    lines.push("out.push('}');");
-    const tables = plan.fields.map((p) => (p.how === 'nested' ? this.store.table(p.inventory) : undefined));
-    const make = new Function('self', 'V', 'D', 'P', 'U', 'T', `return function wholeRow(row, depth, out) {\n${lines.join('\n')}\n};`) as (
-      self: RowText,
-      v: typeof valueText,
-      d: typeof formatDate,
-      p: Plan['fields'],
-      u: typeof needEscape,
-      t: typeof tables,
-    ) => WholeRow;
-    return make(this, valueText, formatDate, plan.fields, needEscape, tables);
-  }
-  /** The schema entries of `row` rendered at `path` (only `fields` when given), as `"path":"class"` joined by commas. */
-  schema(inventory: string, row: Row, path: string, fields?: readonly string[]): string {
-    return this.entries(inventory, row, path, 0, '', fields);
+    return entries;
   }
 
-  private entries(inventory: string, row: Row, path: string, depth: number, before: string, fields?: readonly string[]): string {
+  /** Do computed fields of `kind` rendered at `depth`, or of the rows nested in it, have schema entries? */
+  private valued(kind: string, depth: number): boolean {
+    if (depth >= MAX_DEPTH) return false;
+    for (const p of this.compile(kind).plan.fields) {
+      if (p.how === 'computed') return true;
+      if (p.how === 'nested' && !p.pick && kindsIn(this.store.table(p.inventory).name).some((k) => this.valued(k, depth + 1))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Pushes the text of `row` in pieces onto `out`, its shape onto `shape` (each nested list's length, a single nested
+   * row as 0 or 1, and each row's own kind when it has one, in the order they are written) and its slots onto `slots`.
+   */
+  private pieces(inventory: string, row: Row, id: number, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void {
+    let kind = inventory;
+    if (typeof row.__kind === 'string') {
+      kind = row.__kind;
+      shape.push(kind);
+    }
+    this.writeNested(kind, row, id, depth, out, shape, slots);
+  }
+
+  /** Pushes the kind as a slot, then writes the row (the piece writer calls it for nested rows). */
+  writeNested(kind: string, row: Row, id: number, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void {
+    slots.values.push(kind);
+    slots.at.push(-1);
+    this.codeOf(kind).write(row, id, depth, out, shape, slots);
+  }
+
+  private codeOf(kind: string): RowCode {
+    const c = this.compile(kind);
+    return (c.code ??= rowCode(c.plan, this.nestedOf(kind), this));
+  }
+
+  private fieldsOf(kind: string): CompareFields {
+    const c = this.compile(kind);
+    return (c.fields ??= compareFields(c.plan, this.nestedOf(kind), this.codeOf(kind)));
+  }
+
+  /** How the rows of each nested field of `kind` are found (rows of `kind` live in its table). */
+  private nestedOf(kind: string): readonly (NestedRows | undefined)[] {
+    const c = this.compile(kind);
+    const own = this.store.table(kind);
+    return (c.nested ??= c.plan.fields.map((p) => (p.how === 'nested' ? new NestedRows(this.store, p.inventory, p.key, p.ownKey, own) : undefined)));
+  }
+
+  /** The schema entries of `row` rendered at `path` (only `fields` when given), as `"path":"class"` joined by commas. */
+  schema(inventory: string, row: Row, path: string, fields?: readonly string[]): string {
+    return this.entries(inventory, row, -1, path, 0, '', fields);
+  }
+
+  /** The entries of `row` (row `id` of its table, -1 when not known) rendered at `path`, after `before`. */
+  private entries(inventory: string, row: Row, id: number, path: string, depth: number, before: string, fields?: readonly string[]): string {
     const kind = typeof row.__kind === 'string' ? row.__kind : inventory;
     const c = this.compile(kind);
+    const nested = this.nestedOf(kind);
     let out = before;
     if (c.cls !== undefined) out += `${out === '' ? '' : ','}"${path}":"${c.cls}"`;
     if (depth >= MAX_DEPTH) return out;
-    for (const p of c.plan.fields) {
+    for (const [i, p] of c.plan.fields.entries()) {
       if (fields && !fields.includes(p.name)) continue;
       if (p.how === 'computed') {
         for (const [at, kind] of p.kinds(p.make(row), `${path}.${p.name}`)) {
@@ -158,11 +201,11 @@ export class RowText {
         continue;
       }
       if (p.how !== 'nested' || p.pick) continue;
-      const own = row[p.ownKey];
-      if (own === null || own === undefined) continue;
-      const rows = this.store.find(p.inventory, p.key, own);
-      if (p.list) for (let j = 0; j < rows.length; j++) out = this.entries(p.inventory, rows[j]!, `${path}.${p.name}[${j}]`, depth + 1, out);
-      else if (rows[0]) out = this.entries(p.inventory, rows[0], `${path}.${p.name}`, depth + 1, out);
+      const rows = nested[i]!;
+      const found = newFound();
+      const n = rows.find(id, row[p.ownKey], found);
+      if (p.list) for (let j = 0; j < n; j++) out = this.entries(p.inventory, rows.row(found, j), NestedRows.idOf(found, j), `${path}.${p.name}[${j}]`, depth + 1, out);
+      else if (n > 0) out = this.entries(p.inventory, rows.row(found, 0), NestedRows.idOf(found, 0), `${path}.${p.name}`, depth + 1, out);
     }
     return out;
   }

@@ -17,6 +17,8 @@ function seedWords(seed: string): [number, number, number, number] {
 }
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Character codes of the 16 hex digits. */
+const HEX_CODES: number[] = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
 
 /** A small-state counter-mixed PRNG (sfc32 family); the same seed always gives the same sequence. */
 export class IdSource {
@@ -24,6 +26,8 @@ export class IdSource {
   private b: number;
   private c: number;
   private d: number;
+  /** The 32 character codes of the uuid being made. */
+  private readonly codes: number[] = new Array<number>(32).fill(0);
 
   constructor(seed: string) {
     [this.a, this.b, this.c, this.d] = seedWords(seed);
@@ -55,16 +59,20 @@ export class IdSource {
     return items[this.int(items.length)]!;
   }
 
-  /** A v4-shaped uuid without dashes, as ZStack writes them. */
+  /**
+   * A v4-shaped uuid without dashes, as ZStack writes them. Made in one piece from character codes: a string joined
+   * from 16 parts is a tree of 31 strings (~200 bytes instead of ~60, and slower to hash, compare and write) until
+   * something flattens it, and a seeded 100k-VM cloud holds over half a million uuids.
+   */
   uuid(): string {
-    let s = '';
+    const codes = this.codes;
     for (let w = 0; w < 4; w++) {
       let x = this.next32();
       if (w === 1) x = (x & 0xffff0fff) | 0x00004000; // version 4
       if (w === 2) x = (x & 0x3fffffff) | 0x80000000; // variant 10xx
-      s += HEX[x >>> 24]! + HEX[(x >>> 16) & 0xff]! + HEX[(x >>> 8) & 0xff]! + HEX[x & 0xff]!;
+      for (let j = 0; j < 8; j++) codes[w * 8 + j] = HEX_CODES[(x >>> (28 - 4 * j)) & 15]!;
     }
-    return s;
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** A locally administered MAC in ZStack's `fa:` range. */

@@ -1,4 +1,6 @@
-// One in-memory table of rows (one per inventory kind family) with row ids in insertion order and lazy hash indexes.
+// One in-memory table of rows (one per inventory kind family) with row ids in insertion order, lazy hash indexes, and
+// lazy links to the rows of other tables that name its rows by uuid (links.ts).
+import { ChildLinks } from './links.js';
 
 /** A stored record: inventory fields by name, plus hidden keys starting with `__` that are never rendered. */
 export type Row = Record<string, unknown>;
@@ -29,6 +31,9 @@ export class Table {
   private count = 0;
   private readonly byUuid = new Map<string, number>();
   private readonly indexes = new Map<string, Index>();
+  /** Links from this table's rows to the rows they name in another table, and from other tables' rows to this one's. */
+  private readonly toParents: ChildLinks[] = [];
+  private readonly fromChildren: ChildLinks[] = [];
 
   /** `changes` is bumped by every insert, update and removal (memos made from rows are stale once it moves). */
   constructor(
@@ -40,6 +45,11 @@ export class Table {
     return this.count;
   }
 
+  /** The highest row id given so far (removed rows' ids are not given again). */
+  get lastId(): number {
+    return this.rows.length - 1;
+  }
+
   /** Stores the row (kept by reference: mutate only through `update`) and returns its row id. */
   insert(row: Row): number {
     const id = this.rows.length;
@@ -48,6 +58,8 @@ export class Table {
     this.changes.count++;
     if (typeof row.uuid === 'string') this.byUuid.set(row.uuid, id);
     for (const [field, index] of this.indexes) addTo(index, key(row[field]), id);
+    for (const l of this.fromChildren) l.parentInserted(id, row);
+    for (const l of this.toParents) l.childInserted(id, row);
     this.changes.watch?.(this, id, row);
     return id;
   }
@@ -83,6 +95,7 @@ export class Table {
           addTo(index, after, id);
         }
       }
+      for (const l of this.toParents) if (l.key === field && row[field] !== value) l.childMoved(id, row[field], value);
       row[field] = value;
     }
     this.changes.count++;
@@ -96,10 +109,23 @@ export class Table {
     this.rows[id] = undefined;
     this.count--;
     this.changes.count++;
+    for (const l of this.toParents) l.childRemoved(id, row);
+    for (const l of this.fromChildren) l.parentRemoved(id, row);
     if (typeof row.uuid === 'string') this.byUuid.delete(row.uuid);
     for (const [field, index] of this.indexes) removeFrom(index, key(row[field]), id);
     this.changes.watch?.(this, id, row);
     return row;
+  }
+
+  /** The links from this table's rows to the rows of `parent` whose uuid their `key` holds (made on first use). */
+  linksTo(key: string, parent: Table): ChildLinks {
+    let links = this.toParents.find((l) => l.key === key && l.parent === parent);
+    if (!links) {
+      links = new ChildLinks(this, key, parent);
+      this.toParents.push(links);
+      parent.fromChildren.push(links);
+    }
+    return links;
   }
 
   /** Row ids whose `field` equals `value` exactly (builds the field's index on first use). Do not mutate the result. */
@@ -111,13 +137,16 @@ export class Table {
   /** Rows whose `field` equals `value`, in insertion order. */
   find(field: string, value: unknown): Row[] {
     const b = this.bucket(field, value);
-    if (b === undefined) return [];
-    if (typeof b === 'number') return [this.rows[b]!];
-    return [...b].sort((x, y) => x - y).map((id) => this.rows[id]!);
+    return b === undefined ? [] : this.rowsOf(b);
   }
 
-  private bucket(field: string, value: unknown): Bucket | undefined {
-    if (field === 'uuid') return typeof value === 'string' ? this.byUuid.get(value) : undefined;
+  /**
+   * The index of `field` (built on first use, kept up to date afterwards): row ids by value, a bare id while one row
+   * has it. For callers that look up many values of one field (a big reply's nested rows); do not mutate it. Values
+   * are looked up as they are (null and undefined are one key: look up null).
+   */
+  index(field: string): ReadonlyMap<unknown, number | ReadonlySet<number>> {
+    if (field === 'uuid') return this.byUuid;
     let index = this.indexes.get(field);
     if (!index) {
       index = new Map();
@@ -127,7 +156,18 @@ export class Table {
       }
       this.indexes.set(field, index);
     }
-    return index.get(key(value));
+    return index;
+  }
+
+  /** The rows of an index entry, in insertion order. */
+  rowsOf(ids: number | ReadonlySet<number>): Row[] {
+    if (typeof ids === 'number') return [this.rows[ids]!];
+    return [...ids].sort((x, y) => x - y).map((id) => this.rows[id]!);
+  }
+
+  private bucket(field: string, value: unknown): number | ReadonlySet<number> | undefined {
+    if (field === 'uuid') return typeof value === 'string' ? this.byUuid.get(value) : undefined;
+    return this.index(field).get(key(value));
   }
 
   /** Live row ids in insertion order. */

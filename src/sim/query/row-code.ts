@@ -1,0 +1,188 @@
+// The piece writer: straight-line code made once per kind from its render plan, what the text writer does field by
+// field without the per-field dispatch and with constant property names. It pushes the row's JSON text in pieces (one
+// a key, a value, a quote; nested rows' pieces in line), its shape (nested lists' lengths, nested rows' own kinds) and
+// its slots (see row-delta.ts): every value it meets (a field's value, a nested list's length, a nested row's kind)
+// and the piece that is its text. row-compare.ts meets the same slots in the same order. Names are JSON-quoted into
+// the code, so any name is safe; the function only sees its arguments and the helpers passed in.
+import type { Row } from '../store/table.js';
+import { formatDate } from './dates.js';
+import { NestedRows, newFound, type Found } from './nested.js';
+import { MAX_DEPTH, type Plan } from './render.js';
+import { ESCAPED } from './row-delta.js';
+
+/** A row's slots while it is written: values, and the index of the piece that is each one's text (see RecordedSlots). */
+export interface SlotSink {
+  values: unknown[];
+  at: number[];
+}
+
+/**
+ * Pushes the whole JSON text (no field selection) of `row` (row `id` of its table, -1 when not known) in pieces onto
+ * `out`, its shape onto `shape`, its slots onto `slots`.
+ */
+export type PieceWriter = (row: Row, id: number, depth: number, out: string[], shape: (number | string)[], slots: SlotSink) => void;
+
+/** What the generated code calls back for nested rows, with the kind each is written as (its own when it has one). */
+export interface RowWalker {
+  /** Pushes the kind as a slot, then writes the row (row `id` of its table, -1 when not known). */
+  writeNested(kind: string, row: Row, id: number, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void;
+}
+
+/** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
+export const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * Can `s`, the value of plain field `k` of a kind, be written between quotes as it is? `plain[k]` holds the last value of
+ * that field found to need no escapes: values shared by many rows (a zone's uuid, a state) are tested once, not in
+ * every row that holds them. (One test a string: a test over all of a row's strings joined costs the join.)
+ */
+export function plainAt(s: string, plain: string[], k: number): boolean {
+  if (s === plain[k]) return true;
+  if (NEEDS_ESCAPE.test(s)) return false;
+  plain[k] = s;
+  return true;
+}
+
+/** The JSON text of the values of `pick` of the rows found. */
+function picked(rows: NestedRows, found: Found, n: number, pick: string): string {
+  const values: unknown[] = [];
+  for (let j = 0; j < n; j++) values.push(rows.row(found, j)[pick]);
+  return JSON.stringify(values);
+}
+
+/** A value's JSON text. */
+export function valueText(v: unknown): string {
+  if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return JSON.stringify(v);
+}
+
+/**
+ * Reads what each field of a row is made from into `into` (in plan order): a plain or date field's value, a computed
+ * field's value, a nested field's key (the row's own value it joins on). Straight-line reads of constant names: one
+ * read each, where a loop reading `row[name]` looks every name up.
+ */
+export type Gather = (row: Row, into: unknown[]) => void;
+
+/**
+ * The piece writer of one kind, its gatherer (for row-compare.ts), and its memo of strings found to need no escapes (one
+ * a plain field, in plan order).
+ */
+export interface RowCode {
+  write: PieceWriter;
+  gather: Gather;
+  plain: string[];
+}
+
+/** The key pieces of a kind's fields: `"name":` and `"name":"`, with a comma before (not the first field written) or not. */
+interface Keys {
+  bare: string[];
+  firstBare: string[];
+  quoted: string[];
+  firstQuoted: string[];
+}
+
+/**
+ * Makes the piece writer of a kind's plan. `walker` writes nested rows; `nested` finds each nested field's rows. The
+ * code is kept short (what a field needs beyond a read is in helpers): the engine compiles it once per kind, and long
+ * code takes long to compile.
+ */
+export function rowCode(plan: Plan, nested: readonly (NestedRows | undefined)[], walker: RowWalker): RowCode {
+  const q = JSON.stringify;
+  const keys: Keys = { bare: [], firstBare: [], quoted: [], firstQuoted: [] };
+  for (const p of plan.fields) {
+    keys.bare.push(`,${q(p.name)}:`);
+    keys.firstBare.push(`${q(p.name)}:`);
+    keys.quoted.push(`,${q(p.name)}:"`);
+    keys.firstQuoted.push(`${q(p.name)}:"`);
+  }
+  const plain: string[] = [];
+  /** Writer helpers: push a present value's key and text, and the value as a slot whose text is that piece. */
+  const writePlain = (out: string[], sv: unknown[], sa: number[], f: boolean, at: number, k: number, x: unknown): void => {
+    if (typeof x === 'string' && plainAt(x, plain, k)) {
+      out.push(f ? keys.quoted[at]! : keys.firstQuoted[at]!, x, '"');
+      sv.push(x);
+      sa.push(out.length - 2);
+      return;
+    }
+    out.push(f ? keys.bare[at]! : keys.firstBare[at]!, valueText(x));
+    sv.push(x);
+    sa.push(typeof x === 'string' ? ESCAPED : out.length - 1);
+  };
+  const writeText = (out: string[], sv: unknown[], sa: number[], f: boolean, at: number, t: string, x: unknown): void => {
+    out.push(f ? keys.bare[at]! : keys.firstBare[at]!, t);
+    sv.push(x);
+    sa.push(out.length - 1);
+  };
+  const writeQuoted = (out: string[], sv: unknown[], sa: number[], f: boolean, at: number, t: string): void => {
+    out.push(f ? keys.quoted[at]! : keys.firstQuoted[at]!, t, '"');
+    sv.push(t);
+    sa.push(out.length - 2);
+  };
+  const w: string[] = ['let f = false, x, n, i, t;', "out.push('{');"];
+  /** The key piece of field `at` (after a comma unless it is the first written). */
+  const key = (at: number): string => `(f ? KB[${at}] : KF[${at}])`;
+  /** A slot without text (an absent value, a nested list's length). */
+  const bare = (value: string): string => `SV.push(${value}); SA.push(-1);`;
+  const absent = (e: string): string => `(${e} === null || ${e} === undefined)`;
+  for (const [at, p] of plan.fields.entries()) {
+    const name = q(p.name);
+    if (p.how === 'plain') {
+      const k = plain.push('') - 1;
+      w.push(`x = row[${name}]; if (${absent('x')}) { ${bare('x')} } else { WP(out, SV, SA, f, ${at}, ${k}, x); f = true; }`);
+    } else if (p.how === 'computed') {
+      w.push(`x = P[${at}].make(row); if (${absent('x')}) { ${bare('x')} } else { WT(out, SV, SA, f, ${at}, V(x), x); f = true; }`);
+    } else if (p.how === 'date') {
+      // Written when it is a number (any other value is absent). Its slot holds its text: dates a few milliseconds
+      // apart often read the same.
+      w.push(`x = row[${name}]; if (typeof x === 'number') { WQ(out, SV, SA, f, ${at}, D(x)); f = true; } else { ${bare('undefined')} }`);
+    } else {
+      const inv = q(p.inventory);
+      // The nested rows, found into this depth's `fd` (see NestedRows): `n` of them.
+      const found = `x = row[${q(p.ownKey)}]; n = N[${at}].find(id, x, fd);`;
+      let write: string;
+      // A nested row's kind is read here, where every row comes from one table (one hidden class: a fast read).
+      const nest = `x = N[${at}].row(fd, i); t = x.__kind; if (typeof t === 'string') shape.push(t); else t = ${inv}; walker.writeNested(t, x, ID(fd, i), depth + 1, out, shape, SS);`;
+      if (p.pick) {
+        // Picked values as one text (absent when a single one's key is null).
+        const none = p.list ? `t = '[]';` : 't = undefined;';
+        write = `${found} if (${absent('x')}) { ${none} } else { t = PICK(N[${at}], fd, n, ${q(p.pick)}); } if (t === undefined) { ${bare('t')} } else { WT(out, SV, SA, f, ${at}, t, t); f = true; }`;
+      } else if (p.list) {
+        write = `${found} shape.push(n); ${bare('n')} if (n === 0) { out.push(${key(at)}, '[]'); f = true; } else { out.push(${key(at)}, '['); f = true; for (i = 0; i < n; i++) { if (i > 0) out.push(','); ${nest} } out.push(']'); }`;
+      } else {
+        write = `${found} if (n === 0) { shape.push(0); ${bare('0')} } else { shape.push(1); ${bare('1')} out.push(${key(at)}); f = true; i = 0; ${nest} }`;
+      }
+      // Nested inventories are written this deep at most: deeper, the field is left out (and has no slot).
+      w.push(`if (depth < ${MAX_DEPTH}) { ${write} }`);
+    }
+  }
+  w.push("out.push('}');");
+  /** What the nested fields found, one per depth (a nested row is written one level down, with its own). */
+  const founds: Found[] = [];
+  const helpers = {
+    walker,
+    V: valueText,
+    D: formatDate,
+    P: plan.fields,
+    N: nested,
+    FD: founds,
+    NEW: newFound,
+    ID: NestedRows.idOf,
+    PICK: picked,
+    KB: keys.bare,
+    KF: keys.firstBare,
+    WP: writePlain,
+    WT: writeText,
+    WQ: writeQuoted,
+  };
+  const names = Object.keys(helpers);
+  const args = Object.values(helpers);
+  const write = new Function(
+    ...names,
+    `return function pieceWriter(row, id, depth, out, shape, slots) {\nconst SV = slots.values, SA = slots.at, SS = slots, fd = (FD[depth] ??= NEW());\n${w.join('\n')}\n};`,
+  )(...args) as PieceWriter;
+  const reads = plan.fields.map((p, at) => `V[${at}] = ${p.how === 'computed' ? `P[${at}].make(row)` : `row[${q(p.how === 'nested' ? p.ownKey : p.name)}]`};`);
+  const gather = new Function('P', `return function gather(row, V) {\n${reads.join('\n')}\n};`)(plan.fields) as Gather;
+  return { write, gather, plain };
+}
