@@ -20,8 +20,9 @@ for (let i = 0; i < flags.length; i++) flagsHash = Math.imul(flagsHash ^ flags.c
 
 let loadBundle;
 let cacheProfile;
+let CALLS_PROFILE;
 try {
-  ({ loadBundle, cacheProfile } = require(join(dist, 'boot.cjs')));
+  ({ loadBundle, cacheProfile, CALLS_PROFILE } = require(join(dist, 'boot.cjs')));
 } catch {
   missing();
 }
@@ -41,7 +42,7 @@ const cli = bundle.exports;
 if (complete) {
   // A Tab at a value asks the server: the HTTP client and sessions live in the main bundle, loaded
   // then with the code cache of calls (and never writing it: this run compiles too little of it).
-  const openLive = (io, flags) => load(join(dist, 'zstack-cli.cjs'), cacheProfile(['Query'])).exports.openLiveValues(io, flags);
+  const openLive = (io, flags) => load(join(dist, 'zstack-cli.cjs'), CALLS_PROFILE).exports.openLiveValues(io, flags);
   cli.runComplete(cli.completionIO(), process.argv.slice(3), { prime: bundle.writesCache, openLive }).then((code) => {
     process.exitCode = code;
     bundle.saveCache();

@@ -51,8 +51,11 @@ export function cacheProfile(argv: readonly string[]): string {
   if (argv.length === 0) return '-shell';
   const api = argv.findIndex((a) => API_WORD.test(a));
   // `help QueryVmInstance` names an API but prints its help.
-  return api !== -1 && !argv.slice(0, api).includes('help') ? '' : '-local';
+  return api !== -1 && !argv.slice(0, api).includes('help') ? CALLS_PROFILE : '-local';
 }
+
+/** The profile of calls: what a Tab loading the main bundle for live values uses too. */
+export const CALLS_PROFILE = '';
 
 /** ZStack's API names: CamelCase words (the CLI's own commands and options are lower case). */
 const API_WORD = /^[A-Z][A-Za-z0-9]+$/;
