@@ -19,7 +19,7 @@
 // throws ReplyFormatError, as does more than 1 MiB of blank space between values (no server writes
 // that; it would be read for nothing).
 import { parseJsonExact } from './exact-json.js';
-import { JsonSkipper } from './json-skip.js';
+import { isWs, JsonSkipper } from './json-skip.js';
 
 /** The answer is not the JSON it should be (or is too big to hold one value of). */
 export class ReplyFormatError extends Error {}
@@ -71,10 +71,6 @@ interface Capture {
   size: number;
   /** Start in the current chunk. */
   start: number;
-}
-
-function isWs(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /** Whether a parsed value holds a number JSON.parse may have rounded (an integer beyond ±(2^53 - 1)). */

@@ -47,7 +47,8 @@ const enum J {
 const OBJECT = 1;
 const ARRAY = 2;
 
-function isWs(c: number): boolean {
+/** JSON's blank space: space, new line, carriage return, tab. */
+export function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
