@@ -79,19 +79,22 @@ export function createNodeHttpTransport(opts: TransportOptions = {}): Transport 
       const stops = req.signal ? [req.signal, s.deadline] : [s.deadline];
       try {
         const c = await client(s.url.protocol);
+        const attempt = async (address: string | undefined): Promise<TransportResponse> => {
+          try {
+            return await exchange(c, req, s, stops, address);
+          } catch (e) {
+            // One more try on a fresh socket (the stale one has been destroyed).
+            if (e instanceof StaleSocket && RETRYABLE.has(req.method.toUpperCase())) return await exchange(c, req, s, stops, address);
+            throw e;
+          }
+        };
         const addresses = Object.hasOwn(LOOPBACK, s.url.hostname) ? LOOPBACK[s.url.hostname]! : [undefined];
         for (let i = 0; ; i++) {
           try {
-            try {
-              return await exchange(c, req, s, stops, addresses[i]);
-            } catch (e) {
-              // One more try on a fresh socket (the stale one has been destroyed).
-              if (e instanceof StaleSocket && RETRYABLE.has(req.method.toUpperCase())) return await exchange(c, req, s, stops, addresses[i]);
-              throw e;
-            }
+            return await attempt(addresses[i]);
           } catch (e) {
-            if (i + 1 < addresses.length && NOT_LISTENING.has((e as NodeJS.ErrnoException).code ?? '') && !stops.some((x) => x.aborted)) continue;
-            throw e;
+            // The next loopback address only when nothing listens on this one.
+            if (i + 1 === addresses.length || !NOT_LISTENING.has((e as NodeJS.ErrnoException).code ?? '') || stops.some((x) => x.aborted)) throw e;
           }
         }
       } catch (e) {
