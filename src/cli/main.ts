@@ -187,11 +187,13 @@ async function shell(flags: Flags, io: CliIO, terminate?: AbortSignal): Promise<
 async function script(source: string, input: ByteSource, flags: Flags, io: CliIO, signal: AbortSignal, reopen?: () => ByteSource): Promise<number> {
   const defaults = lineChoices(flags);
   const { LINE_SYNTAX } = await import('../commands/options.js');
+  const { exitCommand } = await import('../commands/exit.js');
   return withApp(io, flags, async (app) => {
     return runScriptText(input, {
       source,
       stopOnError: flags.stopOnError === true,
       signal,
+      endWords: [exitCommand.name, ...(exitCommand.aliases ?? [])],
       reportError: (t) => io.stderr.write(`${t}\n`),
       runLine: async (line) => {
         const parsed = parseLine(line, LINE_SYNTAX);

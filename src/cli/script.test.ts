@@ -41,6 +41,20 @@ describe('runScript', () => {
     expect(h.ran).toEqual(['QueryZone']);
   });
 
+  it('ends at a line that is just an end word, with the first failure so far', async () => {
+    const h = harness({ 'bad line': 2 });
+    const withEnd = (o: ReturnType<typeof h.opts>) => ({ ...o, endWords: ['exit', 'quit'] });
+    expect(await runScript(['QueryZone', 'bad line', '  exit ', 'QueryHost'], withEnd(h.opts(false)))).toBe(2);
+    expect(h.ran).toEqual(['QueryZone', 'bad line']);
+    const ok = harness({});
+    expect(await runScript(['QueryZone', 'quit', 'QueryHost'], withEnd(ok.opts(false)))).toBe(0);
+    expect(ok.ran).toEqual(['QueryZone']);
+    // Only the word alone: `exit now` is a line like any other (and fails as one).
+    const other = harness({});
+    await runScript(['exit now', 'QueryHost'], withEnd(other.opts(false)));
+    expect(other.ran).toEqual(['exit now', 'QueryHost']);
+  });
+
   it('returns 0 when every line succeeds', async () => {
     expect(await runScript(['QueryZone'], harness({}).opts(true))).toBe(0);
   });

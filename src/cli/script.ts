@@ -1,6 +1,7 @@
 // Runs a script (`-f file.zs` or piped stdin): one command per line, blank lines and `#` comments
 // skipped, each failure reported with its line number and the line, secrets redacted (the history's
-// rule); --stop-on-error stops at the first failure.
+// rule); --stop-on-error stops at the first failure; `exit` (the shell's command and its aliases)
+// ends it there, as the end of the input would.
 import { redactLine } from '../plan/secrets.js';
 
 export interface ScriptOptions {
@@ -11,6 +12,8 @@ export interface ScriptOptions {
   runLine: (line: string, lineNo: number) => Promise<number>;
   reportError: (text: string) => void;
   signal?: AbortSignal;
+  /** Words that end the script when a line is just one of them (`exit`, `quit`). */
+  endWords?: readonly string[];
 }
 
 /** A script line is skipped when it is empty or only a comment. */
@@ -31,6 +34,7 @@ export async function runScript(lines: AsyncIterable<string> | Iterable<string>,
     if (opts.signal?.aborted) return 130;
     const line = raw.replace(/\r$/, '');
     if (isBlankOrComment(line)) continue;
+    if (opts.endWords?.includes(line.trim())) return first;
     const code = await opts.runLine(line, lineNo);
     if (code !== 0) {
       opts.reportError(`${opts.source}:${lineNo}: failed (exit ${code}): ${redactLine(line).trim()}`);

@@ -234,6 +234,16 @@ describe('scripts', () => {
     expect(r.stdout.match(/^\[$/gm)).toHaveLength(2);
   });
 
+  it('a piped script ends at `exit` or `quit` as at the end of its input', async () => {
+    const r = await runCli([...at(sim)], { home, input: 'QueryZone fields=name\nexit\nQueryHost fields=name limit=1\n' });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(r.stdout.match(/^\[$/gm)).toHaveLength(1);
+    const q = await runCli([...at(sim)], { home, input: 'QueryZonee\nquit\nQueryHost\n' });
+    expect(q.code).toBe(2);
+    expect(q.stderr).toContain('<stdin>:1: failed (exit 2): QueryZonee');
+    expect(q.stderr).not.toContain('<stdin>:3');
+  });
+
   it('a missing script is one clear line, exit 2', async () => {
     const r = await runCli(['-f', '/nonexistent.zs'], { home });
     expect(r.code).toBe(2);
