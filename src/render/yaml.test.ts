@@ -95,3 +95,17 @@ describe('yaml documents', () => {
     expect(c.replace(/\x1b\[[0-9;]*m/g, '')).toBe(yaml(v));
   });
 });
+
+describe('keys longer than an implicit key may be', () => {
+  it('writes a key over 1,024 characters as an explicit `? key` with `:` under it, nested and in lists alike', () => {
+    const long = 'k'.repeat(1100);
+    expect(yaml({ [long]: 1, b: 2 })).toBe(`? ${long}\n: 1\nb: 2\n`);
+    expect(yaml({ a: { [long]: 'x' } })).toBe(`a:\n  ? ${long}\n  : x\n`);
+    expect(yaml([{ [long]: [1] }])).toBe(`- ? ${long}\n  :\n    - 1\n`);
+    // 1,024 characters is still an implicit key; escapes count (each control character takes 4).
+    const edge = 'k'.repeat(1024);
+    expect(yaml({ [edge]: 1 })).toBe(`${edge}: 1\n`);
+    const escaped = '\u0001'.repeat(300);
+    expect(yaml({ [escaped]: 1 }).startsWith('? "')).toBe(true);
+  });
+});

@@ -85,6 +85,9 @@ function doubleQuoted(s: string): string {
   );
 }
 
+/** The longest implicit key YAML 1.2 allows (§7.4.2: at most 1,024 Unicode characters). */
+const MAX_IMPLICIT_KEY = 1024;
+
 /** A string as a YAML flow scalar (plain, single- or double-quoted); never a block scalar. */
 export function yamlString(s: string): string {
   if (!needsQuotes(s)) return s;
@@ -141,8 +144,11 @@ class YamlWriter {
     return this.indents.of(depth);
   }
 
-  private key(k: string): string {
-    return this.keys.of(k);
+  /** `key:`; a key longer than YAML allows an implicit key to be (1,024 characters) as `? key` then `:` on the next line at `ind`. */
+  private key(k: string, ind: string): string {
+    if (k.length <= MAX_IMPLICIT_KEY / 6) return this.keys.of(k);
+    const text = yamlString(k);
+    return text.length <= MAX_IMPLICIT_KEY ? this.keys.of(k) : '? ' + this.st.key(text) + '\n' + ind + ':';
   }
 
   /** A non-container (or empty container) value as inline text; the block scalar header + body for multi-line strings. */
@@ -212,7 +218,7 @@ class YamlWriter {
         if (!Object.hasOwn(rec, k)) continue;
         const val = rec[k];
         if (skippable(val)) continue;
-        this.out += (first && inline ? '' : ind) + this.key(k);
+        this.out += (first && inline ? '' : ind) + this.key(k, ind);
         first = false;
         this.write(val, depth + 1, false);
       }
@@ -244,7 +250,7 @@ class YamlWriter {
           .filter((k) => !skippable((o as Record<string, unknown>)[k]))
           .map((k): [string, unknown] => [k, (o as Record<string, unknown>)[k]]);
     for (const [k, val] of entries) {
-      this.out += (first && inline ? '' : ind) + (k === null ? '- ' : this.key(k));
+      this.out += (first && inline ? '' : ind) + (k === null ? '- ' : this.key(k, ind));
       first = false;
       if (this.chunked(prepare(val), depth + 1)) yield* this.chunks(val, depth + 1, k === null);
       else this.write(val, depth + 1, k === null);
