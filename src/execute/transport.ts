@@ -173,14 +173,14 @@ export class ReadTimeout extends Error {}
 export function sendFailure(e: unknown, s: Sending, signal: AbortSignal | undefined): CliError {
   if (signal?.aborted) return new InterruptedError();
   if (s.deadline.aborted) return new ConnectionError('timeout', s.address, `no complete answer within ${formatDuration(s.timeoutMs)}`);
-  if (e instanceof CliError && !(e instanceof ConnectionError && e.reason === 'reset')) return e;
+  if (e instanceof CliError) return e;
   if (e instanceof ConnectTimeout) return new ConnectionError('timeout', s.address, `not connected within ${formatDuration(s.connectTimeoutMs)}`);
   const { reason, code } = classifyNetworkError(e);
   if (e instanceof ReadTimeout || reason === 'idle') return new ConnectionError('idle', s.address, `nothing received for ${formatDuration(s.readTimeoutMs)}`);
   if (reason === 'tls' && s.url.protocol === 'https:' && isPlainHttpAnswer(e)) return new ConnectionError('plain-http', s.address);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new ConnectionError('cert-name', s.address, certNames(e));
   const err = toConnectionError(e, s.address);
-  if (err.reason === 'reset' && !s.answered && s.url.protocol === 'http:') err.hint ??= 'If that port serves https, add --https.';
+  if (reason === 'reset' && !s.answered && s.url.protocol === 'http:') err.hint ??= 'If that port serves https, add --https.';
   return err;
 }
 
