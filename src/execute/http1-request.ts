@@ -13,8 +13,8 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 export class RequestHeadError extends Error {}
 
 /**
- * The whole request as one string (ASCII up to the body; written as UTF-8). `host` is the Host
- * header unless `headers` has one.
+ * The whole request as one string (ASCII up to the body; written as UTF-8). The Host header is the
+ * URL's host (port included unless it is the scheme's default) unless `headers` has one.
  */
 export function requestText(method: string, url: URL, headers: Record<string, string>, body: string | null): string {
   if (!TOKEN.test(method)) throw new RequestHeadError(`not an HTTP method: ${JSON.stringify(method.slice(0, 20))}`);

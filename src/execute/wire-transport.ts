@@ -1,9 +1,9 @@
 // The HTTP/1.1 transport of short-lived processes (one-shot commands, scripts, __complete, job wait):
 // requests written and answers parsed by hand (http1-request.ts, http1-reader.ts) over node:net, or
-// node:tls for https (imported on the first https request). node:http cost a one-shot query ~10 ms
-// of CPU to load and run (its client, agent and parser modules, IncomingMessage streams) and ~0.55 s
-// to receive a 259 MB answer, where this reader takes ~0.2 s; undici costs ~80 ms to import plus a
-// WebAssembly compile, and is kept for the long-lived shell.
+// node:tls for https (imported on the first https request). Through node:http (its client, agent
+// and parser modules, IncomingMessage streams) a one-shot query cost ~87 ms of CPU, ~67 ms this way,
+// and receiving a 259 MB answer ~390 ms against ~235 ms (bench/receive.mjs); undici costs ~80 ms to
+// import plus a WebAssembly compile, and is kept for the long-lived shell.
 //
 // Keep-alive: one idle connection per origin is kept for the next request (paging with --all sends
 // one per page), unref'd so it never keeps the process alive, and closed after `keepAliveTimeoutMs`
