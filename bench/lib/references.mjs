@@ -1,7 +1,7 @@
 // 5. `@name` references: what looking names up costs a line. A counting proxy sits in front of the
 // simulator, so every request a line sends is seen. For lines with N references across K resource
 // types: the requests the lookups send (the goal: at most one per type), the lookup time in-process
-// (the runner's own resolveNames + rowsVia over node:http, warm, as in the shell), and one-shot
+// (the runner's own resolveNames + rowsVia over the one-shot transport, warm, as in the shell), and one-shot
 // `--dry-run` processes with the names vs the same line with uuids (spawn to exit, median).
 import { createServer, request } from 'node:http';
 import { runTimed } from './proc.mjs';
@@ -56,10 +56,10 @@ export async function benchReferences(ctx) {
     const { parseWords } = await import(`${dist}/parse/parser.js`);
     const { findReferences } = await import(`${dist}/plan/references.js`);
     const { resolveNames, rowsVia } = await import(`${dist}/execute/references.js`);
-    const { createNodeHttpTransport } = await import(`${dist}/execute/node-http-transport.js`);
+    const { createWireTransport } = await import(`${dist}/execute/wire-transport.js`);
     const { systemClock, randomJobUuid } = await import(`${dist}/execute/executor.js`);
     const reg = loadRegistry();
-    const transport = createNodeHttpTransport({});
+    const transport = createWireTransport({});
     const context = async () => ({
       endpoint: { scheme: 'http', host: '127.0.0.1', port: proxy.port },
       transport,
@@ -126,7 +126,7 @@ export async function benchReferences(ctx) {
       await transport.close();
     }
     return {
-      method: 'requests counted by a proxy in front of the simulator; in-process: resolveNames + rowsVia over node:http, warm, next to one plain query (QueryVmInstance name=web-01) the same way; one-shot: `--dry-run` processes, names vs the same line with the uuids (which sends nothing)',
+      method: 'requests counted by a proxy in front of the simulator; in-process: resolveNames + rowsVia over the one-shot transport, warm, next to one plain query (QueryVmInstance name=web-01) the same way; one-shot: `--dry-run` processes, names vs the same line with the uuids (which sends nothing)',
       roundTrip: summarize(trip),
       cases: out,
     };

@@ -10,8 +10,8 @@ import { randomJobUuid, systemClock, type ExecContext } from '../execute/executo
 import { InterruptedError } from '../execute/errors.js';
 import { readHidden } from '../repl/hidden-prompt.js';
 import type { PasswordPrompt } from './runner.js';
-import { createNodeHttpTransport } from '../execute/node-http-transport.js';
 import { createUndiciTransport, type Transport, type TransportOptions } from '../execute/transport.js';
+import { createWireTransport } from '../execute/wire-transport.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../execute/webhook.js';
 import { loadRegistry, type Registry } from '../schema/registry.js';
 import type { CliIO } from './io.js';
@@ -32,8 +32,8 @@ export interface AppOptions {
   sessionDir?: string;
   /**
    * `undici` for the long-lived interactive shell (its pooling pays off, its start-up cost does
-   * not matter); `node` (node:http, the default) for short-lived processes, which undici's import
-   * and exit costs would slow down by ~150 ms.
+   * not matter); `node` (HTTP/1.1 written by hand over node:net, the default) for short-lived
+   * processes, which undici's import and exit costs would slow down by ~150 ms.
    */
   transport?: 'undici' | 'node';
 }
@@ -118,7 +118,7 @@ export class App {
     if (!this.transport) {
       const ca = this.conn.ca ? readCaFile(this.conn.ca) : undefined;
       const opts: TransportOptions = { ...(ca ? { ca } : {}), insecure: this.conn.insecure, readTimeoutMs: this.conn.readTimeoutMs };
-      this.transport = this.transportKind === 'undici' ? createUndiciTransport(opts) : createNodeHttpTransport(opts);
+      this.transport = this.transportKind === 'undici' ? createUndiciTransport(opts) : createWireTransport(opts);
     }
     return this.transport;
   }

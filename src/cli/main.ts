@@ -141,8 +141,8 @@ async function openApp(io: CliIO, flags: Flags, transport: AppOptions['transport
 }
 
 /**
- * Runs `body` with the process's App. The transport is node:http unless the caller is the
- * long-lived shell.
+ * Runs `body` with the process's App. The transport is the hand-written HTTP/1.1 one unless the
+ * caller is the long-lived shell.
  */
 async function withApp<T>(io: CliIO, flags: Flags, body: (app: App) => Promise<T>, transport: AppOptions['transport'] = 'node'): Promise<T> {
   const { app, close } = await openApp(io, flags, transport);

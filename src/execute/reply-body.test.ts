@@ -2,13 +2,14 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, InterruptedError } from './errors.js';
 import { ReplyBody } from './reply-body.js';
+import { readableSource } from './transport.js';
 
 const opts = { address: 'h:1', timeoutMs: 10_000 };
 
 describe('ReplyBody', () => {
   it('hands chunks over in order, then null', async () => {
     const s = new PassThrough();
-    const b = new ReplyBody(s, opts);
+    const b = new ReplyBody(readableSource(s, 'h:1'), opts);
     s.write('ab');
     s.end('cd');
     const got: string[] = [];
@@ -19,7 +20,7 @@ describe('ReplyBody', () => {
 
   it('reads ahead up to a bound, pauses the socket there and resumes once the consumer catches up', async () => {
     const s = new PassThrough();
-    const b = new ReplyBody(s, { ...opts, readAhead: 10 });
+    const b = new ReplyBody(readableSource(s, 'h:1'), { ...opts, readAhead: 10 });
     for (let i = 0; i < 4; i++) s.write(Buffer.alloc(4, 0x61 + i));
     await new Promise((r) => setImmediate(r));
     expect(s.isPaused()).toBe(true);
@@ -34,12 +35,12 @@ describe('ReplyBody', () => {
 
   it('ends with the typed error: a cut connection, the deadline, Ctrl-C', async () => {
     const cut = new PassThrough();
-    const b1 = new ReplyBody(cut, opts);
+    const b1 = new ReplyBody(readableSource(cut, 'h:1'), opts);
     cut.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
     await expect(b1.next()).rejects.toSatisfy((e) => e instanceof ConnectionError && e.reason === 'reset');
 
     const closed = new PassThrough();
-    const b2 = new ReplyBody(closed, opts);
+    const b2 = new ReplyBody(readableSource(closed, 'h:1'), opts);
     closed.write('x');
     closed.destroy();
     const readAll = async (): Promise<unknown> => {
@@ -48,13 +49,13 @@ describe('ReplyBody', () => {
     await expect(readAll()).rejects.toSatisfy((e) => e instanceof ConnectionError && e.reason === 'reset');
 
     const slow = new PassThrough();
-    const b3 = new ReplyBody(slow, { ...opts, timeoutMs: 20 });
+    const b3 = new ReplyBody(readableSource(slow, 'h:1'), { ...opts, timeoutMs: 20 });
     await expect(b3.next()).rejects.toSatisfy((e) => e instanceof ConnectionError && e.reason === 'timeout');
     expect(slow.destroyed).toBe(true);
 
     const ctl = new AbortController();
     const s4 = new PassThrough();
-    const b4 = new ReplyBody(s4, { ...opts, signal: ctl.signal });
+    const b4 = new ReplyBody(readableSource(s4, 'h:1'), { ...opts, signal: ctl.signal });
     const pending = b4.next();
     ctl.abort();
     await expect(pending).rejects.toBeInstanceOf(InterruptedError);

@@ -4,10 +4,9 @@
 // call's --timeout covers the body too, and the read timeout while the consumer waits for data (not
 // while it is busy writing); Ctrl-C, a reset or a cut connection end it with the executor's typed
 // errors (InterruptedError, ConnectionError).
-import type { Readable } from 'node:stream';
 import { ConnectionError, formatDuration, InterruptedError } from './errors.js';
 import { setLongTimeout } from './long-timeout.js';
-import { toConnectionError } from './transport.js';
+import { toConnectionError, type BodySource } from './transport.js';
 
 /** Bytes read ahead of the consumer before the socket is paused. */
 const READ_AHEAD = 8 * 1024 * 1024;
@@ -32,34 +31,40 @@ export class ReplyBody {
   private readonly clearDeadline: () => void;
   private readonly readAhead: number;
   private readonly onAbort = (): void => this.stop(new InterruptedError());
+  private paused = false;
   /** Bytes handed to the consumer so far. */
   bytes = 0;
 
   constructor(
-    private readonly stream: Readable,
+    private readonly source: BodySource,
     private readonly opts: ReplyBodyOptions,
   ) {
     this.readAhead = opts.readAhead ?? READ_AHEAD;
-    stream.on('data', (b: Buffer) => {
-      this.queue.push(b);
-      this.queued += b.length;
-      if (this.queued >= this.readAhead) stream.pause();
-      this.notify();
-    });
-    stream.on('end', () => {
-      this.ended = true;
-      this.notify();
-    });
-    stream.on('error', (e: unknown) => this.stop(toConnectionError(e, opts.address)));
-    stream.on('close', () => {
-      if (!this.ended) this.stop(new ConnectionError('reset', opts.address, 'the connection closed before the whole answer arrived'));
-    });
     this.clearDeadline = setLongTimeout(
       () => this.stop(new ConnectionError('timeout', opts.address, `no complete answer within ${formatDuration(opts.timeoutMs)}`)),
       opts.timeoutMs,
     );
-    if (opts.signal?.aborted) this.onAbort();
-    else opts.signal?.addEventListener('abort', this.onAbort, { once: true });
+    if (opts.signal?.aborted) {
+      this.onAbort();
+      return;
+    }
+    opts.signal?.addEventListener('abort', this.onAbort, { once: true });
+    source.start({
+      data: (b) => {
+        this.queue.push(b);
+        this.queued += b.length;
+        if (this.queued >= this.readAhead && !this.paused) {
+          this.paused = true;
+          source.pause();
+        }
+        this.notify();
+      },
+      end: () => {
+        this.ended = true;
+        this.notify();
+      },
+      fail: (e) => this.stop(toConnectionError(e, opts.address)),
+    });
   }
 
   /** The next chunk, or null at the end of the body. Throws the typed error that ended it. */
@@ -70,7 +75,10 @@ export class ReplyBody {
       if (b) {
         this.queued -= b.length;
         this.bytes += b.length;
-        if (this.stream.isPaused() && this.queued < this.readAhead / 2) this.stream.resume();
+        if (this.paused && this.queued < this.readAhead / 2) {
+          this.paused = false;
+          this.source.resume();
+        }
         return b;
       }
       if (this.ended) {
@@ -107,7 +115,7 @@ export class ReplyBody {
     this.failure = e;
     this.queue.length = 0;
     this.release();
-    this.stream.destroy();
+    this.source.destroy();
     this.notify();
   }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ProtocolError } from './errors.js';
 import { ReplyBody } from './reply-body.js';
 import { ReplyRows } from './reply-rows.js';
+import { readableSource } from './transport.js';
 
 /** A ReplyRows over `text` written in pieces of `size` bytes. */
 function rowsOf(text: string, size: number): ReplyRows {
@@ -10,7 +11,7 @@ function rowsOf(text: string, size: number): ReplyRows {
   const bytes = Buffer.from(text, 'utf8');
   for (let at = 0; at < bytes.length; at += size) s.write(bytes.subarray(at, at + size));
   s.end();
-  return new ReplyRows(new ReplyBody(s, { address: 'h:1', timeoutMs: 10_000 }));
+  return new ReplyRows(new ReplyBody(readableSource(s, 'h:1'), { address: 'h:1', timeoutMs: 10_000 }));
 }
 
 async function all(r: ReplyRows): Promise<unknown[]> {

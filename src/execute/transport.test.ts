@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderError } from '../errors/report.js';
 import { ConnectionError, InterruptedError } from './errors.js';
-import { createNodeHttpTransport } from './node-http-transport.js';
 import { hasOpenssl, selfSignedCert } from './testing.js';
-import { classifyNetworkError, createUndiciTransport, type Transport, type TransportOptions } from './transport.js';
+import { classifyNetworkError, createUndiciTransport, type BodySource, type Transport, type TransportOptions } from './transport.js';
+import { createWireTransport } from './wire-transport.js';
 
 /** Both implementations answer to the same contract. */
 const IMPLEMENTATIONS: Array<[string, (opts?: TransportOptions) => Transport]> = [
   ['undici', createUndiciTransport],
-  ['node:http', createNodeHttpTransport],
+  ['wire (HTTP/1.1 over node:net)', createWireTransport],
 ];
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -61,6 +61,14 @@ async function closedPort(): Promise<number> {
   const port = (s.address() as AddressInfo).port;
   await new Promise<void>((r) => s.close(() => r()));
   return port;
+}
+
+/** A streamed body read to its end, as text. */
+function readSource(source: BodySource): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    source.start({ data: (b) => parts.push(b), end: () => resolve(Buffer.concat(parts).toString()), fail: reject });
+  });
 }
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
@@ -119,9 +127,7 @@ describe.each(IMPLEMENTATIONS)('%s transport against a local server', (_name, cr
       const r = await t.send({ method: 'GET', url: `${base}/ok`, headers: {}, body: null, stream: true });
       expect(r.status).toBe(200);
       expect(r.body).toBe('');
-      let text = '';
-      for await (const chunk of r.stream!) text += (chunk as Buffer).toString();
-      expect(text).toBe('{"inventories":[1,2]}');
+      expect(await readSource(r.stream!)).toBe('{"inventories":[1,2]}');
     }
     const e = await t.send({ method: 'GET', url: `${base}/fail`, headers: {}, body: null, stream: true });
     expect(e).toMatchObject({ status: 503, body: '{"error":{"code":"SYS.1000"}}' });
@@ -310,7 +316,7 @@ const hasIpv6Loopback = await new Promise<boolean>((resolve) => {
   s.listen(0, '::1', () => s.close(() => resolve(true)));
 });
 
-describe('node:http transport to localhost', () => {
+describe('wire transport to localhost', () => {
   async function hostEcho(host: string): Promise<number> {
     const server = createHttp((req, res) => res.end(JSON.stringify({ host: req.headers.host })));
     return listen(server, host);
@@ -320,23 +326,23 @@ describe('node:http transport to localhost', () => {
     const port = await hostEcho('127.0.0.1');
     const lookup = vi.spyOn(dns, 'lookup');
     cleanups.push(() => lookup.mockRestore());
-    const r = await track(createNodeHttpTransport()).send({ method: 'GET', url: `http://localhost:${port}/x?y=1`, headers: {}, body: null });
+    const r = await track(createWireTransport()).send({ method: 'GET', url: `http://localhost:${port}/x?y=1`, headers: {}, body: null });
     expect(JSON.parse(r.body)).toEqual({ host: `localhost:${port}` });
     expect(lookup).not.toHaveBeenCalled();
     // A name that is not localhost is looked up as before.
-    await track(createNodeHttpTransport()).send({ method: 'GET', url: `http://LocalHost.:${port}/`, headers: {}, body: null }).catch(() => undefined);
+    await track(createWireTransport()).send({ method: 'GET', url: `http://LocalHost.:${port}/`, headers: {}, body: null }).catch(() => undefined);
     expect(lookup).toHaveBeenCalled();
   });
 
   it.skipIf(!hasIpv6Loopback)(`falls back to ::1 when nothing listens on 127.0.0.1${hasIpv6Loopback ? '' : ' (skipped: no IPv6 loopback here)'}`, async () => {
     const port = await hostEcho('::1');
-    const r = await track(createNodeHttpTransport()).send({ method: 'POST', url: `http://localhost:${port}/`, headers: {}, body: '{}' });
+    const r = await track(createWireTransport()).send({ method: 'POST', url: `http://localhost:${port}/`, headers: {}, body: '{}' });
     expect(JSON.parse(r.body)).toEqual({ host: `localhost:${port}` });
   });
 
   it('refused on both addresses: one connection error naming localhost', async () => {
     const port = await closedPort();
-    const e = await rejection(track(createNodeHttpTransport()).send({ method: 'GET', url: `http://localhost:${port}/`, headers: {}, body: null }));
+    const e = await rejection(track(createWireTransport()).send({ method: 'GET', url: `http://localhost:${port}/`, headers: {}, body: null }));
     expect(e).toBeInstanceOf(ConnectionError);
     expect(renderError(e).split("\n")[0]).toMatch(new RegExp(`^Error: connection refused by localhost:${port}(;|$)`));
   });
@@ -348,7 +354,7 @@ describe('node:http transport to localhost', () => {
     const certPem = readFileSync(certFile, 'utf8');
     const server = createHttps({ key: readFileSync(keyFile), cert: certPem }, (req, res) => res.end(JSON.stringify({ host: req.headers.host })));
     const port = await listen(server);
-    const r = await track(createNodeHttpTransport({ ca: certPem })).send({ method: 'GET', url: `https://localhost:${port}/`, headers: {}, body: null });
+    const r = await track(createWireTransport({ ca: certPem })).send({ method: 'GET', url: `https://localhost:${port}/`, headers: {}, body: null });
     expect(JSON.parse(r.body)).toEqual({ host: `localhost:${port}` });
   });
 });

@@ -32,9 +32,57 @@ export interface TransportResponse {
   /** The body; '' when it comes as `stream`. */
   body: string;
   /** The unread body of a 200 answer to a `stream` request. */
-  stream?: Readable;
+  stream?: BodySource;
   /** With `stream`: the transport's read timeout, for the caller to apply while it waits for data. */
   readTimeoutMs?: number;
+}
+
+/** Receives a streamed body. */
+export interface BodySink {
+  /** A piece of the body, the receiver's to keep. */
+  data(chunk: Buffer): void;
+  end(): void;
+  /** The body was cut or broken (a typed error or a network error); the connection is gone. */
+  fail(e: unknown): void;
+}
+
+/** The unread body of a streamed answer. */
+export interface BodySource {
+  /** Starts handing the body to `sink` (once): its pieces, then `end()` or `fail()`. */
+  start(sink: BodySink): void;
+  /** Stops reading from the network until `resume()` (what arrived stays with the sender). */
+  pause(): void;
+  resume(): void;
+  /** Stops reading and closes the connection (the rest is not wanted); the sink hears nothing more. */
+  destroy(): void;
+}
+
+/** A Readable (undici's body) as a BodySource; a close before the end fails it as a cut connection. */
+export function readableSource(stream: Readable, address: string): BodySource {
+  let done = false;
+  return {
+    start(sink) {
+      stream.on('data', (b: Buffer) => sink.data(b));
+      stream.on('end', () => {
+        done = true;
+        sink.end();
+      });
+      stream.on('error', (e: unknown) => {
+        if (!done) sink.fail(e);
+        done = true;
+      });
+      stream.on('close', () => {
+        if (!done) sink.fail(new ConnectionError('reset', address, 'the connection closed before the whole answer arrived'));
+        done = true;
+      });
+    },
+    pause: () => void stream.pause(),
+    resume: () => void stream.resume(),
+    destroy() {
+      done = true;
+      stream.destroy();
+    },
+  };
 }
 
 /**
@@ -176,7 +224,8 @@ export function createUndiciTransport(opts: UndiciTransportOptions = {}): Transp
           signal,
         });
         s.answered = true;
-        if (req.stream && res.statusCode === 200) return { status: 200, headers: flattenHeaders(res.headers), body: '', stream: res.body, readTimeoutMs: s.readTimeoutMs };
+        if (req.stream && res.statusCode === 200)
+          return { status: 200, headers: flattenHeaders(res.headers), body: '', stream: readableSource(res.body, s.address), readTimeoutMs: s.readTimeoutMs };
         const body = new BodyBuffer(Number(res.headers['content-length'] ?? Number.NaN), s.maxBodyBytes);
         const tooLarge = (announced?: number): TooLargeError => {
           res.body.destroy();

@@ -1,14 +1,14 @@
-// Both transports (undici for the shell, node:http for one-shot commands) against the fault server:
+// Both transports (undici for the shell, HTTP/1.1 over node:net for one-shot commands) against the fault server:
 // every fault ends in one of our errors, in bounded time and memory.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, InterruptedError, TooLargeError } from '../../src/execute/errors.js';
-import { createNodeHttpTransport } from '../../src/execute/node-http-transport.js';
 import { createUndiciTransport, type Transport, type TransportOptions, type TransportRequest } from '../../src/execute/transport.js';
+import { createWireTransport } from '../../src/execute/wire-transport.js';
 import { startFaultServer, type Fault, type FaultOptions, type FaultServer } from './server.js';
 
 const IMPLEMENTATIONS: Array<[string, (opts?: TransportOptions) => Transport]> = [
   ['undici', createUndiciTransport],
-  ['node:http', createNodeHttpTransport],
+  ['wire', createWireTransport],
 ];
 
 const cleanups: Array<() => Promise<void>> = [];
