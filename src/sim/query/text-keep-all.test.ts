@@ -1,7 +1,7 @@
 // Rows kept at seeding (RowText.keepAll): every row of the inventory gets its text in the row cache, the same bytes as
 // rendered afresh, and a change made afterwards (before any query) drops just what it reaches, which is then written
 // again from the changed rows.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SeedClock } from '../seed/clock.js';
 import { keptInventories, parseSeed } from '../seed/index.js';
 import { seedScale } from '../seed/scale.js';
@@ -19,7 +19,7 @@ function seeded(vms: number): { w: ReturnType<typeof world>; cache: RowCache; ke
   const cache = new RowCache(w.store);
   keepFresh(w.store, w.renderer, cache);
   const kept = new RowText(w.store, w.renderer, w.schema, new Map(), cache);
-  kept.keepAll(VM);
+  expect(kept.keepAll(VM)).toBe(vms);
   return { w, cache, kept, fresh: w.text(), table: w.store.table(VM) };
 }
 
@@ -59,6 +59,22 @@ describe('RowText.keepAll', () => {
     expect(check(s)).toBe(299 - 3);
     expect(check(s)).toBe(299);
     expect(rowBytes(s.kept.cachedRow(VM, s.table, stale[0]!, vms[5]!)).toString('utf8')).toContain('"name":"renamed"');
+  });
+
+  it('stops at the first row the cache has no room for', () => {
+    const w = world();
+    seedScale(w.store, new SeedClock(), 300);
+    const cache = new RowCache(w.store, 64 * 1024);
+    const made = vi.spyOn(cache, 'set');
+    const kept = new RowText(w.store, w.renderer, w.schema, new Map(), cache).keepAll(VM);
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(300);
+    const table = w.store.table(VM);
+    const ids = [...table.ids()];
+    expect(ids.filter((id) => cache.get(table, id, VM)).length).toBe(kept);
+    // Rows written whole (keyframes, and the one that found no room): a few, not the 300 - kept left.
+    expect(made.mock.calls.length).toBeLessThan(kept + 10);
+    expect(cache.get(table, ids[kept]!, VM)).toBeUndefined();
   });
 
   it('is done for the VMs of scale:N, and for no other seed', () => {
