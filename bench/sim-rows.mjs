@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The simulator alone answering a big query: `QueryVmInstance limit=N` on a `scale:N` seed, fetched by curl into
-// /dev/null (so the client costs nothing). Prints the start-up (seeding) time and CPU and the memory then; time to
-// first byte, total time, simulator CPU, size and throughput per run; the first run (which renders the rows) apart
-// from the median of the later ones (which the simulator answers from its row cache); then one run after each of a few
+// /dev/null (so the client costs nothing). Prints the start-up (seeding) time and CPU and the memory then (seeding
+// includes making the VMs' reply text into the row cache: the figure counts it); time to first byte, total time,
+// simulator CPU, size and throughput per run; the first run after seeding apart from the median of the later ones (a
+// build that does not keep the text at seeding renders the rows in its first run); then one run after each of a few
 // one-row changes (a VM renamed, stopped, created, deleted: the cache renders only what the change reached); and the
 // simulator's peak RSS. CPU is the simulator process's user + system time (less blurred by the machine's load than
 // wall time). The simulator runs in its own process; needs `npm run build` first.
@@ -153,11 +154,12 @@ try {
     firsts.push(t.first);
     cpus.push(t.cpu);
   }
-  // The first run renders every row; later ones copy the simulator's row cache.
+  // The first run after seeding apart (it renders every row when seeding did not keep their text); later ones copy the
+  // simulator's row cache.
   const later = (xs) => (xs.length > 1 ? xs.slice(1) : xs);
   const t = summarize(later(totals));
   console.log(
-    `first run (rows rendered): all rows in ${fmtMs(totals[0])}, simulator CPU ${fmtMs(cpus[0])}; ` +
+    `first run after seeding: all rows in ${fmtMs(totals[0])}, simulator CPU ${fmtMs(cpus[0])}; ` +
       `later runs (row cache), median: all rows in ${fmtMs(t.median)} (min ${fmtMs(t.min)}, max ${fmtMs(t.max)}), first byte ${fmtMs(summarize(later(firsts)).median)}, ` +
       `simulator CPU ${fmtMs(summarize(later(cpus)).median)}`,
   );

@@ -1,13 +1,14 @@
 // Query replies made through the row cache (rows compared with keyframes of their kind and shape, nested rows found by
 // their parent's id) are the renderer's answer: for every query API of the demo cloud with rows, the first reply (cold),
 // the next (warm, the very same bytes) and replies after changes to rows and to rows nested in them; with the schema
-// map the recorder gives, and with conditions, sorting, paging, counts and field selection as the engine answers them.
+// map the recorder gives, and with conditions, sorting, paging, counts and field selection as the engine answers them;
+// and a scale seed's VMs, whose text seeding keeps, after changes made before their first query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
 import { Renderer } from '../../src/sim/query/render.js';
 import { SchemaRecorder } from '../../src/sim/query/schema.js';
 import type { Row } from '../../src/sim/store/table.js';
-import { login, send } from './http.js';
+import { login, ok, send } from './http.js';
 
 let sim: Simulator;
 let session: string;
@@ -18,10 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-/** The renderer's reply for `rows` of `inv`: inventories and schema map, as ZStack's JSON. */
-function rendered(inv: string, rows: Row[], fields?: string[]): { inventories: unknown[]; schema: Record<string, string> } {
-  const schema = new SchemaRecorder(sim.store.registry);
-  const renderer = new Renderer(sim.store, sim.store.registry, schema);
+/** The renderer's reply for `rows` of `inv` (of `on`'s store): inventories and schema map, as ZStack's JSON. */
+function rendered(inv: string, rows: Row[], fields?: string[], on = sim): { inventories: unknown[]; schema: Record<string, string> } {
+  const schema = new SchemaRecorder(on.store.registry);
+  const renderer = new Renderer(on.store, on.store.registry, schema);
   const { value, kinds } = schema.record(() => rows.map((r) => renderer.render(inv, r, fields)));
   return { inventories: JSON.parse(JSON.stringify(value)) as unknown[], schema: schema.build({ inventories: value }, kinds) };
 }
@@ -38,8 +39,8 @@ function queries(): { api: string; inv: string; path: string }[] {
   return out;
 }
 
-async function get(path: string, q: [string, string][] = []): Promise<{ text: string; json: any }> {
-  const a = await send(sim, 'GET', `${path}?${new URLSearchParams([['limit', '100000'], ...q]).toString()}`, { session });
+async function get(path: string, q: [string, string][] = [], on = sim, as = session): Promise<{ text: string; json: any }> {
+  const a = await send(on, 'GET', `${path}?${new URLSearchParams([['limit', '100000'], ...q]).toString()}`, { session: as });
   expect(a.status, `${path}: ${a.text.slice(0, 200)}`).toBe(200);
   return { text: a.text, json: a.json };
 }
@@ -104,6 +105,32 @@ describe('big answers through the row cache', () => {
       expect(cold.json.inventories, path).toEqual(want.inventories);
       expect(cold.json.schema, path).toEqual(want.schema);
       expect(cold.json.inventories.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the VMs of a scale:N seed, whose text seeding kept', () => {
+  it('are the renderer`s after changes made before the first query (a VM renamed, stopped, created, deleted), then the same bytes', async () => {
+    const big = await startSimulator({ seed: 'scale:400', jobDelayMs: 0 });
+    try {
+      const s = await login(big);
+      const vms = big.store.all('VmInstanceInventory').filter((v) => v.state === 'Running');
+      const [a, b, c] = vms.map((v) => String(v.uuid));
+      await ok(big, 'PUT', `/vm-instances/${a!}/actions`, { session: s, body: { updateVmInstance: { name: 'renamed-first' } } });
+      await ok(big, 'PUT', `/vm-instances/${b!}/actions`, { session: s, body: { stopVmInstance: {} } });
+      await ok(big, 'DELETE', `/vm-instances/${c!}`, { session: s });
+      const params = { name: 'made-first', imageUuid: big.store.all('ImageInventory')[0]!.uuid, instanceOfferingUuid: big.store.all('InstanceOfferingInventory')[0]!.uuid, l3NetworkUuids: [big.store.all('L3NetworkInventory')[0]!.uuid] };
+      await ok(big, 'POST', '/vm-instances', { session: s, body: { params } });
+      await big.idle();
+      const first = await get('/vm-instances', [], big, s);
+      const want = rendered('VmInstanceInventory', big.store.all('VmInstanceInventory'), undefined, big);
+      expect(first.json.inventories).toEqual(want.inventories);
+      expect(first.json.schema).toEqual(want.schema);
+      expect(first.json.inventories.map((v: { name: string }) => v.name)).toContain('renamed-first');
+      expect(first.json.inventories.map((v: { name: string }) => v.name)).toContain('made-first');
+      expect((await get('/vm-instances', [], big, s)).text).toBe(first.text);
+    } finally {
+      await big.close();
     }
   });
 });

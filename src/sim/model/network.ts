@@ -3,16 +3,34 @@ import { invalidArgument, operationError } from '../api/errors.js';
 import type { Store } from '../store/store.js';
 import type { Row } from '../store/table.js';
 
+/**
+ * A dotted IPv4 address (four groups of 1 to 3 digits, each at most 255) as a number; undefined when it is not one.
+ * Read character by character: a seed allocates one address per VM (a regex and an array each cost ~1 us more).
+ */
 export function ipToLong(ip: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-  if (!m) return undefined;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return undefined;
-  return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) return undefined;
+      part = part * 10 + (c - 48);
+    } else if (c === 46 && digits > 0 && dots < 3) {
+      if (part > 255) return undefined;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else return undefined;
+  }
+  if (dots !== 3 || digits === 0 || part > 255) return undefined;
+  return n * 256 + part;
 }
 
 export function longToIp(n: number): string {
-  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 /** Prefix length of a dotted netmask, or undefined if it is not a contiguous mask. */
@@ -117,7 +135,7 @@ function isUsed(store: Store, l3NetworkUuid: string, ip: string): boolean {
   return false;
 }
 
-function takeIp(store: Store, range: Row, n: number, usedFor: string): Row {
+function takeIp(store: Store, range: Row, n: number, usedFor: string, ip = longToIp(n)): Row {
   const t = store.table('IpRangeInventory');
   t.update(t.idOf(String(range.uuid))!, { __cursor: n + 1 });
   return store.insert('UsedIpInventory', {
@@ -125,7 +143,7 @@ function takeIp(store: Store, range: Row, n: number, usedFor: string): Row {
     ipRangeUuid: range.uuid,
     l3NetworkUuid: range.l3NetworkUuid,
     ipVersion: 4,
-    ip: longToIp(n),
+    ip,
     netmask: range.netmask,
     gateway: range.gateway,
     usedFor,
@@ -155,7 +173,7 @@ export function allocateIp(store: Store, l3NetworkUuid: string, want?: string, u
       const n = start + ((cursor - start + i) % (end - start + 1));
       const ip = longToIp(n);
       if (ip === range.gateway || isUsed(store, l3NetworkUuid, ip)) continue;
-      return takeIp(store, range, n, usedFor);
+      return takeIp(store, range, n, usedFor, ip);
     }
   }
   return undefined;

@@ -28,8 +28,17 @@ export interface RowWalker {
   writeNested(kind: string, row: Row, id: number, depth: number, out: string[], shape: (number | string)[], slots: SlotSink): void;
 }
 
-/** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
-export const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/**
+ * Strings with none of the characters JSON.stringify may escape (quote, backslash, controls, surrogates: lone ones are
+ * escaped, pairs are taken along). Anchored and negated, it is one pass over the string: about twice as fast as
+ * searching for one of those characters, and a big reply's rows test a dozen new strings each.
+ */
+const AS_IS = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** Might JSON.stringify write `s` other than between plain quotes? (False: `"${s}"` is its JSON text.) */
+export function needsEscape(s: string): boolean {
+  return !AS_IS.test(s);
+}
 
 /**
  * Can `s`, the value of plain field `k` of a kind, be written between quotes as it is? `plain[k]` holds the last value of
@@ -38,7 +47,7 @@ export const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
  */
 export function plainAt(s: string, plain: string[], k: number): boolean {
   if (s === plain[k]) return true;
-  if (NEEDS_ESCAPE.test(s)) return false;
+  if (needsEscape(s)) return false;
   plain[k] = s;
   return true;
 }
@@ -52,7 +61,7 @@ function picked(rows: NestedRows, found: Found, n: number, pick: string): string
 
 /** A value's JSON text. */
 export function valueText(v: unknown): string {
-  if (typeof v === 'string') return NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
+  if (typeof v === 'string') return needsEscape(v) ? JSON.stringify(v) : `"${v}"`;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return JSON.stringify(v);

@@ -1,0 +1,2 @@
+// Public option types for the renderers.
+export const OUTPUT_FORMATS = ['json', 'table', 'yaml', 'csv', 'value'];
