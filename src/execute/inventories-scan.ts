@@ -76,12 +76,26 @@ interface Capture {
 /** Whether a parsed value holds a number JSON.parse may have rounded (an integer beyond ±(2^53 - 1)). */
 function holdsLong(v: unknown): boolean {
   if (typeof v === 'number') return v >= SAFE_LIMIT || v <= -SAFE_LIMIT;
-  if (typeof v !== 'object' || v === null) return false;
-  if (Array.isArray(v)) {
-    for (const x of v) if (holdsLong(x)) return true;
+  return typeof v === 'object' && v !== null && containsLong(v);
+}
+
+/**
+ * holdsLong of a container. Each member is tested where it stands (a call only for a container): a
+ * batch of rows holds ~70 values a row, nearly all strings.
+ */
+function containsLong(o: object): boolean {
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) {
+      const x: unknown = o[i];
+      if (typeof x === 'object' ? x !== null && containsLong(x) : typeof x === 'number' && (x >= SAFE_LIMIT || x <= -SAFE_LIMIT)) return true;
+    }
     return false;
   }
-  for (const k in v) if (holdsLong((v as Record<string, unknown>)[k])) return true;
+  const rec = o as Record<string, unknown>;
+  for (const k in rec) {
+    const x = rec[k];
+    if (typeof x === 'object' ? x !== null && containsLong(x) : typeof x === 'number' && (x >= SAFE_LIMIT || x <= -SAFE_LIMIT)) return true;
+  }
   return false;
 }
 
@@ -137,7 +151,16 @@ export class InventoriesScanner {
     if (chunk.length) this.sawBytes = true;
     const tail = this.tail;
     this.tail = undefined;
-    this.read(tail ? Buffer.concat([tail, chunk]) : chunk);
+    if (!tail) return this.read(chunk);
+    // The row the last chunk ended in goes on in this one: it is read joined with this chunk's bytes up
+    // to the first place a row may end (a copy of about a row), then the rest of the chunk in place
+    // (joined only to what that read left over), instead of copying the whole chunk.
+    const k = chunk.indexOf(ROW_SEPARATOR);
+    if (k < 0) return this.read(Buffer.concat([tail, chunk]));
+    this.read(Buffer.concat([tail, chunk.subarray(0, k + 1)]));
+    const left = this.tail;
+    this.tail = undefined;
+    this.read(left ? Buffer.concat([left, chunk.subarray(k + 1)]) : chunk.subarray(k + 1));
   }
 
   /** Scans `buf` from its start in the current state. */
