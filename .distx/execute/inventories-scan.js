@@ -58,17 +58,27 @@ var K;
 function holdsLong(v) {
     if (typeof v === 'number')
         return v >= SAFE_LIMIT || v <= -SAFE_LIMIT;
-    if (typeof v !== 'object' || v === null)
-        return false;
-    if (Array.isArray(v)) {
-        for (const x of v)
-            if (holdsLong(x))
+    return typeof v === 'object' && v !== null && containsLong(v);
+}
+/**
+ * holdsLong of a container. Each member is tested where it stands (a call only for a container): a
+ * batch of rows holds ~70 values a row, nearly all strings.
+ */
+function containsLong(o) {
+    if (Array.isArray(o)) {
+        for (let i = 0; i < o.length; i++) {
+            const x = o[i];
+            if (typeof x === 'object' ? x !== null && containsLong(x) : typeof x === 'number' && (x >= SAFE_LIMIT || x <= -SAFE_LIMIT))
                 return true;
+        }
         return false;
     }
-    for (const k in v)
-        if (holdsLong(v[k]))
+    const rec = o;
+    for (const k in rec) {
+        const x = rec[k];
+        if (typeof x === 'object' ? x !== null && containsLong(x) : typeof x === 'number' && (x >= SAFE_LIMIT || x <= -SAFE_LIMIT))
             return true;
+    }
     return false;
 }
 export class InventoriesScanner {
@@ -122,13 +132,16 @@ export class InventoriesScanner {
         this.tail = undefined;
         if (!tail)
             return this.read(chunk);
-        // The row the last chunk ended in is read on with this chunk's bytes up to the first place a row
-        // can end (joined: a copy of one row), then the rest of the chunk as it is (no copy of the chunk).
+        // The row the last chunk ended in goes on in this one: it is read joined with this chunk's bytes up
+        // to the first place a row may end (a copy of about a row), then the rest of the chunk in place
+        // (joined only to what that read left over), instead of copying the whole chunk.
         const k = chunk.indexOf(ROW_SEPARATOR);
         if (k < 0)
             return this.read(Buffer.concat([tail, chunk]));
         this.read(Buffer.concat([tail, chunk.subarray(0, k + 1)]));
-        this.read(chunk.subarray(k + 1));
+        const left = this.tail;
+        this.tail = undefined;
+        this.read(left ? Buffer.concat([left, chunk.subarray(k + 1)]) : chunk.subarray(k + 1));
     }
     /** Scans `buf` from its start in the current state. */
     read(buf) {

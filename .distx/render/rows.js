@@ -55,15 +55,6 @@ function resolve(v, segs, from) {
 export function compileColumn(path) {
     const segs = path.split('.');
     if (segs.length === 1) {
-        if (process.env.GEN) {
-            const load = new Function('row', 'return row[' + JSON.stringify(path) + '];');
-            return { path, get: (row) => {
-                if (!isRecord(row)) return undefined;
-                const v = load(row);
-                if (v === undefined || (typeof v !== 'object' && typeof v !== 'function' && Object.getPrototypeOf(row) === Object.prototype)) return v;
-                return Object.hasOwn(row, path) ? prep(v) : undefined;
-            } };
-        }
         return {
             path,
             get: (row) => {

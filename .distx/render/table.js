@@ -1,3 +1,5 @@
+const VD = !!process.env.VD, VA = !!process.env.VA, VB = !!process.env.VB, VC = !!process.env.VC;
+const SPACES = []; for (let i = 0; i <= 256; i++) SPACES.push(' '.repeat(i));
 // `table` format: box-drawn tables for humans on a terminal.
 //
 // Lists (query answers, bare arrays) → one line per row under a header, written row by row; the
@@ -279,6 +281,15 @@ class CellMemo {
     constructor(padded) {
         this.padded = padded;
     }
+    into(v, parts) {
+        const map = this.map;
+        if (map === undefined && this.plain !== undefined && typeof v === 'string' && v.length <= this.plain && PLAIN_TEXT.test(v)) {
+            const pad = SPACES[this.plain - v.length];
+            if (this.numeric) parts.push(' ', pad, v, ' │'); else parts.push(' ', v, pad, ' │');
+            return;
+        }
+        parts.push(this.of(v));
+    }
     of(v) {
         const map = this.map;
         if (map === undefined || (typeof v === 'object' && v !== null))
@@ -302,7 +313,11 @@ function gridRenderer(l, st, width) {
     const { cols, widths } = l;
     const paint = painter(cols, st);
     const cells = cols.map((m, c) => new CellMemo((v) => gridCell(m, widths[c], !m.uncut && width !== undefined, v, paint ? (text) => paint(c, text) : undefined)));
+    if (!paint) cells.forEach((cm, c) => { if (widths[c] <= 256 && widths[c] <= MAX_PLAIN) { cm.plain = widths[c]; cm.numeric = cols[c].numeric; } });
     const getters = cols.map((m) => m.col.get);
+    const keys = cols.map((m) => (m.col.path.includes('.') ? undefined : m.col.path));
+    let prevKeys; const at = keys.map(() => -2);
+    const loads = keys.map((k) => (k === undefined ? undefined : new Function('row', 'return row[' + JSON.stringify(k) + '];')));
     let n = 0;
     let head = border(widths, '┌', '┬', '┐') + '│';
     for (let c = 0; c < cols.length; c++) {
@@ -316,6 +331,47 @@ function gridRenderer(l, st, width) {
             const parts = [];
             if (n === 0 && batch.length)
                 parts.push(head);
+            if (VD) {
+            for (const row of batch) {
+                parts.push('│');
+                const plain = isRecord(row) && Object.getPrototypeOf(row) === Object.prototype;
+                let vals;
+                if (plain) {
+                    const ks = Object.keys(row);
+                    let same = prevKeys !== undefined && ks.length === prevKeys.length;
+                    for (let i = 0; same && i < ks.length; i++) if (ks[i] !== prevKeys[i]) same = false;
+                    if (!same) { prevKeys = ks; for (let c = 0; c < keys.length; c++) at[c] = keys[c] === undefined ? -2 : ks.indexOf(keys[c]); }
+                    vals = Object.values(row);
+                }
+                for (let c = 0; c < cells.length; c++) {
+                    let v;
+                    const i = plain ? at[c] : -2;
+                    if (i >= 0) {
+                        v = vals[i];
+                        if ((typeof v === 'object' && v !== null) || typeof v === 'function') v = getters[c](row);
+                    } else if (i === -1) v = undefined;
+                    else v = getters[c](row);
+                    parts.push(cells[c].of(v));
+                }
+                parts.push('\n');
+            }
+            } else
+            if (VA) {
+            for (const row of batch) {
+                parts.push('│');
+                const plain = isRecord(row) && Object.getPrototypeOf(row) === Object.prototype;
+                for (let c = 0; c < cells.length; c++) {
+                    let v;
+                    const key = keys[c];
+                    if (plain && key !== undefined) {
+                        v = VB ? loads[c](row) : row[key];
+                        if ((typeof v === 'object' && v !== null) || typeof v === 'function') v = getters[c](row);
+                    } else v = getters[c](row);
+                    if (VC) cells[c].into(v, parts); else parts.push(cells[c].of(v));
+                }
+                parts.push('\n');
+            }
+            } else
             for (const row of batch) {
                 parts.push('│');
                 for (let c = 0; c < cells.length; c++)

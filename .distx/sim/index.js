@@ -16,7 +16,7 @@ import { keepFresh } from './query/stale-rows.js';
 import { SchemaRecorder } from './query/schema.js';
 import { RowText } from './query/text.js';
 import { SeedClock } from './seed/clock.js';
-import { cacheReserve, parseSeed, runSeed } from './seed/index.js';
+import { cacheReserve, keptInventories, parseSeed, runSeed } from './seed/index.js';
 import { IdSource } from './store/ids.js';
 import { Store } from './store/store.js';
 export const SIM_VERSION = '5.2.0';
@@ -43,6 +43,10 @@ export async function startSimulator(opts = {}) {
     const renderer = new Renderer(store, registry, schema);
     const compiled = new Map();
     keepFresh(store, renderer, rowCache);
+    // Part of seeding, before the server listens (nothing races the first request): the text of the seed's big tables.
+    const seededText = new RowText(store, renderer, schema, compiled, rowCache);
+    for (const inventory of keptInventories(spec))
+        seededText.keepAll(inventory);
     const env = {
         registry,
         store,

@@ -26,6 +26,8 @@ export interface Column {
   /** The path as written, used as the header. */
   path: string;
   get(row: Row): unknown;
+  /** The row's own key the getter reads, when that is all it does for a value that is not an object (ColumnReader reads it by position). */
+  key?: string;
 }
 
 const INDEX = /^(0|[1-9][0-9]*)$/;
@@ -66,6 +68,8 @@ export function compileColumn(path: string): Column {
   if (segs.length === 1) {
     return {
       path,
+      // `__proto__` is read as the getter reads it: the prototype, not an own value by position.
+      ...(path === '__proto__' ? {} : { key: path }),
       get: (row) => {
         if (!isRecord(row)) return undefined;
         const v = row[path];

@@ -20,6 +20,7 @@
 // footer grey. Widths count East-Asian wide characters as 2 columns; cells are one line (see
 // tableCell/sanitizeCell), so a value can never break a line or inject terminal sequences.
 import { afterFirstRows, FIRST_ROWS, type ListEnd, type ListRenderer } from './list.js';
+import { ColumnReader } from './column-reader.js';
 import { compileColumn, fieldKinds, isRecord, scalarText, tableCell, type Column, type Row } from './rows.js';
 import { getStyle, isStateColumn, type Style } from './style.js';
 import { codePointWidth, displayWidth, padEnd, padStart, sanitizeCell, truncate } from './width.js';
@@ -333,7 +334,7 @@ function gridRenderer(l: Extract<Layout, { kind: 'grid' }>, st: Style, width: nu
         gridCell(m, widths[c]!, !m.uncut && width !== undefined, v, paint ? (text) => paint(c, text) : undefined),
       ),
   );
-  const getters = cols.map((m) => m.col.get);
+  const reader = new ColumnReader(cols.map((m) => m.col));
   let n = 0;
   let head = border(widths, '┌', '┬', '┐') + '│';
   for (let c = 0; c < cols.length; c++) {
@@ -348,7 +349,8 @@ function gridRenderer(l: Extract<Layout, { kind: 'grid' }>, st: Style, width: nu
       if (n === 0 && batch.length) parts.push(head);
       for (const row of batch) {
         parts.push('│');
-        for (let c = 0; c < cells.length; c++) parts.push(cells[c]!.of(getters[c]!(row)));
+        reader.read(row);
+        for (let c = 0; c < cells.length; c++) parts.push(cells[c]!.of(reader.value(c)));
         parts.push('\n');
       }
       n += batch.length;

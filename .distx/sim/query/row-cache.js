@@ -390,6 +390,15 @@ export class RowCache {
 }
 /** Writes `n` (a whole number below 2^53) as a varint (7 bits a byte, low first) at `at`; returns the end. */
 function writeVarint(buf, n, at) {
+    // Ops are small: bit operations while they fit 31 bits (a float division per byte costs more).
+    if (n < 0x80000000) {
+        while (n >= 0x80) {
+            buf[at++] = (n & 0x7f) | 0x80;
+            n >>>= 7;
+        }
+        buf[at++] = n;
+        return at;
+    }
     while (n >= 0x80) {
         buf[at++] = (n % 0x80) | 0x80;
         n = Math.floor(n / 0x80);

@@ -2,8 +2,16 @@ import { formatDate } from './dates.js';
 import { NestedRows, newFound } from './nested.js';
 import { MAX_DEPTH } from './render.js';
 import { ESCAPED } from './row-delta.js';
-/** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
-export const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/**
+ * Strings with none of the characters JSON.stringify may escape (quote, backslash, controls, surrogates: lone ones are
+ * escaped, pairs are taken along). Anchored and negated, it is one pass over the string: about twice as fast as
+ * searching for one of those characters, and a big reply's rows test a dozen new strings each.
+ */
+const AS_IS = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+/** Might JSON.stringify write `s` other than between plain quotes? (False: `"${s}"` is its JSON text.) */
+export function needsEscape(s) {
+    return !AS_IS.test(s);
+}
 /**
  * Can `s`, the value of plain field `k` of a kind, be written between quotes as it is? `plain[k]` holds the last value of
  * that field found to need no escapes: values shared by many rows (a zone's uuid, a state) are tested once, not in
@@ -12,7 +20,7 @@ export const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 export function plainAt(s, plain, k) {
     if (s === plain[k])
         return true;
-    if (NEEDS_ESCAPE.test(s))
+    if (needsEscape(s))
         return false;
     plain[k] = s;
     return true;
@@ -27,7 +35,7 @@ function picked(rows, found, n, pick) {
 /** A value's JSON text. */
 export function valueText(v) {
     if (typeof v === 'string')
-        return NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
+        return needsEscape(v) ? JSON.stringify(v) : `"${v}"`;
     if (typeof v === 'number')
         return Number.isFinite(v) ? String(v) : 'null';
     if (typeof v === 'boolean')

@@ -45,6 +45,28 @@ export class RowText {
     expectRows(table, ids) {
         this.cache.expect(this.cache.missing(table, ids));
     }
+    /**
+     * Keeps the whole text of every row of `inventory` now (rows already kept and fresh are left as they are): a seed's
+     * big table, so that its first query copies bytes as a repeated one does. Stops at the first row the cache has no
+     * room for (the rest would be rendered for nothing). Returns how many rows are kept.
+     */
+    keepAll(inventory) {
+        const scope = this.store.scope(inventory);
+        const { table } = scope;
+        const ids = [];
+        for (const [id, row] of table.entries())
+            if (this.store.inScope(scope, row))
+                ids.push(id);
+        this.expectRows(table, ids);
+        let kept = 0;
+        for (const id of ids) {
+            // An entry holding no bytes of the cache was not kept: the cache is full.
+            if (this.cached(inventory, table, id, table.get(id)).held === 0)
+                break;
+            kept++;
+        }
+        return kept;
+    }
     /** The whole JSON text of row `id` of `table` (from the cache while fresh): write it with `writeRow`. */
     cachedRow(inventory, table, id, row) {
         return this.cached(inventory, table, id, row);

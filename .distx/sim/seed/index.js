@@ -30,6 +30,14 @@ export function parseSeed(text) {
 export function cacheReserve(spec) {
     return spec.kind === 'scale' ? spec.vms * 1024 : 0;
 }
+/**
+ * The inventories whose rows' reply text is made as part of seeding (kept in the row cache, so the first query of them
+ * costs what a repeated one does): `scale:N`'s VMs, the rows it is made for. Other seeds are small: their rows are
+ * rendered when first asked for.
+ */
+export function keptInventories(spec) {
+    return spec.kind === 'scale' ? ['VmInstanceInventory'] : [];
+}
 /** Fills the store; its clock is left on the seed clock (the caller swaps in the real one). */
 export function runSeed(store, spec, clock, access) {
     const base = seedBase(store);
