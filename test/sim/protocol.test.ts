@@ -178,6 +178,12 @@ describe('answers', () => {
     expect(bad.code).toBe('SYS.1007');
     const enumBad = await fails(sim, 'POST', '/affinity-groups', { session, body: { params: { name: 'x', policy: 'sideways' } } });
     expect(enumBad.details).toMatch(/antiSoft/);
+    // A number's valid values too (ipVersion: 4 or 6), whether it comes as a number or as text.
+    for (const ipVersion of [5, '5']) {
+      const v = await fails(sim, 'POST', '/security-groups', { session, body: { params: { name: 'sg', ipVersion } } });
+      expect({ code: v.code, details: v.details }).toEqual({ code: 'SYS.1007', details: expect.stringMatching(/valid values of field\[ipVersion\].* are \[4, 6\], but got \[5\]/) });
+    }
+    expect((await ok(sim, 'POST', '/security-groups', { session, body: { params: { name: 'sg6', ipVersion: '6' } } })).inventory.ipVersion).toBe(6);
   });
 
   it('unsimulated APIs answer SYS.1008: at once when sync, through the job when async', async () => {

@@ -91,6 +91,8 @@ function coerceParam(api: ApiDef, p: ParamDef, v: unknown): unknown {
       const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
       if (!Number.isFinite(n) || (p.type !== 'double' && !Number.isInteger(n))) throw invalidArgument(`${where} must be a${p.type === 'double' ? ' number' : 'n integer'}, but got ${JSON.stringify(v)}`);
       if (p.numberRange && (n < p.numberRange[0] || n > p.numberRange[1])) throw invalidArgument(`${where} must be in range [${p.numberRange[0]}, ${p.numberRange[1]}], but got ${n}`);
+      // Valid values of a number are written as text (`ipVersion`: ["4", "6"]): compared as numbers.
+      if (p.validValues && !p.validValues.some((x) => Number(x) === n)) throw invalidArgument(`valid values of ${where} are [${p.validValues.join(', ')}], but got [${n}]`);
       return n;
     }
     case 'boolean':
