@@ -9,6 +9,7 @@ import { systemIdentity } from '../cli/system.js';
 import { renderError } from '../errors/report.js';
 import { configFiles } from './config-files.js';
 import { readProfiles } from './profiles.js';
+import { thrown } from './testing.js';
 
 vi.mock('conf', () => {
   throw new Error('conf was imported to read profiles');
@@ -23,15 +24,6 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const write = (text: string): void => writeFileSync(join(dir, 'profiles.json'), text, { mode: 0o600 });
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
-
 describe('readProfiles', () => {
   it('reads the default and the profiles conf wrote; no file is no profiles', () => {
     expect(readProfiles(dir, files)).toEqual({ profiles: {} });

@@ -8,15 +8,7 @@ import { renderError } from '../errors/report.js';
 import { configFiles } from './config-files.js';
 import { resolveConnection } from './connection.js';
 import { openProfiles } from './profiles.js';
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
+import { thrown } from './testing.js';
 
 const files = configFiles({ me: systemIdentity() });
 let dir: string;

@@ -1,4 +1,4 @@
-// Test helpers for the config layer: the line an error of a config rule prints.
+// Test helpers for the config layer: what a call threw, the line an error of a config rule prints.
 import { expect } from 'vitest';
 import { UsageError } from '../errors/cli-error.js';
 import { renderError } from '../errors/report.js';
@@ -26,4 +26,14 @@ export function rendered(f: () => unknown): string {
   } catch (e) {
     return renderError(e);
   }
+}
+
+/** What `f` threw, or undefined. */
+export function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
 }
