@@ -106,10 +106,8 @@ export class ResponseReader {
           at = this.readHead(bytes, at);
           break;
         case St.Length: {
-          const n = Math.min(this.left, bytes.length - at);
-          this.left -= n;
+          const n = this.passBody(bytes, at);
           this.received += n;
-          this.sink.body(at === 0 && n === bytes.length ? bytes : bytes.subarray(at, at + n));
           at += n;
           if (this.left === 0) this.finish();
           break;
@@ -117,14 +115,10 @@ export class ResponseReader {
         case St.ChunkSize:
           at = this.readChunkSize(bytes, at);
           break;
-        case St.ChunkData: {
-          const n = Math.min(this.left, bytes.length - at);
-          this.left -= n;
-          this.sink.body(bytes.subarray(at, at + n));
-          at += n;
+        case St.ChunkData:
+          at += this.passBody(bytes, at);
           if (this.left === 0) this.st = St.ChunkEnd;
           break;
-        }
         case St.ChunkEnd:
           at = this.readChunkEnd(bytes, at);
           break;
@@ -157,6 +151,14 @@ export class ResponseReader {
       default:
         throw new HttpReadError('reset', 'the answer was cut in the middle of its chunked body');
     }
+  }
+
+  /** Hands on the body bytes from `at`, up to the `left` still due (Content-Length or the chunk); how many. */
+  private passBody(bytes: Buffer, at: number): number {
+    const n = Math.min(this.left, bytes.length - at);
+    this.left -= n;
+    this.sink.body(at === 0 && n === bytes.length ? bytes : bytes.subarray(at, at + n));
+    return n;
   }
 
   private finish(): void {
@@ -250,7 +252,7 @@ export class ResponseReader {
       if (lf - at > max) throw new HttpReadError('not-http', `${what} longer than ${max / 1024} KiB`);
       text = bytes.toString('latin1', at, lf);
     }
-    return { text: text.endsWith('\r') ? text.slice(0, -1) : text, next: lf + 1 };
+    return { text: trimCr(text), next: lf + 1 };
   }
 
   private readChunkSize(bytes: Buffer, at: number): number {
