@@ -6,6 +6,7 @@ import { DEFAULT_READ_TIMEOUT_MS } from '../config/connection.js';
 import { CliError } from '../errors/cli-error.js';
 import { BodyBuffer } from './body-buffer.js';
 import { ConnectionError, formatDuration, InterruptedError, TooLargeError, type ConnectionReason } from './errors.js';
+import { HttpReadError } from './http1-reader.js';
 import { deadlineSignal } from './long-timeout.js';
 
 export interface TransportRequest {
@@ -180,7 +181,7 @@ export function sendFailure(e: unknown, s: Sending, signal: AbortSignal | undefi
   if (reason === 'tls' && s.url.protocol === 'https:' && isPlainHttpAnswer(e)) return new ConnectionError('plain-http', s.address);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new ConnectionError('cert-name', s.address, certNames(e));
   const err = toConnectionError(e, s.address);
-  if (reason === 'reset' && !s.answered && s.url.protocol === 'http:') err.hint ??= 'If that port serves https, add --https.';
+  if (err.reason === 'reset' && !s.answered && s.url.protocol === 'http:') err.hint ??= 'If that port serves https, add --https.';
   return err;
 }
 
@@ -334,6 +335,8 @@ function errorCodes(e: unknown, depth = 0): string[] {
 /** Wraps any network failure as a `ConnectionError` naming `host:port`. */
 export function toConnectionError(e: unknown, address: string): ConnectionError {
   if (e instanceof ConnectionError) return e;
+  // The HTTP/1.1 reader's own verdict on an answer: not HTTP, or cut short (and where).
+  if (e instanceof HttpReadError) return new ConnectionError(e.reason, address, e.message);
   const { reason, code } = classifyNetworkError(e);
   const msg = firstLine(e instanceof Error ? e.message : String(e));
   const detail = reason === 'tls' ? msg || code : reason === 'other' || reason === 'not-http' ? msg || code : code;

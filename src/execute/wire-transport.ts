@@ -11,8 +11,8 @@
 // answer read until the close, or bytes beyond the answer. A GET or HEAD on a reused connection that
 // ends before any byte of answer (the server closed it meanwhile) is sent once more on a new one.
 import { BodyBuffer } from './body-buffer.js';
-import { ConnectionError, TooLargeError } from './errors.js';
-import { HttpReadError, ResponseReader, type ResponseHead } from './http1-reader.js';
+import { TooLargeError } from './errors.js';
+import { ResponseReader, type ResponseHead } from './http1-reader.js';
 import { requestText } from './http1-request.js';
 import {
   beginSend,
@@ -130,8 +130,7 @@ export function createWireTransport(opts: TransportOptions = {}): Transport {
           }
         }
       } catch (e) {
-        const cause = e instanceof StaleSocket ? e.error : e;
-        throw sendFailure(cause instanceof HttpReadError ? readFailure(cause, s) : cause, s, req.signal);
+        throw sendFailure(e instanceof StaleSocket ? e.error : e, s, req.signal);
       } finally {
         s.done();
       }
@@ -147,13 +146,6 @@ export function createWireTransport(opts: TransportOptions = {}): Transport {
 /** `[::1]` as URL.hostname has it → `::1`. */
 function bare(hostname: string): string {
   return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-}
-
-/** A broken or cut answer as a ConnectionError; a server closing without a word may be an https port. */
-function readFailure(e: HttpReadError, s: Sending): ConnectionError {
-  const err = new ConnectionError(e.reason, s.address, e.message);
-  if (e.reason === 'reset' && !s.answered && s.url.protocol === 'http:') err.hint ??= 'If that port serves https, add --https.';
-  return err;
 }
 
 /** Opens a connection; rejects with node's error, `ConnectTimeout`, or a plain error once a stop aborts. */
@@ -248,7 +240,7 @@ function exchange(c: WireConnection, x: Exchange): Promise<TransportResponse> {
     }
     function fail(e: unknown): void {
       c.destroy();
-      if (stream) return stream.fail(e instanceof HttpReadError ? new ConnectionError(e.reason, s.address, e.message) : toConnectionError(e, s.address));
+      if (stream) return stream.fail(toConnectionError(e, s.address));
       if (settled) return;
       settle();
       reject(e);
